@@ -1,0 +1,46 @@
+# Quorum: two commands on a fresh Debian machine.
+#   make run   install what is missing, build, start quorumd with the demo data
+#   make test  install what is missing, build, run every test (Swift and end-to-end)
+
+SWIFT      ?= swift
+PYTHON     ?= python3
+APT_PACKAGES := libsqlite3-dev redis-tools
+BIN        := .build/debug
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build setup apt pip swift-test e2e clean-data
+
+run: apt build
+	@echo "Starting quorumd on 127.0.0.1:7878 with the demo boards (Ctrl-C stops it)."
+	@echo "Connect with:  redis-cli -p 7878 BOARD LIST   or   $(BIN)/quorum boards"
+	@echo "Sign in with:  export QUORUM_TOKEN_FILE=var/admin.token"
+	$(BIN)/quorumd --config Config/quorum.yaml
+
+test: setup build swift-test e2e
+
+setup: apt pip
+
+# Installs only the packages that are missing, so a second run is quick and needs no network.
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
+
+pip:
+	@$(PYTHON) -c "import pytest, redis" 2>/dev/null || \
+		$(PYTHON) -m pip install -q -r Tests/e2e/requirements.txt || \
+		$(PYTHON) -m pip install -q --break-system-packages -r Tests/e2e/requirements.txt
+
+build:
+	$(SWIFT) build
+
+swift-test:
+	$(SWIFT) test
+
+e2e: build
+	QUORUM_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/e2e
+
+clean-data:
+	rm -rf var

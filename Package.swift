@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Quorum",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "quorumd", targets: ["quorumd"]),
+        .executable(name: "quorum", targets: ["quorum"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure domain: boards, calendar rules, recurrence. No I/O.
+        .target(name: "QuorumDomain"),
+        // Board and configuration files (YAML) into domain values, with file:line errors.
+        .target(
+            name: "QuorumFiles",
+            dependencies: [
+                "QuorumDomain",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // SQLite through GRDB: migrations, records, queries.
+        .target(
+            name: "QuorumStorage",
+            dependencies: [
+                "QuorumDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // RESP2 framing and the command grammar: bytes in, commands out.
+        .target(
+            name: "QuorumProtocol",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // The TCP server and the command handlers.
+        .target(
+            name: "QuorumServer",
+            dependencies: [
+                "QuorumDomain",
+                "QuorumStorage",
+                "QuorumProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "quorumd",
+            dependencies: [
+                "QuorumDomain",
+                "QuorumFiles",
+                "QuorumStorage",
+                "QuorumServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "quorum",
+            dependencies: [
+                "QuorumProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "QuorumDomainTests", dependencies: ["QuorumDomain"]),
+        .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumDomain"]),
+        .testTarget(name: "QuorumStorageTests", dependencies: ["QuorumStorage", "QuorumDomain"]),
+        .testTarget(
+            name: "QuorumProtocolTests",
+            dependencies: [
+                "QuorumProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

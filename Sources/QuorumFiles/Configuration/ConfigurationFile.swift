@@ -1,0 +1,186 @@
+import Foundation
+import QuorumDomain
+
+/// Reads the daemon's configuration file (`Config/quorum.yaml`) into `DaemonSettings`.
+///
+/// Every key is optional; an unknown key, a value of the wrong type or out of range is an
+/// error with the file, line and column, so a typo never passes silently:
+///
+/// ```swift
+/// let fromFile = try ConfigurationFile.load(path: "Config/quorum.yaml")
+/// let settings = DaemonSettings.defaults.overriding(with: fromFile)
+/// ```
+public enum ConfigurationFile {
+    /// The only time zone Quorum works in: meetings, deadlines and sweeps are London dates and times.
+    public static let supportedTimezone = "Europe/London"
+
+    /// The events a webhook may subscribe to.
+    public static let webhookEvents = ["action.due", "action.overdue", "report.due", "report.late", "pack.published"]
+
+    static let topLevelKeys = [
+        "listen", "data_dir", "boards_dir", "templates_dir", "timezone", "smtp", "webhooks", "reminders",
+        "limits", "horizon_months", "demo_data", "bank_holidays",
+    ]
+    static let smtpKeys = ["url", "from", "helo", "username", "password", "starttls"]
+    static let webhookKeys = ["url", "secret", "events"]
+    static let reminderKeys = ["sweep_at", "repeat_days", "escalate_days", "draft_days_before"]
+    static let limitKeys = ["max_connections", "idle_timeout_seconds", "max_line_bytes", "max_bulk_bytes"]
+    static let bankHolidayKeys = ["date", "moved_from", "to", "name"]
+
+    /// Reads and checks the file at `path`.
+    ///
+    /// - Throws: `ConfigurationFileError` when the file is missing or unreadable (line 0), or at
+    ///   the line of its first problem.
+    public static func load(path: String) throws(ConfigurationFileError) -> DaemonSettings {
+        do {
+            return try settings(from: YAMLDocument.readText(atPath: path, displayName: path), file: path)
+        } catch {
+            throw ConfigurationFileError(error)
+        }
+    }
+
+    /// Reads configuration text; `file` names it in errors. An empty text sets nothing.
+    ///
+    /// - Throws: `ConfigurationFileError` at the line of the first problem.
+    public static func parse(text: String, file: String) throws(ConfigurationFileError) -> DaemonSettings {
+        do {
+            return try settings(from: text, file: file)
+        } catch {
+            throw ConfigurationFileError(error)
+        }
+    }
+
+    static func settings(from text: String, file: String) throws(FileProblem) -> DaemonSettings {
+        guard let root = try YAMLDocument.parse(text, file: file) else { return DaemonSettings() }
+        let top = try root.mapping(keys: topLevelKeys)
+        var settings = DaemonSettings()
+
+        if let value = top.optional("listen") {
+            let text = try value.text()
+            guard ListenAddress(parsing: text) != nil else {
+                throw value.problem("'\(text)' is not HOST:PORT (e.g. 127.0.0.1:7878, [::1]:7878; port 0 to 65535)")
+            }
+            settings.listen = text
+        }
+        settings.dataDirectory = try top.optional("data_dir")?.text()
+        settings.boardsDirectory = try top.optional("boards_dir")?.text()
+        settings.templatesDirectory = try top.optional("templates_dir")?.text()
+        if let value = top.optional("timezone") {
+            let zone = try value.text()
+            guard zone == supportedTimezone else {
+                throw value.problem("'\(zone)' is not supported: Quorum works in \(supportedTimezone) only")
+            }
+            settings.timezone = zone
+        }
+        settings.smtp = try top.optional("smtp").map { (value) throws(FileProblem) in try smtp(value) }
+        if let value = top.optional("webhooks") {
+            settings.webhooks = try value.list().map { (item) throws(FileProblem) in try webhook(item) }
+        }
+        if let value = top.optional("reminders") { settings.reminders = try reminders(value) }
+        if let value = top.optional("limits") { settings.limits = try limits(value) }
+        settings.horizonMonths = try top.optional("horizon_months")?.int(in: 1...120)
+        settings.demoData = try top.optional("demo_data")?.text()
+        if let value = top.optional("bank_holidays") {
+            settings.bankHolidays = try value.list().map { (item) throws(FileProblem) in try bankHoliday(item) }
+        }
+        return settings
+    }
+
+    static func smtp(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.SMTP {
+        let fields = try value.mapping(keys: smtpKeys)
+        let urlValue = try fields.required("url")
+        let url = try urlValue.text()
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            scheme == "smtp" || scheme == "smtps", let host = components.host, !host.isEmpty
+        else {
+            throw urlValue.problem("'\(url)' is not an SMTP URL: write smtp://HOST:PORT or smtps://HOST:PORT")
+        }
+        let fromValue = try fields.required("from")
+        let from = try fromValue.text()
+        guard let address = EmailAddress.address(inMailbox: from), EmailAddress.isPlausible(address) else {
+            throw fromValue.problem("'\(from)' is not a mailbox: write Name <address@example.org> or an address")
+        }
+        return DaemonSettings.SMTP(
+            url: url, from: from, helo: try fields.optional("helo")?.text(),
+            username: try fields.optional("username")?.text(), password: try fields.optional("password")?.text(),
+            startTLS: try fields.optional("starttls")?.bool())
+    }
+
+    static func webhook(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.Webhook {
+        let fields = try value.mapping(keys: webhookKeys)
+        let urlValue = try fields.required("url")
+        let url = try urlValue.text()
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+        else {
+            throw urlValue.problem("'\(url)' is not an http:// or https:// URL")
+        }
+        let secretValue = try fields.required("secret")
+        let secret = try secretValue.text()
+        guard secret.hasPrefix("whsec_"), let key = Data(base64Encoded: String(secret.dropFirst(6))), !key.isEmpty else {
+            throw secretValue.problem("expected whsec_ followed by a base64 key (the Standard Webhooks form)")
+        }
+        let eventsValue = try fields.required("events")
+        var events: [String] = []
+        for item in try eventsValue.list() {
+            let event = try item.text()
+            guard webhookEvents.contains(event) else {
+                throw item.problem("'\(event)' is not an event (known: \(webhookEvents.joined(separator: ", ")))")
+            }
+            guard !events.contains(event) else { throw item.problem("\(event) is listed twice") }
+            events.append(event)
+        }
+        guard !events.isEmpty else { throw eventsValue.problem("list at least one event") }
+        return DaemonSettings.Webhook(url: url, secret: secret, events: events)
+    }
+
+    static func reminders(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.Reminders {
+        let fields = try value.mapping(keys: reminderKeys)
+        var reminders = DaemonSettings.Reminders()
+        if let sweepValue = fields.optional("sweep_at") {
+            let text = try sweepValue.scalarText(expecting: "a time HH:MM or off")
+            if text.lowercased() == "off" {
+                reminders.sweepAt = .off
+            } else if let time = LocalTime(iso: text) {
+                reminders.sweepAt = .daily(time)
+            } else {
+                throw sweepValue.problem("'\(text)' is not a time of the form HH:MM (24-hour clock) or off")
+            }
+        }
+        reminders.repeatDays = try fields.optional("repeat_days")?.int(in: 1...365)
+        reminders.escalateDays = try fields.optional("escalate_days")?.int(in: 1...365)
+        reminders.draftDaysBefore = try fields.optional("draft_days_before")?.int(in: 0...60)
+        return reminders
+    }
+
+    static func limits(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.Limits {
+        let fields = try value.mapping(keys: limitKeys)
+        return DaemonSettings.Limits(
+            maxConnections: try fields.optional("max_connections")?.int(in: 1...100_000),
+            idleTimeoutSeconds: try fields.optional("idle_timeout_seconds")?.int(in: 1...86_400),
+            maxLineBytes: try fields.optional("max_line_bytes")?.int(in: 64...16_777_216),
+            maxBulkBytes: try fields.optional("max_bulk_bytes")?.int(in: 1_024...1_073_741_824))
+    }
+
+    static func bankHoliday(_ value: YAMLValue) throws(FileProblem) -> BankHolidayEntry {
+        let fields = try value.mapping(keys: bankHolidayKeys)
+        let name = try fields.required("name").text()
+        switch (fields.optional("date"), fields.optional("moved_from"), fields.optional("to")) {
+        case (let date?, nil, nil):
+            return .added(try date.date(), name: name)
+        case (nil, let movedFrom?, let to?):
+            let from = try movedFrom.date()
+            let target = try to.date()
+            guard from != target else { throw to.problem("the holiday is moved to the date it is moved from") }
+            return .moved(from: from, to: target, name: name)
+        case (nil, let movedFrom?, nil):
+            throw movedFrom.problem("a moved holiday needs 'to:', its new date")
+        case (nil, nil, let to?):
+            throw to.problem("a moved holiday needs 'moved_from:', its usual date")
+        case (let date?, _, _):
+            throw date.problem("give either date (an added holiday) or moved_from and to (a moved one), not both")
+        case (nil, nil, nil):
+            throw value.problem("give date (an added holiday) or moved_from and to (a moved one)")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import QuorumDomain
+
+extension DaemonSettings {
+    /// `smtp:`: how to send email.
+    public struct SMTP: Hashable, Sendable {
+        /// `smtp://host:port` or `smtps://host:port`.
+        public var url: String
+        /// The `From:` mailbox, `Quorum <quorum@example.org>` or a bare address.
+        public var from: String
+        /// The name to greet the server with; the host name when nil.
+        public var helo: String?
+        public var username: String?
+        public var password: String?
+        /// Upgrade a plain `smtp://` connection with STARTTLS.
+        public var startTLS: Bool?
+
+        public init(
+            url: String, from: String, helo: String? = nil, username: String? = nil, password: String? = nil,
+            startTLS: Bool? = nil
+        ) {
+            self.url = url
+            self.from = from
+            self.helo = helo
+            self.username = username
+            self.password = password
+            self.startTLS = startTLS
+        }
+    }
+
+    /// One entry of `webhooks:`: a receiver of signed event posts.
+    public struct Webhook: Hashable, Sendable {
+        public var url: String
+        /// `whsec_` and the base64 key, as Standard Webhooks writes secrets.
+        public var secret: String
+        /// Event names, from `ConfigurationFile.webhookEvents`.
+        public var events: [String]
+
+        public init(url: String, secret: String, events: [String]) {
+            self.url = url
+            self.secret = secret
+            self.events = events
+        }
+    }
+
+    /// `reminders:`: when the scheduler sweeps and how it repeats and escalates.
+    public struct Reminders: Hashable, Sendable {
+        public var sweepAt: SweepTime?
+        /// A still-overdue action is notified again after this many days.
+        public var repeatDays: Int?
+        /// Overdue this many days: the digest is copied to the board secretary.
+        public var escalateDays: Int?
+        /// Working days between a report's draft deadline and the pack's publication deadline.
+        public var draftDaysBefore: Int?
+
+        public init(sweepAt: SweepTime? = nil, repeatDays: Int? = nil, escalateDays: Int? = nil, draftDaysBefore: Int? = nil) {
+            self.sweepAt = sweepAt
+            self.repeatDays = repeatDays
+            self.escalateDays = escalateDays
+            self.draftDaysBefore = draftDaysBefore
+        }
+
+        public func overriding(with other: Reminders) -> Reminders {
+            Reminders(
+                sweepAt: other.sweepAt ?? sweepAt, repeatDays: other.repeatDays ?? repeatDays,
+                escalateDays: other.escalateDays ?? escalateDays, draftDaysBefore: other.draftDaysBefore ?? draftDaysBefore)
+        }
+    }
+
+    /// When the daily reminder sweep runs.
+    public enum SweepTime: Hashable, Sendable {
+        /// Every day at this local (Europe/London) time.
+        case daily(LocalTime)
+        /// No automatic sweep; `REMIND RUN` still works.
+        case off
+    }
+
+    /// `limits:`: what the server tolerates from clients.
+    public struct Limits: Hashable, Sendable {
+        public var maxConnections: Int?
+        public var idleTimeoutSeconds: Int?
+        /// The longest inline command or RESP header line.
+        public var maxLineBytes: Int?
+        /// The largest RESP bulk string (a CSV import, a report).
+        public var maxBulkBytes: Int?
+
+        public init(maxConnections: Int? = nil, idleTimeoutSeconds: Int? = nil, maxLineBytes: Int? = nil, maxBulkBytes: Int? = nil) {
+            self.maxConnections = maxConnections
+            self.idleTimeoutSeconds = idleTimeoutSeconds
+            self.maxLineBytes = maxLineBytes
+            self.maxBulkBytes = maxBulkBytes
+        }
+
+        public func overriding(with other: Limits) -> Limits {
+            Limits(
+                maxConnections: other.maxConnections ?? maxConnections,
+                idleTimeoutSeconds: other.idleTimeoutSeconds ?? idleTimeoutSeconds,
+                maxLineBytes: other.maxLineBytes ?? maxLineBytes, maxBulkBytes: other.maxBulkBytes ?? maxBulkBytes)
+        }
+    }
+}

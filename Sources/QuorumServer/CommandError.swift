@@ -1,0 +1,41 @@
+import QuorumProtocol
+
+/// An error a client sees as a `-CODE message` reply; the connection stays usable.
+public struct CommandError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let code: Code
+    public let message: String
+
+    /// The error codes of DESIGN.md §5.
+    public enum Code: String, Sendable, Hashable {
+        case err = "ERR"
+        case noauth = "NOAUTH"
+        case wrongpass = "WRONGPASS"
+        case noperm = "NOPERM"
+        case notfound = "NOTFOUND"
+        case badarg = "BADARG"
+        case badinput = "BADINPUT"
+        case conflict = "CONFLICT"
+        case toobig = "TOOBIG"
+        case `internal` = "INTERNAL"
+    }
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var reply: RESPValue { .error(code: code.rawValue, message: message) }
+    public var description: String { "\(code.rawValue) \(message)" }
+
+    static func badArgument(_ command: String, _ what: String) -> CommandError {
+        CommandError(.badarg, "\(command): \(what)")
+    }
+
+    static func authenticationRequired(_ command: String) -> CommandError {
+        CommandError(.noauth, "\(command) needs a signed-in user: AUTH <user> <token> first")
+    }
+
+    static func notPermitted(_ command: String, _ why: String) -> CommandError {
+        CommandError(.noperm, "\(command): \(why)")
+    }
+}

@@ -1,0 +1,135 @@
+import NIOCore
+import QuorumDomain
+import QuorumProtocol
+
+/// One command of the protocol: its name, arguments, who may run it, and its handler.
+struct CommandSpec: Sendable {
+    /// Upper-case, one or two words: `PING`, `MEETING ADD`.
+    let name: String
+    /// The usage after the name, for HELP and arity errors: `<board> <YYYY-MM-DD> [HH:MM] [venue]`.
+    let usage: String
+    let summary: String
+    /// Who may run it, as HELP shows it.
+    let access: String
+    /// How many arguments may follow the name.
+    let arity: ClosedRange<Int>
+    let handler: @Sendable (ServerContext, CommandInvocation) async throws -> CommandOutcome
+
+    var helpLine: String {
+        let head = usage.isEmpty ? name : "\(name) \(usage)"
+        return "\(head) : \(summary) (\(access))"
+    }
+}
+
+/// A request matched to its command, its arguments decoded as UTF-8.
+struct CommandInvocation: Sendable {
+    let name: String
+    let arguments: [String]
+    let session: Session
+
+    /// The signed-in user, or NOAUTH naming this command.
+    func requireUser() throws(CommandError) -> User {
+        try session.requireUser(for: name)
+    }
+
+    func argument(_ index: Int) -> String? {
+        arguments.indices.contains(index) ? arguments[index] : nil
+    }
+
+    /// Parses a `YYYY-MM-DD` argument, or BADARG naming it.
+    func date(_ index: Int, _ what: String) throws(CommandError) -> LocalDate? {
+        guard let text = argument(index) else { return nil }
+        guard let date = LocalDate(iso: text) else {
+            throw .badArgument(name, "\(what) '\(text)' is not a date of the form YYYY-MM-DD")
+        }
+        return date
+    }
+}
+
+/// What a command produced: the reply, the session after it, whether to close.
+struct CommandOutcome: Sendable {
+    var reply: RESPValue
+    var session: Session
+    var closesConnection = false
+}
+
+/// The command table and the dispatcher: a request in, an outcome out; never throws.
+public struct CommandDispatcher: Sendable {
+    let context: ServerContext
+    let commands: [String: CommandSpec]
+    /// First words that take a subcommand (`BOARD`, `MEETING`, …).
+    let groups: Set<String>
+
+    public init(context: ServerContext) {
+        self.init(context: context, specs: CommandDispatcher.allCommands)
+    }
+
+    init(context: ServerContext, specs: [CommandSpec]) {
+        self.context = context
+        self.commands = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0) })
+        self.groups = Set(specs.compactMap { $0.name.split(separator: " ").count == 2 ? String($0.name.split(separator: " ")[0]) : nil })
+    }
+
+    static var allCommands: [CommandSpec] {
+        ServerCommands.specs + BoardCommands.specs + MeetingCommands.specs + CycleCommands.specs + UserCommands.specs
+    }
+
+    /// Commands in name order, for HELP.
+    var sortedSpecs: [CommandSpec] { commands.values.sorted { $0.name < $1.name } }
+
+    /// Runs one request. Errors a client should see become their reply; anything else becomes
+    /// `-INTERNAL` and a log line, and the connection carries on.
+    public func dispatch(_ request: RESPRequest, session: Session) async -> (reply: RESPValue, session: Session, close: Bool) {
+        let outcome: CommandOutcome
+        do {
+            let (spec, arguments) = try resolve(request)
+            let invocation = CommandInvocation(name: spec.name, arguments: arguments, session: session)
+            outcome = try await spec.handler(context, invocation)
+        } catch let error as CommandError {
+            outcome = CommandOutcome(reply: error.reply, session: session)
+        } catch {
+            context.logger.error("command failed", metadata: ["error": "\(String(reflecting: error))"])
+            outcome = CommandOutcome(
+                reply: CommandError(.internal, "the server could not complete the command; see its log").reply,
+                session: session)
+        }
+        return (outcome.reply, outcome.session, outcome.closesConnection)
+    }
+
+    private func resolve(_ request: RESPRequest) throws(CommandError) -> (CommandSpec, [String]) {
+        var words: [String] = []
+        words.reserveCapacity(request.arguments.count)
+        for (position, buffer) in request.arguments.enumerated() {
+            guard let word = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+                throw CommandError(.badarg, "argument \(position + 1) is not valid UTF-8")
+            }
+            words.append(word)
+        }
+        guard let first = words.first?.uppercased() else {
+            throw CommandError(.err, "empty command")
+        }
+        let spec: CommandSpec
+        let arguments: [String]
+        if groups.contains(first) {
+            guard words.count >= 2 else {
+                throw CommandError(.err, "wrong number of arguments for '\(first)': it needs a subcommand; try HELP \(first)")
+            }
+            let name = "\(first) \(words[1].uppercased())"
+            guard let found = commands[name] else {
+                throw CommandError(.err, "unknown subcommand '\(words[1])' for '\(first)'; try HELP \(first)")
+            }
+            spec = found
+            arguments = Array(words.dropFirst(2))
+        } else {
+            guard let found = commands[first] else {
+                throw CommandError(.err, "unknown command '\(words[0])'; try HELP")
+            }
+            spec = found
+            arguments = Array(words.dropFirst())
+        }
+        guard spec.arity.contains(arguments.count) else {
+            throw CommandError(.err, "wrong number of arguments for '\(spec.name)' (usage: \(spec.name) \(spec.usage))")
+        }
+        return (spec, arguments)
+    }
+}

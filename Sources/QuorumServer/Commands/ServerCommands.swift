@@ -1,0 +1,112 @@
+import Foundation
+import QuorumDomain
+import QuorumProtocol
+import QuorumStorage
+
+/// PING, INFO, AUTH, WHOAMI, HELP, QUIT, and the answers Redis clients expect on connect.
+enum ServerCommands {
+    static let specs: [CommandSpec] = [
+        CommandSpec(
+            name: "PING", usage: "[message]", summary: "check the connection", access: "anyone", arity: 0...1
+        ) { _, invocation in
+            let reply: RESPValue = invocation.argument(0).map { .bulk($0) } ?? .simpleString("PONG")
+            return CommandOutcome(reply: reply, session: invocation.session)
+        },
+        CommandSpec(
+            name: "INFO", usage: "[section]", summary: "server facts as key:value lines", access: "anyone",
+            arity: 0...1
+        ) { context, invocation in
+            let counts = try await context.database.counts()
+            let uptime = Int(context.clock.now().timeIntervalSince(context.startedAt))
+            let lines = [
+                "# Server",
+                "quorum_version:\(context.version)",
+                "uptime_in_seconds:\(uptime)",
+                "timezone:Europe/London",
+                "today:\(context.today)",
+                "",
+                "# Clients",
+                "connected_clients:\(context.connections.count)",
+                "max_clients:\(context.connections.maxConnections)",
+                "",
+                "# Data",
+                "boards:\(counts.boards)",
+                "meetings:\(counts.meetings)",
+                "users:\(counts.users)",
+                "calendar_horizon:\(context.horizon)",
+            ]
+            return CommandOutcome(reply: .bulk(lines.joined(separator: "\r\n") + "\r\n"), session: invocation.session)
+        },
+        CommandSpec(
+            name: "AUTH", usage: "<user> <token>", summary: "sign in (user: the email given to USER ADD, or admin)",
+            access: "anyone", arity: 2...2
+        ) { context, invocation in
+            guard let user = try await context.database.authenticate(name: invocation.arguments[0], token: invocation.arguments[1]) else {
+                throw CommandError(.wrongpass, "invalid user-token pair")
+            }
+            var session = invocation.session
+            session.user = user
+            return CommandOutcome(reply: .ok, session: session)
+        },
+        CommandSpec(
+            name: "WHOAMI", usage: "", summary: "who this connection is signed in as", access: "anyone", arity: 0...0
+        ) { context, invocation in
+            struct WhoAmI: Encodable {
+                let user: String?
+                let role: String
+                let board: String?
+                let seats: [String]
+            }
+            let user = invocation.session.user
+            var seats: [String] = []
+            if let user { seats = try await context.database.boardCodes(seating: user.name) }
+            let document = WhoAmI(user: user?.name, role: user?.role.rawValue ?? "public", board: user?.boardCode, seats: seats)
+            return CommandOutcome(reply: try JSONReply.encode(document), session: invocation.session)
+        },
+        CommandSpec(
+            name: "HELP", usage: "[command]", summary: "list commands, or one command's usage", access: "anyone",
+            arity: 0...2
+        ) { _, invocation in
+            let specs = CommandDispatcher.allCommands.sorted { $0.name < $1.name }
+            let wanted = invocation.arguments.joined(separator: " ").uppercased()
+            let matching = wanted.isEmpty ? specs : specs.filter { $0.name == wanted || $0.name.hasPrefix(wanted + " ") }
+            guard !matching.isEmpty else {
+                throw CommandError(.notfound, "HELP: no command '\(invocation.arguments.joined(separator: " "))'")
+            }
+            return CommandOutcome(reply: .array(matching.map { .bulk($0.helpLine) }), session: invocation.session)
+        },
+        CommandSpec(
+            name: "QUIT", usage: "", summary: "close the connection", access: "anyone", arity: 0...0
+        ) { _, invocation in
+            CommandOutcome(reply: .ok, session: invocation.session, closesConnection: true)
+        },
+        // redis-cli sends COMMAND DOCS when it starts interactively, for its hints: no docs.
+        CommandSpec(
+            name: "COMMAND", usage: "[DOCS|COUNT …]", summary: "for Redis clients: command metadata (none)",
+            access: "anyone", arity: 0...Int.max
+        ) { _, invocation in
+            let reply: RESPValue =
+                invocation.argument(0)?.uppercased() == "COUNT"
+                ? .integer(Int64(CommandDispatcher.allCommands.count)) : .array([])
+            return CommandOutcome(reply: reply, session: invocation.session)
+        },
+        // redis-py sends CLIENT SETINFO on connect; a name is kept for the session.
+        CommandSpec(
+            name: "CLIENT", usage: "SETINFO|SETNAME|GETNAME …", summary: "for Redis clients: client metadata",
+            access: "anyone", arity: 1...3
+        ) { _, invocation in
+            var session = invocation.session
+            switch invocation.arguments[0].uppercased() {
+            case "SETINFO":
+                return CommandOutcome(reply: .ok, session: session)
+            case "SETNAME":
+                session.clientName = invocation.argument(1)
+                return CommandOutcome(reply: .ok, session: session)
+            case "GETNAME":
+                return CommandOutcome(reply: session.clientName.map { .bulk($0) } ?? .null, session: session)
+            default:
+                throw CommandError(.err, "unknown subcommand '\(invocation.arguments[0])' for 'CLIENT'")
+            }
+        },
+    ]
+}

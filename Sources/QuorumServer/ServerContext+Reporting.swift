@@ -1,0 +1,19 @@
+import QuorumDomain
+
+extension ServerContext {
+    /// Every occurrence of `board`'s cycles through the calendar horizon, bound to its meetings.
+    func occurrences(of board: Board) async throws -> [(occurrence: CycleOccurrence, cycle: ReportingCycle)] {
+        let dates = try await database.meetings(of: board.code).map(\.date)
+        return board.cycles.flatMap { cycle in
+            schedule.occurrences(of: cycle, board: board.code, meetingDates: dates, through: horizon.yearMonth)
+                .map { (occurrence: $0, cycle: cycle) }
+        }
+    }
+
+    func board(_ code: String, for command: String) async throws -> Board {
+        guard let board = try await database.boards().first(where: { $0.code == code.uppercased() }) else {
+            throw CommandError(.notfound, "\(command): no board '\(code)'")
+        }
+        return board
+    }
+}

@@ -1,0 +1,35 @@
+import GRDB
+
+/// Quorum's database: one SQLite file (WAL) under the data directory, migrated before use.
+///
+/// The one `DatabaseWriter` of the process lives here (GRDB's `AppDatabase` pattern); every
+/// other part reads and writes through the methods of this type's extensions.
+public final class AppDatabase: Sendable {
+    /// The writer: a `DatabasePool` for a file, a `DatabaseQueue` in memory (tests).
+    public let writer: any DatabaseWriter
+
+    /// Wraps `writer` and runs the migrations.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try AppDatabase.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the database file at `path`, in WAL mode.
+    public static func openFile(atPath path: String) throws -> AppDatabase {
+        let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+        return try AppDatabase(pool)
+    }
+
+    /// An empty database in memory, migrated, for tests.
+    public static func makeInMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration()))
+    }
+
+    private static func makeConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Concurrent readers wait for a writer's checkpoint instead of failing at once.
+        configuration.busyMode = .timeout(5)
+        return configuration
+    }
+}

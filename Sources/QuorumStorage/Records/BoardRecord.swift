@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+import QuorumDomain
+
+/// A row of `board`: the synchronised copy of a board file.
+struct BoardRecord: Codable, Sendable {
+    var code: String
+    var name: String
+    var meetsInPublic: Bool
+    var isActive: Bool
+    var document: String
+    var syncedAt: String
+}
+
+extension BoardRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "board"
+
+    enum Columns {
+        static let code = Column(CodingKeys.code)
+        static let isActive = Column(CodingKeys.isActive)
+    }
+
+    func decodeBoard() throws -> Board {
+        try JSONDecoder().decode(Board.self, from: Data(document.utf8))
+    }
+}
+
+/// A row of `boardMember`: who sits on a board, for permission checks.
+struct BoardMemberRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "boardMember"
+    var boardCode: String
+    var email: String
+    var role: String
+    var position: String
+}

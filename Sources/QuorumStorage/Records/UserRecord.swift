@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+import QuorumDomain
+
+/// A row of `user`. The token is never stored, only its SHA-256.
+struct UserRecord: Codable, Sendable {
+    var id: Int64?
+    var email: String
+    var role: Role
+    var boardCode: String?
+    var tokenHash: Data
+    var createdAt: String
+}
+
+extension UserRecord: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "user"
+
+    enum Columns {
+        static let email = Column(CodingKeys.email)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var user: User { User(name: email, role: role, boardCode: boardCode) }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import QuorumDomain
+import QuorumFiles
+import QuorumProtocol
+import QuorumServer
+
+/// The daemon's settings after defaults, the configuration file and flags, in that order.
+struct DaemonConfiguration {
+    var server: ServerConfiguration
+    var dataDirectory: String
+    var boardsDirectory: String
+    var horizonMonths: Int
+    var draftWorkingDays: Int
+    var bankHolidayAdjustments: [BankHolidayAdjustment]
+
+    static let defaultConfigPath = "Config/quorum.yaml"
+
+    /// - Throws: `StartupError` naming the file and line, or the flag, at fault.
+    static func resolve(configPath: String, dataDir: String?, listen: String?, boardsDir: String?) throws -> DaemonConfiguration {
+        var settings = DaemonSettings.defaults
+        if FileManager.default.fileExists(atPath: configPath) {
+            settings = settings.overriding(with: try ConfigurationFile.load(path: configPath))
+        } else if configPath != defaultConfigPath {
+            throw StartupError(message: "\(configPath): no such configuration file")
+        }
+        settings = settings.overriding(with: DaemonSettings(listen: listen, dataDirectory: dataDir, boardsDirectory: boardsDir))
+
+        guard let address = settings.listenAddress else {
+            throw StartupError(message: "--listen/listen: '\(settings.listen ?? "")' is not HOST:PORT")
+        }
+        let limits = settings.limits
+        let defaults = DaemonSettings.defaults.limits
+        var decoder = RESPDecoderConfiguration()
+        decoder.maxInlineBytes = limits.maxLineBytes ?? defaults.maxLineBytes ?? decoder.maxInlineBytes
+        decoder.maxBulkBytes = limits.maxBulkBytes ?? defaults.maxBulkBytes ?? decoder.maxBulkBytes
+        let server = ServerConfiguration(
+            host: address.host, port: address.port,
+            maxConnections: limits.maxConnections ?? defaults.maxConnections ?? 256,
+            idleTimeoutSeconds: Int64(limits.idleTimeoutSeconds ?? defaults.idleTimeoutSeconds ?? 300),
+            decoder: decoder)
+        return DaemonConfiguration(
+            server: server,
+            dataDirectory: settings.dataDirectory ?? "var",
+            boardsDirectory: settings.boardsDirectory ?? "Boards",
+            horizonMonths: settings.horizonMonths ?? 24,
+            draftWorkingDays: settings.reminders.draftDaysBefore ?? 5,
+            bankHolidayAdjustments: (settings.bankHolidays ?? []).map { entry in
+                switch entry {
+                case .added(let date, let name): .added(date, name: name)
+                case .moved(let from, let to, let name): .moved(from: from, to: to, name: name)
+                }
+            })
+    }
+}

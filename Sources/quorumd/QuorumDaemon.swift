@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import Logging
+import QuorumDomain
+import QuorumFiles
+import QuorumServer
+import QuorumStorage
+import ServiceLifecycle
+
+/// `quorumd`: loads the configuration and the boards, opens the store, and serves the protocol
+/// until SIGINT or SIGTERM.
+@main
+struct QuorumDaemon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quorumd",
+        abstract: "The Quorum governance server.",
+        discussion: "Flags override the configuration file, which overrides the built-in defaults.")
+
+    @Option(name: .long, help: "The configuration file.")
+    var config: String = "Config/quorum.yaml"
+
+    @Option(name: .customLong("data-dir"), help: "Where the database and admin.token live.")
+    var dataDir: String?
+
+    @Option(name: .long, help: "HOST:PORT to listen on (port 0: any free port).")
+    var listen: String?
+
+    @Option(name: .customLong("boards-dir"), help: "The folder of board files.")
+    var boardsDir: String?
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["QUORUM_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            return handler
+        }
+        let logger = Logger(label: "quorumd")
+        do {
+            try await serve(logger: logger)
+        } catch let error as StartupError {
+            FileHandle.standardError.write(Data("quorumd: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func serve(logger: Logger) async throws {
+        let settings = try StartupError.wrap { try DaemonConfiguration.resolve(configPath: config, dataDir: dataDir, listen: listen, boardsDir: boardsDir) }
+        let governance = try StartupError.wrap { try BoardFileLoader.loadGovernance(from: settings.boardsDirectory) }
+
+        try StartupError.wrap {
+            try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+        }
+        let database = try StartupError.wrap {
+            try AppDatabase.openFile(atPath: settings.dataDirectory + "/quorum.sqlite")
+        }
+        let now = Date()
+        let today = EuropeLondon.localDateTime(at: Int64(now.timeIntervalSince1970)).date
+        let horizon = today.adding(months: settings.horizonMonths)
+        let summary = try await database.synchronise(governance, through: horizon, now: now)
+        logger.info(
+            "boards synchronised",
+            metadata: [
+                "boards": "\(summary.boards)", "meetings_added": "\(summary.meetingsAdded)",
+                "meetings_removed": "\(summary.meetingsRemoved)", "retired": "\(summary.retiredBoards)",
+            ])
+        let tokenPath = settings.dataDirectory + "/admin.token"
+        if let token = try await database.createAdminIfNeeded(now: now) {
+            try StartupError.wrap { try AdminTokenFile.write(token, to: tokenPath) }
+            logger.info("admin user created", metadata: ["token_file": "\(tokenPath)"])
+        }
+
+        let holidays = BankHolidays(additionalAdjustments: settings.bankHolidayAdjustments)
+        let schedule = ReportingSchedule(
+            workingDays: WorkingDayCalendar(bankHolidays: holidays), draftWorkingDays: settings.draftWorkingDays)
+        let context = ServerContext(
+            database: database, schedule: schedule, horizon: horizon,
+            connections: ConnectionRegistry(maxConnections: settings.server.maxConnections), logger: logger)
+        let server = ProtocolServer(configuration: settings.server, context: context) { address in
+            // A line on stdout that scripts and tests wait for.
+            let port = address.port.map(String.init) ?? "?"
+            let line = "quorumd: listening on \(settings.server.host):\(port); admin token in \(tokenPath)\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+        let group = ServiceGroup(
+            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        try await group.run()
+        logger.info("stopped")
+    }
+}
+
+/// A start-up failure to print as one line (file and line where there is one), not a trace.
+struct StartupError: Error {
+    let message: String
+
+    static func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StartupError {
+            throw error
+        } catch {
+            throw StartupError(message: "\(error)")
+        }
+    }
+}
+
+/// Writes the admin token readable by its owner only.
+enum AdminTokenFile {
+    static func write(_ token: String, to path: String) throws {
+        let created = FileManager.default.createFile(
+            atPath: path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        guard created else { throw StartupError(message: "cannot write the admin token to \(path)") }
+        // createFile keeps an existing file's mode; make sure it is 0600 either way.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+}
