@@ -28,6 +28,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // CSV files of the plan and scorecard into domain values, every row checked.
+        .target(name: "QuorumImport", dependencies: ["QuorumDomain"]),
         // SQLite through GRDB: migrations, records, queries.
         .target(
             name: "QuorumStorage",
@@ -80,6 +82,7 @@ let package = Package(
         ),
         .testTarget(name: "QuorumDomainTests", dependencies: ["QuorumDomain"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumDomain"]),
+        .testTarget(name: "QuorumImportTests", dependencies: ["QuorumImport", "QuorumDomain"]),
         .testTarget(name: "QuorumStorageTests", dependencies: ["QuorumStorage", "QuorumDomain"]),
         .testTarget(
             name: "QuorumProtocolTests",

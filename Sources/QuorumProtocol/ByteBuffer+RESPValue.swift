@@ -20,7 +20,7 @@ extension ByteBuffer {
     /// - Parameter value: The value to write.
     /// - Returns: The number of bytes written.
     @discardableResult
-    public mutating func writeRESPValue(_ value: RESPValue) -> Int {
+    public mutating func writeRESPValue(_ value: RESPValue, version: RESPProtocolVersion = .resp2) -> Int {
         let start = self.writerIndex
         switch value {
         case .simpleString(let text):
@@ -42,12 +42,28 @@ extension ByteBuffer {
             self.writeImmutableBuffer(bytes)
             self.writeCRLF()
         case .null:
-            self.writeStaticString("$-1\r\n")
+            switch version {
+            case .resp2: self.writeStaticString("$-1\r\n")
+            case .resp3: self.writeStaticString("_\r\n")
+            }
         case .array(let elements):
             self.writeInteger(UInt8(ascii: "*"))
             self.writeRESPLine(String(elements.count))
             for element in elements {
-                self.writeRESPValue(element)
+                self.writeRESPValue(element, version: version)
+            }
+        case .map(let entries):
+            switch version {
+            case .resp2:
+                self.writeInteger(UInt8(ascii: "*"))
+                self.writeRESPLine(String(entries.count * 2))
+            case .resp3:
+                self.writeInteger(UInt8(ascii: "%"))
+                self.writeRESPLine(String(entries.count))
+            }
+            for entry in entries {
+                self.writeRESPValue(entry.key, version: version)
+                self.writeRESPValue(entry.value, version: version)
             }
         }
         return self.writerIndex - start

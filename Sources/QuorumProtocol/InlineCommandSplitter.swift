@@ -9,14 +9,16 @@ import NIOCore
 /// - `'single quotes'` group words and understand only `\'`.
 /// - A quote may open in the middle of a word (`a"b c"` is the word `ab c`), but a closing
 ///   quote must be followed by a space or the end of the line, and every quote must close.
-/// - A NUL byte ends the line, as it ends the C string Redis parses; inside quotes it is an
-///   unclosed quote.
+/// - A NUL byte is refused. Redis looks for the line's end with `strchr`, which stops at a NUL,
+///   so a Redis connection that receives one waits until the line is too long and then fails
+///   with a protocol error; this fails at once instead.
 enum InlineCommandSplitter {
     /// The words of `line`; an empty array for a blank line.
     ///
-    /// - Throws: ``RESPProtocolError`` `unbalancedQuotes`.
+    /// - Throws: ``RESPProtocolError`` `unbalancedQuotes`, or `unexpectedByte` for a NUL.
     static func split(_ line: ByteBuffer) throws(RESPProtocolError) -> [ByteBuffer] {
         let bytes = Array(line.readableBytesView)
+        guard !bytes.contains(0) else { throw .nulInInlineRequest }
         // Reading past the end gives NUL, the C string's terminator, so the loop below can
         // follow sdssplitargs step for step.
         func at(_ index: Int) -> UInt8 {

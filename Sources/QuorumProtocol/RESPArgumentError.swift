@@ -7,7 +7,7 @@
 /// do {
 ///     let user = try request.string(at: 1)
 /// } catch {
-///     return error.reply   // -BADARG argument 1 of AUTH is not valid UTF-8
+///     return error.reply   // -BADARG argument 2 of AUTH is not valid UTF-8
 /// }
 /// ```
 public struct RESPArgumentError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -46,11 +46,15 @@ public struct RESPArgumentError: Error, Hashable, Sendable, CustomStringConverti
         self.index = index
     }
 
-    /// E.g. `argument 2 of MEETING is not valid UTF-8`.
+    /// E.g. `argument 3 of MEETING is not valid UTF-8`.
+    ///
+    /// Words are counted from 1, the command name being the first, as the server's own
+    /// messages count them: ``index`` 2 is "argument 3".
     public var description: String {
+        let position = self.index + 1
         switch self.code {
-        case .missing: "argument \(self.index) of \(self.command) is missing"
-        default: "argument \(self.index) of \(self.command) is not valid UTF-8"
+        case .missing: return "argument \(position) of \(self.command) is missing"
+        default: return "argument \(position) of \(self.command) is not valid UTF-8"
         }
     }
 

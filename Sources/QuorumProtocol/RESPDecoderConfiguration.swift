@@ -18,8 +18,7 @@ public struct RESPDecoderConfiguration: Sendable, Hashable {
     /// The longest bulk string, in bytes. Default 64 MiB.
     public var maxBulkBytes: Int
 
-    /// The most elements one array may declare. Default 1 048 576 (Redis's limit for a
-    /// client that has not authenticated).
+    /// The most elements one array may declare. Default 1 048 576.
     public var maxArrayCount: Int
 
     /// How deeply arrays may nest in a reply (``RESPValueDecoder`` only: requests are flat).

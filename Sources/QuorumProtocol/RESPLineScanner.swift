@@ -43,7 +43,9 @@ struct RESPLineScanner {
             }
             index = newline + 1
         }
-        if available >= window {
+        // Refuse as soon as the content is longer than the limit: once `limit` bytes have come
+        // without a line ending, the next byte must begin one.
+        if available >= window || (available > limit && view[base + limit] != UInt8(ascii: "\r")) {
             self.scanned = 0
             return .tooLong
         }

@@ -48,8 +48,8 @@ public struct RESPProtocolError: Error, Hashable, Sendable, CustomStringConverti
         public static let invalidBulkLength = Code(.invalidBulkLength)
         /// A `:` integer reply that is not a 64-bit integer.
         public static let invalidInteger = Code(.invalidInteger)
-        /// A byte that cannot start what comes next: a request element that is not `$`, a
-        /// reply whose type byte is unknown.
+        /// A byte that is not allowed where it is: a request element that does not start with
+        /// `$`, a reply type byte that is unknown, a NUL in an inline request.
         public static let unexpectedByte = Code(.unexpectedByte)
         /// A bulk string not followed by `\r\n`.
         public static let missingCRLF = Code(.missingCRLF)
@@ -110,6 +110,8 @@ extension RESPProtocolError {
     static func unknownReplyType(_ byte: UInt8) -> Self {
         Self(.unexpectedByte, "unknown reply type '\(Self.render(byte))'")
     }
+
+    static let nulInInlineRequest = Self(.unexpectedByte, "NUL byte in inline request")
 
     static let missingCRLFAfterBulk = Self(.missingCRLF, "expected CRLF after bulk string")
 

@@ -4,7 +4,7 @@ import NIOCore
 ///
 /// It reads every RESP2 type: `+simple`, `-CODE message`, `:integer`, `$bulk`, `*array` with
 /// nested arrays, and the nulls `$-1` and `*-1` (both ``RESPValue/null``). An error's code is
-/// its first word and its message the rest, the inverse of ``NIOCore/ByteBuffer/writeRESPValue(_:)``.
+/// its first word and its message the rest, the inverse of `ByteBuffer.writeRESPValue(_:)`.
 /// Simple strings and errors are text for people: bytes in them that are not UTF-8 are shown as
 /// U+FFFD rather than refused. Malformed input and input over a ``RESPDecoderConfiguration``
 /// limit throw a ``RESPProtocolError``.

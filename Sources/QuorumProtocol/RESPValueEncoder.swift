@@ -2,7 +2,7 @@ import NIOCore
 
 /// Encodes replies (or, in a client, requests as ``RESPValue/init(_:)``) into RESP2 bytes.
 ///
-/// Each value is written by ``NIOCore/ByteBuffer/writeRESPValue(_:)``, which describes the bytes.
+/// Each value is written by `ByteBuffer.writeRESPValue(_:)`, which describes the bytes.
 ///
 /// ```swift
 /// try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(RESPValueEncoder()))

@@ -17,6 +17,8 @@ public struct CommandError: Error, Hashable, Sendable, CustomStringConvertible {
         case conflict = "CONFLICT"
         case toobig = "TOOBIG"
         case `internal` = "INTERNAL"
+        /// Redis's code for a protocol version it does not speak (HELLO 4).
+        case noproto = "NOPROTO"
     }
 
     public init(_ code: Code, _ message: String) {

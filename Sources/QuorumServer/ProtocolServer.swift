@@ -38,10 +38,10 @@ public struct ProtocolServer: Service {
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ByteToMessageHandler(RESPRequestDecoder(configuration: decoderConfiguration)))
-                    try pipeline.addHandler(MessageToByteHandler(RESPValueEncoder()))
+                    try pipeline.addHandler(MessageToByteHandler(RESPReplyEncoder()))
                     try pipeline.addHandler(IdleStateHandler(readTimeout: idleTimeout))
                     try pipeline.addHandler(IdleConnectionCloser())
-                    return try NIOAsyncChannel<RESPRequest, RESPValue>(wrappingChannelSynchronously: channel)
+                    return try NIOAsyncChannel<RESPRequest, RESPReply>(wrappingChannelSynchronously: channel)
                 }
             }
         if let address = server.channel.localAddress { onBound(address) }
@@ -62,27 +62,27 @@ public struct ProtocolServer: Service {
         }
     }
 
-    private func handle(_ connection: NIOAsyncChannel<RESPRequest, RESPValue>) async {
+    private func handle(_ connection: NIOAsyncChannel<RESPRequest, RESPReply>) async {
         let peer = connection.channel.remoteAddress.map { "\($0)" } ?? "?"
         do {
             try await connection.executeThenClose { inbound, outbound in
                 guard let id = registry.open(connection.channel) else {
-                    try await outbound.write(.error(code: "ERR", message: "max number of clients reached"))
+                    try await outbound.write(RESPReply(.error(code: "ERR", message: "max number of clients reached")))
                     return
                 }
                 defer { registry.close(id) }
-                var session = Session()
+                var session = Session(connectionID: id)
                 do {
                     for try await request in inbound {
                         guard registry.beginRequest(id) else { break }
                         let outcome = await dispatcher.dispatch(request, session: session)
                         session = outcome.session
-                        try await outbound.write(outcome.reply)
+                        try await outbound.write(RESPReply(outcome.reply, version: session.protocolVersion))
                         guard registry.endRequest(id), !outcome.close else { break }
                     }
                 } catch let error as RESPProtocolError {
                     // The framing is lost, so the connection cannot go on: say why, then close.
-                    try await outbound.write(.error(code: "ERR", message: "Protocol error: \(error)"))
+                    try await outbound.write(RESPReply(error.reply, version: session.protocolVersion))
                 }
             }
         } catch {
@@ -95,11 +95,11 @@ public struct ProtocolServer: Service {
 final class IdleConnectionCloser: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = RESPRequest
     typealias InboundOut = RESPRequest
-    typealias OutboundOut = RESPValue
+    typealias OutboundOut = RESPReply
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            let reply = RESPValue.error(code: "ERR", message: "idle timeout: closing the connection")
+            let reply = RESPReply(.error(code: "ERR", message: "idle timeout: closing the connection"))
             context.writeAndFlush(wrapOutboundOut(reply)).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         } else {
             context.fireUserInboundEventTriggered(event)

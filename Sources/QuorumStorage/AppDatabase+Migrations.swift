@@ -43,6 +43,69 @@ extension AppDatabase {
                 t.column("createdAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: improvement plan and scorecard") { db in
+            try db.create(table: "recommendation") { t in
+                t.primaryKey("id", .text)
+                t.column("priority", .integer).notNull()
+                t.column("priorityTitle", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("ambition", .text).notNull()
+            }
+            try db.create(table: "action") { t in
+                t.primaryKey("ref", .text)
+                t.column("recommendationId", .text).notNull().references("recommendation", onDelete: .restrict)
+                t.column("text", .text).notNull()
+                // As written: 2017-10-31, Ongoing or Completed (month forms are stored as their last day).
+                t.column("reviewDate", .text).notNull()
+                t.column("leadRole", .text).notNull()
+                t.column("leadEmail", .text).notNull().collate(.nocase).indexed()
+                t.column("status", .text).notNull()
+            }
+            try db.create(table: "actionUpdate") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("actionRef", .text).notNull().references("action", onDelete: .cascade).indexed()
+                t.column("date", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("newReviewDate", .text)
+                t.column("completes", .boolean).notNull()
+                t.column("recordedAt", .text).notNull()
+            }
+            try db.create(table: "measure") { t in
+                t.primaryKey("id", .text)
+                t.column("recommendationId", .text).notNull().references("recommendation", onDelete: .restrict)
+                t.column("name", .text).notNull()
+                t.column("shows", .text).notNull()
+                t.column("polarity", .text).notNull()
+                t.column("requiresImprovement", .text)
+                t.column("good", .text)
+                t.column("outstanding", .text)
+                t.column("isAudit", .boolean).notNull()
+                // Import order, so the scorecard reads in the plan's order.
+                t.column("position", .integer).notNull()
+            }
+            try db.create(table: "measureValue") { t in
+                t.column("measureId", .text).notNull().references("measure", onDelete: .cascade)
+                t.column("period", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("recordedBy", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+                t.primaryKey(["measureId", "period"])
+            }
+            // Who changed what and when: every change to an action or a value.
+            try db.create(table: "auditEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull()
+                t.column("actor", .text).notNull()
+                // action, value, measure, recommendation
+                t.column("subject", .text).notNull()
+                t.column("subjectKey", .text).notNull()
+                t.column("change", .text).notNull()
+                t.column("details", .jsonText).notNull()
+                t.column("via", .text).notNull()
+            }
+            try db.create(index: "auditEntry_subject", on: "auditEntry", columns: ["subject", "subjectKey"])
+        }
         return migrator
     }
 }

@@ -94,6 +94,7 @@ func render(_ value: RESPValue) -> String {
     case .bulkString(let buffer): return String(decoding: buffer.readableBytesView, as: UTF8.self)
     case .null: return "(nil)"
     case .array(let values): return values.map(render).joined(separator: "\n")
+    case .map(let entries): return entries.map { "\(render($0.key)): \(render($0.value))" }.joined(separator: "\n")
     }
 }
 

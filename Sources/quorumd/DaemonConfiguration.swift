@@ -44,11 +44,6 @@ struct DaemonConfiguration {
             boardsDirectory: settings.boardsDirectory ?? "Boards",
             horizonMonths: settings.horizonMonths ?? 24,
             draftWorkingDays: settings.reminders.draftDaysBefore ?? 5,
-            bankHolidayAdjustments: (settings.bankHolidays ?? []).map { entry in
-                switch entry {
-                case .added(let date, let name): .added(date, name: name)
-                case .moved(let from, let to, let name): .moved(from: from, to: to, name: name)
-                }
-            })
+            bankHolidayAdjustments: settings.bankHolidays ?? [])
     }
 }

@@ -2,8 +2,8 @@ import NIOCore
 import QuorumProtocol
 import Testing
 
-/// Inline lines split as Redis's `sdssplitargs` splits them: each vector is what a Redis server
-/// makes of the same line.
+/// Inline lines split as Redis's `sdssplitargs` splits them: each vector is what Redis 7.0.15
+/// made of the same line, sent as `RPUSH k <line>` and read back with `LRANGE`.
 @Suite("Inline commands: words, quotes and escapes as Redis splits them")
 struct InlineCommandTests {
     struct Vector: Sendable, CustomTestStringConvertible {
@@ -49,8 +49,6 @@ struct InlineCommandTests {
         // Only space, tab, CR and LF end a word; other C whitespace only separates words.
         Vector("a\rb", ["a", "b"]),
         Vector("\u{0B}\u{0C}a\u{0B}b", ["a\u{0B}b"]),
-        // Redis parses a C string: a NUL ends the line.
-        Vector(bytes: Array("set a\u{00}b c".utf8), [Array("set".utf8), Array("a".utf8)]),
         Vector("   ", []),
         // Unbalanced: Redis's own "Unbalanced number of quotes" tests, then the other cases.
         Vector(#"set """test-key""" test-value"#, nil),
@@ -60,8 +58,20 @@ struct InlineCommandTests {
         Vector(#""unterminated"#, nil),
         Vector("'unterminated", nil),
         Vector(#""ends in a backslash\"#, nil),
-        Vector(bytes: Array("\"a\u{00}b\"".utf8), nil),
     ]
+
+    @Test(
+        "a NUL byte in an inline line is refused, where Redis would stall the connection",
+        arguments: ["set a\u{00}b c", "\"a\u{00}b\"", "\u{00}"] as [Input]
+    )
+    func nulIsRefused(line: Input) throws {
+        for feeding in Feeding.allCases {
+            let decoded = try decode(line.bytes + Array("\r\n".utf8), with: RESPRequestDecoder(), feeding: feeding)
+            #expect(decoded.messages.isEmpty)
+            #expect(decoded.protocolError?.code == .unexpectedByte)
+            #expect(decoded.protocolError?.description == "NUL byte in inline request")
+        }
+    }
 
     @Test("splits", arguments: vectors)
     func splits(_ vector: Vector) throws {
@@ -70,7 +80,8 @@ struct InlineCommandTests {
                 let input = vector.line + Array(ending.utf8) + Array("PING\r\n".utf8)
                 let decoded = try decode(input, with: RESPRequestDecoder(), feeding: feeding)
                 if let words = vector.words {
-                    let expected = (words.isEmpty ? [] : [RESPRequest(arguments: words.map { ByteBuffer($0) })])
+                    let expected =
+                        (words.isEmpty ? [] : [RESPRequest(arguments: words.map { ByteBuffer($0) })])
                         + [RESPRequest("PING")]
                     #expect(decoded.error == nil)
                     #expect(decoded.messages == expected)

@@ -28,7 +28,11 @@ struct RESPRequestDecoderTests {
             "*4\r\n$7\r\nMEETING\r\n$3\r\nADD\r\n$3\r\nFIN\r\n$10\r\n2025-03-04\r\n",
             [RESPRequest("MEETING", "ADD", "FIN", "2025-03-04")]
         ),
-        Vector("an empty bulk string is an empty argument", "*2\r\n$4\r\nECHO\r\n$0\r\n\r\n", [RESPRequest("ECHO", "")]),
+        Vector(
+            "an empty bulk string is an empty argument",
+            "*2\r\n$4\r\nECHO\r\n$0\r\n\r\n",
+            [RESPRequest("ECHO", "")]
+        ),
         Vector("telnet sends an inline line ended by CRLF", "PING\r\n", [RESPRequest("PING")]),
         Vector("nc sends an inline line ended by LF", "PING hello\n", [RESPRequest("PING", "hello")]),
         Vector(
@@ -49,7 +53,10 @@ struct RESPRequestDecoderTests {
         Vector(
             "pipelined requests of both forms come out in order",
             "PING\r\n*1\r\n$4\r\nINFO\r\nECHO a\n*2\r\n$4\r\nECHO\r\n$1\r\nb\r\nQUIT\r\n",
-            [RESPRequest("PING"), RESPRequest("INFO"), RESPRequest("ECHO", "a"), RESPRequest("ECHO", "b"), RESPRequest("QUIT")]
+            [
+                RESPRequest("PING"), RESPRequest("INFO"), RESPRequest("ECHO", "a"), RESPRequest("ECHO", "b"),
+                RESPRequest("QUIT"),
+            ]
         ),
         Vector(
             "a bulk string may hold CRLF and a fake RESP header",
@@ -84,7 +91,9 @@ struct RESPRequestDecoderTests {
     func manyPipelinedRequestsInOneRead() throws {
         var input = ""
         for index in 0..<1000 {
-            input += index.isMultiple(of: 2) ? "*2\r\n$4\r\nECHO\r\n$\(String(index).utf8.count)\r\n\(index)\r\n" : "ECHO \(index)\r\n"
+            input +=
+                index.isMultiple(of: 2)
+                ? "*2\r\n$4\r\nECHO\r\n$\(String(index).utf8.count)\r\n\(index)\r\n" : "ECHO \(index)\r\n"
         }
         let decoded = try decode(input, with: RESPRequestDecoder())
         #expect(decoded.error == nil)
@@ -94,7 +103,8 @@ struct RESPRequestDecoderTests {
     @Test("a bulk string of 1 MiB arrives in reads of every size", arguments: [1, 1000, 65536, 1 << 20])
     func largeBulkString(readSize: Int) throws {
         let payload = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let input = Array("*3\r\n$6\r\nIMPORT\r\n$7\r\nactions\r\n$1048576\r\n".utf8) + payload + Array("\r\nPING\r\n".utf8)
+        let input =
+            Array("*3\r\n$6\r\nIMPORT\r\n$7\r\nactions\r\n$1048576\r\n".utf8) + payload + Array("\r\nPING\r\n".utf8)
         // One byte at a time through a channel would take minutes for a megabyte: drive the
         // decoder directly for that case, through a channel for the others.
         var decoder = RESPRequestDecoder()
@@ -126,10 +136,14 @@ struct RESPRequestDecoderTests {
             }
             #expect(try channel.finish().isClean)
         }
-        #expect(requests == [
-            RESPRequest(arguments: [ByteBuffer(string: "IMPORT"), ByteBuffer(string: "actions"), ByteBuffer(payload)]),
-            RESPRequest("PING"),
-        ])
+        #expect(
+            requests == [
+                RESPRequest(arguments: [
+                    ByteBuffer(string: "IMPORT"), ByteBuffer(string: "actions"), ByteBuffer(payload),
+                ]),
+                RESPRequest("PING"),
+            ]
+        )
     }
 
     @Test("a channel closed after whole requests closes cleanly", arguments: Feeding.allCases)
@@ -144,7 +158,11 @@ struct RESPRequestDecoderTests {
         arguments: ["PING", "*2\r\n$4\r\nECHO\r\n", "*2\r\n$4\r\nECHO\r\n$5\r\nhel", "*1\r\n$4\r\nPING\r"] as [Input]
     )
     func truncatedAtEndOfInput(input: Input) throws {
-        let decoded = try decode(Array("QUIT\r\n".utf8) + input.bytes, with: RESPRequestDecoder(), feeding: .oneByteAtATime)
+        let decoded = try decode(
+            Array("QUIT\r\n".utf8) + input.bytes,
+            with: RESPRequestDecoder(),
+            feeding: .oneByteAtATime
+        )
         #expect(decoded.messages == [RESPRequest("QUIT")])
         #expect(decoded.protocolError?.code == .truncated)
         #expect(decoded.protocolError?.description == "input ended in the middle of a request")

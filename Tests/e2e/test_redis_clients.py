@@ -18,11 +18,15 @@ def test_redis_py_connects_and_reads_boards(daemon):
     assert meetings[0]["publish_by"] == "2018-12-04"
 
 
-def test_redis_py_sees_coded_errors_as_response_errors(daemon):
+def test_redis_py_sees_coded_errors_as_its_own_exceptions(daemon):
     client = redis.Redis(host="127.0.0.1", port=daemon.port, decode_responses=True)
-    with pytest.raises(redis.exceptions.ResponseError) as error:
+    # redis-py maps NOAUTH to AuthenticationError, as it does for Redis itself.
+    with pytest.raises(redis.exceptions.AuthenticationError) as error:
         client.execute_command("MEETING", "ADD", "OSC", "2018-12-12")
-    assert str(error.value).startswith("NOAUTH") or "NOAUTH" in str(error.value)
+    assert "AUTH" in str(error.value)
+    with pytest.raises(redis.exceptions.ResponseError) as error:
+        client.execute_command("MEETING", "GET", "OSC-2017-11-15")
+    assert str(error.value).startswith("NOTFOUND")
     assert client.ping() is True
 
 
@@ -73,3 +77,26 @@ def test_redis_cli_interactive_session_survives_command_docs(daemon):
     assert out.stdout.count("PONG") == 2
     assert '"code":"OSC"' in out.stdout
     assert "unknown command" in out.stdout
+
+
+def test_redis_py_on_resp2_works_too(daemon):
+    client = redis.Redis(host="127.0.0.1", port=daemon.port, protocol=2, decode_responses=True)
+    assert json.loads(client.execute_command("BOARD", "GET", "OSC"))["code"] == "OSC"
+    assert client.execute_command("CLIENT", "GETNAME") is None
+
+
+def test_hello_switches_protocol_and_refuses_unknown_versions(daemon):
+    raw = daemon.connect()
+    raw.send_raw(b"HELLO 3\r\n")
+    data = b""
+    while b"modules" not in data:
+        data += raw.sock.recv(4096)
+    assert data.startswith(b"%7\r\n")
+    raw.send_raw(b"CLIENT GETNAME\r\n")
+    assert raw.sock.recv(64).endswith(b"_\r\n"), "a RESP3 null"
+    raw.close()
+    refused = daemon.connect()
+    reply = refused.command("HELLO", "4")
+    assert reply.code == "NOPROTO"
+    assert refused.command("HELLO", "2", "AUTH", "admin", "wrong").code == "WRONGPASS"
+    refused.close()

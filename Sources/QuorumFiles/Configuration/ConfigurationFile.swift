@@ -162,7 +162,7 @@ public enum ConfigurationFile {
             maxBulkBytes: try fields.optional("max_bulk_bytes")?.int(in: 1_024...1_073_741_824))
     }
 
-    static func bankHoliday(_ value: YAMLValue) throws(FileProblem) -> BankHolidayEntry {
+    static func bankHoliday(_ value: YAMLValue) throws(FileProblem) -> BankHolidayAdjustment {
         let fields = try value.mapping(keys: bankHolidayKeys)
         let name = try fields.required("name").text()
         switch (fields.optional("date"), fields.optional("moved_from"), fields.optional("to")) {

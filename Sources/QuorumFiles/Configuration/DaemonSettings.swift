@@ -30,13 +30,13 @@ public struct DaemonSettings: Hashable, Sendable {
     /// A folder of demo CSVs (`actions.csv`, `measures.csv`, `values.csv`) to import on start.
     public var demoData: String?
     /// One-off and moved bank holidays beyond the shipped list.
-    public var bankHolidays: [BankHolidayEntry]?
+    public var bankHolidays: [BankHolidayAdjustment]?
 
     public init(
         listen: String? = nil, dataDirectory: String? = nil, boardsDirectory: String? = nil,
         templatesDirectory: String? = nil, timezone: String? = nil, smtp: SMTP? = nil,
         webhooks: [Webhook]? = nil, reminders: Reminders = Reminders(), limits: Limits = Limits(),
-        horizonMonths: Int? = nil, demoData: String? = nil, bankHolidays: [BankHolidayEntry]? = nil
+        horizonMonths: Int? = nil, demoData: String? = nil, bankHolidays: [BankHolidayAdjustment]? = nil
     ) {
         self.listen = listen
         self.dataDirectory = dataDirectory

@@ -90,6 +90,47 @@ enum ServerCommands {
                 ? .integer(Int64(CommandDispatcher.allCommands.count)) : .array([])
             return CommandOutcome(reply: reply, session: invocation.session)
         },
+        // redis-py 8 opens with HELLO 3 (with AUTH when given credentials); redis-cli -3 too.
+        CommandSpec(
+            name: "HELLO", usage: "[2|3 [AUTH <user> <token>] [SETNAME <name>]]",
+            summary: "for Redis clients: choose RESP2 or RESP3 and sign in", access: "anyone", arity: 0...6
+        ) { context, invocation in
+            var session = invocation.session
+            var arguments = invocation.arguments[...]
+            if let version = arguments.popFirst() {
+                guard let number = Int(version), let chosen = RESPProtocolVersion(rawValue: number) else {
+                    throw CommandError(.noproto, "unsupported protocol version '\(version)': Quorum speaks 2 and 3")
+                }
+                session.protocolVersion = chosen
+            }
+            while let option = arguments.popFirst() {
+                switch option.uppercased() {
+                case "AUTH":
+                    guard let name = arguments.popFirst(), let token = arguments.popFirst() else {
+                        throw CommandError(.err, "HELLO: AUTH needs <user> <token>")
+                    }
+                    guard let user = try await context.database.authenticate(name: name, token: token) else {
+                        throw CommandError(.wrongpass, "invalid user-token pair")
+                    }
+                    session.user = user
+                case "SETNAME":
+                    guard let name = arguments.popFirst() else { throw CommandError(.err, "HELLO: SETNAME needs a name") }
+                    session.clientName = name
+                default:
+                    throw CommandError(.err, "HELLO: unknown option '\(option)'")
+                }
+            }
+            let reply = RESPValue.map([
+                .init(.bulk("server"), .bulk("quorum")),
+                .init(.bulk("version"), .bulk(context.version)),
+                .init(.bulk("proto"), .integer(Int64(session.protocolVersion.rawValue))),
+                .init(.bulk("id"), .integer(Int64(session.connectionID))),
+                .init(.bulk("mode"), .bulk("standalone")),
+                .init(.bulk("role"), .bulk("master")),
+                .init(.bulk("modules"), .array([])),
+            ])
+            return CommandOutcome(reply: reply, session: session)
+        },
         // redis-py sends CLIENT SETINFO on connect; a name is kept for the session.
         CommandSpec(
             name: "CLIENT", usage: "SETINFO|SETNAME|GETNAME …", summary: "for Redis clients: client metadata",
