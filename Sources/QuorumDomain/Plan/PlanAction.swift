@@ -1,0 +1,68 @@
+/// One action of the improvement plan: what will be done, by whom, by when, and the dated
+/// updates that report on it.
+///
+/// Its ``state(on:)`` follows DESIGN.md §3; the rules it decides beyond the text are stated there
+/// and tested in `PlanActionTests`.
+///
+/// ```swift
+/// let action = PlanAction(
+///     ref: "1.1.4", recommendationID: "1.1", text: "Pilot Focus on Practice Week…",
+///     reviewDate: try ReviewDate(parsing: "Dec 2017"),
+///     lead: Person(role: "Quality Assurance Manager", email: "qa.manager@example.org"),
+///     status: .open)
+/// action.state(on: LocalDate(year: 2018, month: 1, day: 2)!)  // .overdue
+/// ```
+public struct PlanAction: Hashable, Sendable, Codable {
+    /// Its reference: the recommendation's number and the action's, `1.1.4` or `2.6`.
+    public var ref: String
+    /// The ``Recommendation/id`` it belongs to: `1.1` for `1.1.4`, `2` for `2.6`.
+    public var recommendationID: String
+    /// What will be done.
+    public var text: String
+    /// The review date the plan gives it. Updates may move it: see ``effectiveReviewDate``.
+    public var reviewDate: ReviewDate
+    /// Who leads it (a role, with the address reminders go to).
+    public var lead: Person
+    /// Open or complete, as recorded.
+    public var status: ActionStatus
+    /// Its updates, in the order they were recorded.
+    public var updates: [ActionUpdate]
+
+    /// An action with the given fields; `updates` defaults to none.
+    public init(
+        ref: String, recommendationID: String, text: String, reviewDate: ReviewDate, lead: Person,
+        status: ActionStatus, updates: [ActionUpdate] = []
+    ) {
+        self.ref = ref
+        self.recommendationID = recommendationID
+        self.text = text
+        self.reviewDate = reviewDate
+        self.lead = lead
+        self.status = status
+        self.updates = updates
+    }
+
+    /// Whether `ref` is an action reference: two or three dot-separated positive whole numbers of
+    /// at most three digits, without leading zeros: `1.1.4`, `1.1.18`, `2.6`, `3.1`.
+    ///
+    /// The seed's `1.1.2017` (a mangled `1.1.17`) is refused, as are `1`, `1.1.`, `01.1`, `1.0`.
+    public static func isValidRef(_ ref: some StringProtocol) -> Bool {
+        isNumbered(ref, parts: 2...3)
+    }
+
+    /// The recommendation an action reference belongs to: all but its last number
+    /// (`1.1` for `1.1.4`, `2` for `2.6`), or nil when `ref` is not a valid reference.
+    public static func recommendationID(ofRef ref: some StringProtocol) -> String? {
+        guard isValidRef(ref), let dot = ref.lastIndex(of: ".") else { return nil }
+        return String(ref[..<dot])
+    }
+
+    /// `count` dot-separated numbers 1 to 999 written without leading zeros.
+    static func isNumbered(_ text: some StringProtocol, parts count: ClosedRange<Int>) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return count.contains(parts.count)
+            && parts.allSatisfy { part in
+                (1...3).contains(part.count) && part.allSatisfy(\.isASCIIDigit) && part.first != "0"
+            }
+    }
+}

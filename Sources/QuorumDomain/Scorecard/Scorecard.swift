@@ -1,0 +1,41 @@
+/// Builds the scorecard: each measure's value for a period, judged against its thresholds and
+/// compared with the previous period of the same kind (`SCORECARD [period]`).
+///
+/// ```swift
+/// let rows = Scorecard.rows(measures: measures, values: values, period: nil)  // the latest period
+/// for row in rows { print(row.measure.name, row.value ?? .nan, row.band.symbol, row.direction.arrow) }
+/// ```
+public enum Scorecard {
+    /// One row per measure, in the order given, for `period`; with `period` nil, for
+    /// ``latestPeriod(in:)`` of the measures' values (no rows when there are none).
+    ///
+    /// A measure with no value for the period still has its row (value nil, band `none`,
+    /// direction `new`) with its previous value, so a board sees what was not reported. Values
+    /// of measures not listed are ignored; of two values for one measure and period, the later in
+    /// `values` counts.
+    public static func rows(measures: [Measure], values: [MeasureValue], period: Period?) -> [ScorecardRow] {
+        let listed = Set(measures.map(\.id))
+        let relevant = values.filter { listed.contains($0.measureID) }
+        guard let period = period ?? latestPeriod(in: relevant) else { return [] }
+        var byMeasure: [String: [Period: MeasureValue]] = [:]
+        for value in relevant {
+            byMeasure[value.measureID, default: [:]][value.period] = value
+        }
+        return measures.map { measure in
+            let series = byMeasure[measure.id] ?? [:]
+            let previous = series.values
+                .filter { $0.period.kind == period.kind && $0.period < period }
+                .max { $0.period < $1.period }
+            return ScorecardRow(measure: measure, period: period, current: series[period], previous: previous)
+        }
+    }
+
+    /// The latest period among `values`: the one that ends last; of periods that end together,
+    /// the longest (2017/18 rather than 2017/18 Q4 or 2018-03, as the year sums them up). Nil when
+    /// there are no values.
+    public static func latestPeriod(in values: [MeasureValue]) -> Period? {
+        values.lazy.map(\.period).max { a, b in
+            a.lastDay != b.lastDay ? a.lastDay < b.lastDay : a.firstDay > b.firstDay
+        }
+    }
+}
