@@ -11,10 +11,10 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test build setup apt pip swift-test e2e clean-data
 
 run: apt build
-	@echo "Starting quorumd on 127.0.0.1:7878 with the demo boards (Ctrl-C stops it)."
+	@echo "Starting quorumd on 127.0.0.1:7878 with the demo boards and plan (Ctrl-C stops it)."
 	@echo "Connect with:  redis-cli -p 7878 BOARD LIST   or   $(BIN)/quorum boards"
 	@echo "Sign in with:  export QUORUM_TOKEN_FILE=var/admin.token"
-	$(BIN)/quorumd --config Config/quorum.yaml
+	$(BIN)/quorumd --config Config/quorum.yaml --demo-data Demo
 
 test: setup build swift-test e2e
 

@@ -35,6 +35,7 @@ let package = Package(
             name: "QuorumStorage",
             dependencies: [
                 "QuorumDomain",
+                "QuorumImport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -51,6 +52,7 @@ let package = Package(
             name: "QuorumServer",
             dependencies: [
                 "QuorumDomain",
+                "QuorumImport",
                 "QuorumStorage",
                 "QuorumProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -36,6 +36,33 @@ struct CommandInvocation: Sendable {
         arguments.indices.contains(index) ? arguments[index] : nil
     }
 
+    /// The `key=value` options from position `start` on; keys are case-insensitive.
+    /// - Throws: BADARG for an unknown key, a repeated key, or an argument without `=`.
+    func options(from start: Int, allowed: [String]) throws(CommandError) -> [String: String] {
+        var options: [String: String] = [:]
+        for argument in arguments.dropFirst(start) {
+            guard let equals = argument.firstIndex(of: "=") else {
+                throw .badArgument(name, "expected key=value (\(allowed.map { "\($0)=…" }.joined(separator: " "))), got '\(argument)'")
+            }
+            let key = argument[..<equals].lowercased()
+            guard allowed.contains(key) else {
+                throw .badArgument(name, "unknown option '\(key)'; options are \(allowed.joined(separator: ", "))")
+            }
+            guard options[key] == nil else { throw .badArgument(name, "option '\(key)' given twice") }
+            options[key] = String(argument[argument.index(after: equals)...])
+        }
+        return options
+    }
+
+    /// Parses a `YYYY-MM-DD` option value, or BADARG naming the option.
+    func date(option key: String, in options: [String: String]) throws(CommandError) -> LocalDate? {
+        guard let text = options[key] else { return nil }
+        guard let date = LocalDate(iso: text) else {
+            throw .badArgument(name, "\(key) '\(text)' is not a date of the form YYYY-MM-DD")
+        }
+        return date
+    }
+
     /// Parses a `YYYY-MM-DD` argument, or BADARG naming it.
     func date(_ index: Int, _ what: String) throws(CommandError) -> LocalDate? {
         guard let text = argument(index) else { return nil }
@@ -72,6 +99,7 @@ public struct CommandDispatcher: Sendable {
 
     static var allCommands: [CommandSpec] {
         ServerCommands.specs + BoardCommands.specs + MeetingCommands.specs + CycleCommands.specs + UserCommands.specs
+            + ImportCommands.specs + ActionCommands.specs + MeasureCommands.specs
     }
 
     /// Commands in name order, for HELP.

@@ -41,11 +41,11 @@ struct BoardDocument: Encodable {
     let meetsInPublic: Bool
     let calendar: CalendarDocument
     let cycles: [CycleSummaryDocument]
-    let nextMeeting: String?
+    @EncodedAsNull var nextMeeting: String?
 
     struct CalendarDocument: Encodable {
-        let rule: String?
-        let start: String?
+        @EncodedAsNull var rule: String?
+        @EncodedAsNull var start: String?
         let dates: [String]
         let cancelled: [String]
         let defaultTime: String
@@ -60,7 +60,7 @@ struct CycleSummaryDocument: Encodable {
     let owner: PersonDocument
     let cadenceMonths: Int
     let firstMonth: String
-    let lastMonth: String?
+    @EncodedAsNull var lastMonth: String?
     let appendices: [String]
     init(_ cycle: ReportingCycle) {
         key = cycle.key
@@ -81,13 +81,13 @@ struct OccurrenceDocument: Encodable {
     let title: String
     let owner: PersonDocument
     let month: String
-    let meetingId: String?
-    let meetingDate: String?
-    let draftDue: String?
-    let publishBy: String?
+    @EncodedAsNull var meetingId: String?
+    @EncodedAsNull var meetingDate: String?
+    @EncodedAsNull var draftDue: String?
+    @EncodedAsNull var publishBy: String?
     /// Submission arrives with meeting packs; until then nothing is submitted.
     let submitted: Bool
-    let warning: String?
+    @EncodedAsNull var warning: String?
 
     init(_ occurrence: CycleOccurrence, cycle: ReportingCycle) {
         id = occurrence.id
@@ -137,6 +137,6 @@ struct AgendaItemDocument: Encodable {
     let number: Int
     let title: String
     let kind: String
-    let owner: String?
-    let occurrence: String?
+    @EncodedAsNull var owner: String?
+    @EncodedAsNull var occurrence: String?
 }

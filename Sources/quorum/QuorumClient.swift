@@ -15,7 +15,8 @@ struct QuorumClient: AsyncParsableCommand {
             """,
         subcommands: [
             Ping.self, Info.self, WhoAmI.self, Boards.self, BoardCommand.self, Meetings.self, MeetingCommand.self,
-            Cycles.self, UserCommand.self, Call.self,
+            Cycles.self, UserCommand.self, Import.self, Actions.self, ActionCommand.self, Measures.self, MeasureCommand.self,
+            ScorecardCommand.self, Call.self,
         ])
 }
 

@@ -9,6 +9,8 @@ struct DaemonConfiguration {
     var server: ServerConfiguration
     var dataDirectory: String
     var boardsDirectory: String
+    /// Plan CSVs to load into an empty plan, for demonstrations.
+    var demoDataDirectory: String?
     var horizonMonths: Int
     var draftWorkingDays: Int
     var bankHolidayAdjustments: [BankHolidayAdjustment]
@@ -16,14 +18,14 @@ struct DaemonConfiguration {
     static let defaultConfigPath = "Config/quorum.yaml"
 
     /// - Throws: `StartupError` naming the file and line, or the flag, at fault.
-    static func resolve(configPath: String, dataDir: String?, listen: String?, boardsDir: String?) throws -> DaemonConfiguration {
+    static func resolve(configPath: String, dataDir: String?, listen: String?, boardsDir: String?, demoData: String?) throws -> DaemonConfiguration {
         var settings = DaemonSettings.defaults
         if FileManager.default.fileExists(atPath: configPath) {
             settings = settings.overriding(with: try ConfigurationFile.load(path: configPath))
         } else if configPath != defaultConfigPath {
             throw StartupError(message: "\(configPath): no such configuration file")
         }
-        settings = settings.overriding(with: DaemonSettings(listen: listen, dataDirectory: dataDir, boardsDirectory: boardsDir))
+        settings = settings.overriding(with: DaemonSettings(listen: listen, dataDirectory: dataDir, boardsDirectory: boardsDir, demoData: demoData))
 
         guard let address = settings.listenAddress else {
             throw StartupError(message: "--listen/listen: '\(settings.listen ?? "")' is not HOST:PORT")
@@ -42,6 +44,7 @@ struct DaemonConfiguration {
             server: server,
             dataDirectory: settings.dataDirectory ?? "var",
             boardsDirectory: settings.boardsDirectory ?? "Boards",
+            demoDataDirectory: settings.demoData,
             horizonMonths: settings.horizonMonths ?? 24,
             draftWorkingDays: settings.reminders.draftDaysBefore ?? 5,
             bankHolidayAdjustments: settings.bankHolidays ?? [])

@@ -28,6 +28,9 @@ struct QuorumDaemon: AsyncParsableCommand {
     @Option(name: .customLong("boards-dir"), help: "The folder of board files.")
     var boardsDir: String?
 
+    @Option(name: .customLong("demo-data"), help: "A folder of plan CSVs to load when the plan is empty (make run: Demo).")
+    var demoData: String?
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -44,7 +47,7 @@ struct QuorumDaemon: AsyncParsableCommand {
     }
 
     private func serve(logger: Logger) async throws {
-        let settings = try StartupError.wrap { try DaemonConfiguration.resolve(configPath: config, dataDir: dataDir, listen: listen, boardsDir: boardsDir) }
+        let settings = try StartupError.wrap { try DaemonConfiguration.resolve(configPath: config, dataDir: dataDir, listen: listen, boardsDir: boardsDir, demoData: demoData) }
         let governance = try StartupError.wrap { try BoardFileLoader.loadGovernance(from: settings.boardsDirectory) }
 
         try StartupError.wrap {
@@ -67,6 +70,10 @@ struct QuorumDaemon: AsyncParsableCommand {
         if let token = try await database.createAdminIfNeeded(now: now) {
             try StartupError.wrap { try AdminTokenFile.write(token, to: tokenPath) }
             logger.info("admin user created", metadata: ["token_file": "\(tokenPath)"])
+        }
+
+        if let demo = settings.demoDataDirectory, try await database.planIsEmpty() {
+            try await DemoData.load(from: demo, into: database, now: now, logger: logger)
         }
 
         let holidays = BankHolidays(additionalAdjustments: settings.bankHolidayAdjustments)

@@ -19,7 +19,8 @@ if not BIN.is_absolute():
 class Daemon:
     """A running quorumd: its port, data directory, admin token and process."""
 
-    def __init__(self, data_dir: Path, config: Path, boards_dir: Path):
+    def __init__(self, data_dir: Path, config: Path, boards_dir: Path, extra_args=()):
+        self.extra_args = list(extra_args)
         self.data_dir = data_dir
         self.config = config
         self.boards_dir = boards_dir
@@ -29,7 +30,7 @@ class Daemon:
     def start(self, timeout: float = 30.0):
         self.process = subprocess.Popen(
             [str(BIN / "quorumd"), "--config", str(self.config), "--data-dir", str(self.data_dir),
-             "--boards-dir", str(self.boards_dir), "--listen", "127.0.0.1:0"],
+             "--boards-dir", str(self.boards_dir), "--listen", "127.0.0.1:0", *self.extra_args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
         )
         deadline = time.monotonic() + timeout
@@ -151,9 +152,9 @@ def make_daemon(tmp_path):
     """Starts daemons on demand (with an optional config addition or boards folder); stops them all."""
     started = []
 
-    def make(config_extra: str = "", boards_dir: Path = ROOT / "Boards", data_dir: Path = None) -> Daemon:
+    def make(config_extra: str = "", boards_dir: Path = ROOT / "Boards", data_dir: Path = None, args=()) -> Daemon:
         config = write_config(tmp_path / f"quorum-{len(started)}.yaml", config_extra)
-        daemon = Daemon(data_dir or tmp_path / "data", config, boards_dir)
+        daemon = Daemon(data_dir or tmp_path / "data", config, boards_dir, args)
         started.append(daemon)
         return daemon.start()
 
@@ -165,6 +166,12 @@ def make_daemon(tmp_path):
 @pytest.fixture
 def daemon(make_daemon) -> Daemon:
     return make_daemon()
+
+
+@pytest.fixture
+def demo_daemon(make_daemon) -> Daemon:
+    """A daemon started as make run starts it: with the demo plan loaded."""
+    return make_daemon(args=["--demo-data", str(ROOT / "Demo")])
 
 
 @pytest.fixture

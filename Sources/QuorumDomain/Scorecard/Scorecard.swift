@@ -9,7 +9,12 @@ public enum Scorecard {
     /// One row per measure, in the order given, for `period`; with `period` nil, for
     /// ``latestPeriod(in:)`` of the measures' values (no rows when there are none).
     ///
-    /// A measure with no value for the period still has its row (value nil, band `none`,
+    /// A measure reported more often than the period (a quarter or a month inside the year
+    /// asked for) shows its latest figure within the period, and its row carries that figure's
+    /// own period, compared with the one before it of the same kind: a board reading the 2017/18
+    /// scorecard sees the Q2 supervision audit rather than a blank.
+    ///
+    /// A measure with no value in the period still has its row (value nil, band `none`,
     /// direction `new`) with its previous value, so a board sees what was not reported. Values
     /// of measures not listed are ignored; of two values for one measure and period, the later in
     /// `values` counts.
@@ -23,11 +28,19 @@ public enum Scorecard {
         }
         return measures.map { measure in
             let series = byMeasure[measure.id] ?? [:]
+            let current = series[period] ?? latestWithin(period, of: series)
+            let rowPeriod = current?.period ?? period
             let previous = series.values
-                .filter { $0.period.kind == period.kind && $0.period < period }
+                .filter { $0.period.kind == rowPeriod.kind && $0.period < rowPeriod }
                 .max { $0.period < $1.period }
-            return ScorecardRow(measure: measure, period: period, current: series[period], previous: previous)
+            return ScorecardRow(measure: measure, period: rowPeriod, current: current, previous: previous)
         }
+    }
+
+    /// The value of the shorter period that ends last inside `period`.
+    private static func latestWithin(_ period: Period, of series: [Period: MeasureValue]) -> MeasureValue? {
+        latestPeriod(in: series.values.filter { $0.period.firstDay >= period.firstDay && $0.period.lastDay <= period.lastDay })
+            .flatMap { series[$0] }
     }
 
     /// The latest period among `values`: the one that ends last; of periods that end together,

@@ -38,7 +38,7 @@ struct ScorecardTests {
     func latestByDefault() {
         let rows = Scorecard.rows(measures: Self.measures, values: Self.values, period: nil)
         #expect(rows.map(\.measure.id) == ["assess45", "leavers", "rerefs", "alerts"])
-        #expect(rows.allSatisfy { $0.period == Self.p("2017/18") })
+        #expect(rows.dropLast().allSatisfy { $0.period == Self.p("2017/18") })
 
         #expect(rows[0].value == 76.4)
         #expect(rows[0].previous == Self.v("assess45", "2016/17", 80.0))
@@ -54,11 +54,21 @@ struct ScorecardTests {
         #expect(rows[2].band == .good)
         #expect(rows[2].direction == .improving)
 
-        // Trend-only measure with no yearly value: a row still, empty.
-        #expect(rows[3].value == nil)
-        #expect(rows[3].previous == nil)
+        // Trend-only measure with no yearly value: its latest figure inside the year, the Q2 one
+        // (Q2 and September end together; the quarter is the longer), against Q1.
+        #expect(rows[3].period == Self.p("2017/18 Q2"))
+        #expect(rows[3].value == 14)
+        #expect(rows[3].previous == Self.v("alerts", "2017/18 Q1", 10))
         #expect(rows[3].band == Band.none)
-        #expect(rows[3].direction == .new)
+        #expect(rows[3].direction == .improving)
+    }
+
+    @Test("a measure with nothing in the period asked for keeps an empty row with the period asked for")
+    func nothingInPeriod() {
+        let rows = Scorecard.rows(measures: [Self.alerts], values: Self.values, period: Self.p("2018/19"))
+        #expect(rows.count == 1)
+        #expect(rows[0].period == Self.p("2018/19"))
+        #expect(rows[0].value == nil && rows[0].direction == .new)
     }
 
     @Test("a quarter is compared with the quarter before, not with a year or a month")

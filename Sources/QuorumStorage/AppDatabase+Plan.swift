@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import QuorumDomain
+
+/// Why a plan change could not be stored.
+public enum PlanStoreError: Error, Hashable, Sendable {
+    case unknownAction(String)
+    case unknownMeasure(String)
+}
+
+extension AppDatabase {
+    /// The plan's recommendations with their priority titles, in plan order.
+    public func recommendations() async throws -> [(recommendation: Recommendation, priorityTitle: String)] {
+        try await writer.read { db in
+            try RecommendationRecord.order(Column("priority"), Column("id")).fetchAll(db)
+        }.map { ($0.recommendation, $0.priorityTitle) }
+    }
+
+    /// Every action with its updates, in reference order (1.1.2 before 1.1.10).
+    public func planActions() async throws -> [PlanAction] {
+        let (records, updates) = try await writer.read { db in
+            (
+                try ActionRecord.fetchAll(db),
+                try ActionUpdateRecord.order(ActionUpdateRecord.Columns.id).fetchAll(db)
+            )
+        }
+        let byRef = Dictionary(grouping: updates, by: \.actionRef)
+        return try records.map { try $0.planAction(updates: (byRef[$0.ref] ?? []).map(\.update)) }
+            .sorted { AppDatabase.refOrder($0.ref, $1.ref) }
+    }
+
+    public func planAction(ref: String) async throws -> PlanAction? {
+        try await writer.read { db in try AppDatabase.planAction(ref: ref, db) }
+    }
+
+    private static func planAction(ref: String, _ db: Database) throws -> PlanAction? {
+        guard let record = try ActionRecord.fetchOne(db, key: ref) else { return nil }
+        let updates = try ActionUpdateRecord.filter(ActionUpdateRecord.Columns.actionRef == ref)
+            .order(ActionUpdateRecord.Columns.id).fetchAll(db)
+        return try record.planAction(updates: updates.map(\.update))
+    }
+
+    /// Who changed the action and when, oldest first.
+    public func history(subject: String, key: String) async throws -> [AuditEntry] {
+        try await writer.read { db in
+            try AuditEntryRecord.filter(Column("subject") == subject && Column("subjectKey") == key)
+                .order(Column("id")).fetchAll(db)
+        }.map(\.entry)
+    }
+
+    /// Records an update of an action; a completing update marks it complete. Audited.
+    /// - Throws: `PlanStoreError.unknownAction`.
+    public func addUpdate(_ update: ActionUpdate, toAction ref: String, actor: String, now: Date = Date()) async throws -> PlanAction {
+        let stamp = now.storageText
+        return try await writer.write { db in
+            guard var action = try ActionRecord.fetchOne(db, key: ref) else { throw PlanStoreError.unknownAction(ref) }
+            var record = ActionUpdateRecord(
+                id: nil, actionRef: ref, date: update.date, text: update.text, author: update.author,
+                newReviewDate: update.newReviewDate, completes: update.completes, recordedAt: stamp)
+            try record.insert(db)
+            var details = ["date": update.date.description, "text": update.text]
+            if let review = update.newReviewDate { details["review_date"] = review.description }
+            if update.completes {
+                details["status"] = "complete"
+                action.status = ActionStatus.complete.rawValue
+                try action.update(db)
+            }
+            try Auditor(db: db, at: stamp, actor: actor, via: "command").record("action", ref, "update added", details)
+            return try AppDatabase.planAction(ref: ref, db)!
+        }
+    }
+
+    /// Every measure, in the order the plan lists them.
+    public func measures() async throws -> [Measure] {
+        try await writer.read { db in
+            try MeasureRecord.order(MeasureRecord.Columns.position).fetchAll(db)
+        }.map { try $0.measure() }
+    }
+
+    public func measureValues() async throws -> [MeasureValue] {
+        try await writer.read { db in try MeasureValueRecord.fetchAll(db) }.map { try $0.measureValue() }
+    }
+
+    /// Records a value for a period (replacing an earlier one). Audited.
+    /// - Throws: `PlanStoreError.unknownMeasure`.
+    public func setValue(_ value: MeasureValue, actor: String, now: Date = Date()) async throws {
+        let stamp = now.storageText
+        try await writer.write { db in
+            guard try MeasureRecord.fetchOne(db, key: value.measureID) != nil else {
+                throw PlanStoreError.unknownMeasure(value.measureID)
+            }
+            _ = try self.storeValue(value, actor: actor, stamp: stamp, db, Auditor(db: db, at: stamp, actor: actor, via: "command"))
+        }
+    }
+
+    /// Whether the plan tables are empty (demo data loads only into an empty plan).
+    public func planIsEmpty() async throws -> Bool {
+        try await writer.read { db in
+            try RecommendationRecord.fetchCount(db) == 0 && ActionRecord.fetchCount(db) == 0 && MeasureRecord.fetchCount(db) == 0
+        }
+    }
+
+    /// Orders refs numerically part by part: 1.1.2 < 1.1.10 < 1.2.1 < 2.1.
+    static func refOrder(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.split(separator: ".").map { Int($0) ?? 0 }
+        let right = rhs.split(separator: ".").map { Int($0) ?? 0 }
+        return left.lexicographicallyPrecedes(right)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import QuorumDomain
+import QuorumImport
+
+/// What an import did, row by row.
+public struct ImportSummary: Sendable, Hashable, Encodable {
+    public var kind: String
+    public var rows = 0
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Action updates appended from the `update` column.
+    public var updatesAdded = 0
+}
+
+extension AppDatabase {
+    /// Imports a CSV file: every row is checked against the file and the stored plan inside the
+    /// write transaction, so a bad row stores nothing and no concurrent change slips between the
+    /// check and the write.
+    /// - Throws: `ImportError` for the first bad row (the store is unchanged).
+    public func importCSV(_ kind: ImportKind, csv: String, actor: String, now: Date = Date()) async throws -> ImportSummary {
+        let stamp = now.storageText
+        let today = EuropeLondon.localDateTime(at: Int64(now.timeIntervalSince1970.rounded(.down))).date
+        return try await writer.write { db in
+            var summary = ImportSummary(kind: kind.rawValue)
+            let audit = Auditor(db: db, at: stamp, actor: actor, via: "import")
+            switch kind {
+            case .recommendations:
+                for row in try PlanImport.recommendations(csv: csv) {
+                    let record = RecommendationRecord(
+                        id: row.recommendation.id, priority: row.recommendation.priority, priorityTitle: row.priorityTitle,
+                        title: row.recommendation.title, ambition: row.recommendation.ambition)
+                    try upsert(record, key: record.id, subject: "recommendation", db, audit, &summary)
+                }
+            case .actions:
+                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM recommendation"))
+                for row in try PlanImport.actions(csv: csv, recommendations: known) {
+                    try upsert(ActionRecord(row.action), key: row.action.ref, subject: "action", db, audit, &summary)
+                    if let update = row.update {
+                        let date = update.date ?? today
+                        let exists = try ActionUpdateRecord
+                            .filter(ActionUpdateRecord.Columns.actionRef == row.action.ref)
+                            .filter(Column("text") == update.text && Column("date") == date).fetchCount(db) > 0
+                        if !exists {
+                            var record = ActionUpdateRecord(
+                                id: nil, actionRef: row.action.ref, date: date, text: update.text, author: actor,
+                                newReviewDate: nil, completes: false, recordedAt: stamp)
+                            try record.insert(db)
+                            try audit.record("action", row.action.ref, "update added", ["date": date.description, "text": update.text])
+                            summary.updatesAdded += 1
+                        }
+                    }
+                }
+            case .measures:
+                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM recommendation"))
+                var next = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM measure") ?? 0) + 1
+                for row in try PlanImport.measures(csv: csv, recommendations: known) {
+                    let position = try Int.fetchOne(db, sql: "SELECT position FROM measure WHERE id = ?", arguments: [row.measure.id])
+                    try upsert(MeasureRecord(row.measure, position: position ?? next), key: row.measure.id, subject: "measure", db, audit, &summary)
+                    if position == nil { next += 1 }
+                }
+            case .values:
+                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM measure"))
+                for row in try PlanImport.values(csv: csv, measures: known) {
+                    let outcome = try storeValue(row.value, actor: actor, stamp: stamp, db, audit)
+                    switch outcome {
+                    case .created: summary.created += 1
+                    case .updated: summary.updated += 1
+                    case .unchanged: summary.unchanged += 1
+                    }
+                }
+            }
+            summary.rows = summary.created + summary.updated + summary.unchanged
+            return summary
+        }
+    }
+
+    /// Inserts or updates a row by key, recording what changed.
+    private func upsert<Record: PersistableRecord & FetchableRecord & Encodable & Equatable>(
+        _ record: Record, key: String, subject: String, _ db: Database, _ audit: Auditor, _ summary: inout ImportSummary
+    ) throws {
+        if let existing = try Record.fetchOne(db, key: key) {
+            guard existing != record else {
+                summary.unchanged += 1
+                return
+            }
+            try record.update(db)
+            try audit.record(subject, key, "updated", Auditor.differences(from: existing, to: record))
+            summary.updated += 1
+        } else {
+            try record.insert(db)
+            try audit.record(subject, key, "created", [:])
+            summary.created += 1
+        }
+    }
+
+    enum StoreOutcome { case created, updated, unchanged }
+
+    func storeValue(_ value: MeasureValue, actor: String, stamp: String, _ db: Database, _ audit: Auditor) throws -> StoreOutcome {
+        let key = "\(value.measureID) \(value.period)"
+        let existing = try MeasureValueRecord.fetchOne(db, key: ["measureId": value.measureID, "period": value.period.description])
+        if let existing, existing.value == value.value { return .unchanged }
+        try MeasureValueRecord(
+            measureId: value.measureID, period: value.period.description, value: value.value, recordedBy: actor,
+            recordedAt: stamp
+        ).save(db)
+        var details = ["value": formatNumber(value.value)]
+        if let existing { details["previous_value"] = formatNumber(existing.value) }
+        try audit.record("value", key, existing == nil ? "value set" : "value changed", details)
+        return existing == nil ? .created : .updated
+    }
+}
+
+/// Writes audit entries for one transaction.
+struct Auditor {
+    let db: Database
+    let at: String
+    let actor: String
+    let via: String
+
+    func record(_ subject: String, _ key: String, _ change: String, _ details: [String: String]) throws {
+        var entry = AuditEntryRecord(at: at, actor: actor, subject: subject, key: key, change: change, details: details, via: via)
+        try entry.insert(db)
+    }
+
+    /// Field-by-field changes between two versions of a record, as "old → new".
+    static func differences(from old: some Encodable, to new: some Encodable) -> [String: String] {
+        let before = fields(of: old)
+        let after = fields(of: new)
+        var changes: [String: String] = [:]
+        for (key, value) in after where before[key] != value {
+            changes[key] = "\(before[key] ?? "") → \(value)"
+        }
+        return changes
+    }
+
+    private static func fields(of value: some Encodable) -> [String: String] {
+        guard let data = try? JSONEncoder().encode(value),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
+        return object.mapValues { "\($0)" }
+    }
+}
+
+/// A value as people write it: 76.4, 17, not 76.40000000001 or 17.0.
+func formatNumber(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+}

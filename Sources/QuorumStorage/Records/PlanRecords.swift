@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import QuorumDomain
+
+/// A row of `recommendation`.
+struct RecommendationRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "recommendation"
+    var id: String
+    var priority: Int
+    var priorityTitle: String
+    var title: String
+    var ambition: String
+
+    var recommendation: Recommendation {
+        Recommendation(id: id, priority: priority, title: title, ambition: ambition)
+    }
+}
+
+/// A row of `action` (the improvement-plan action, not a verb).
+struct ActionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "action"
+    var ref: String
+    var recommendationId: String
+    var text: String
+    var reviewDate: String
+    var leadRole: String
+    var leadEmail: String
+    var status: String
+
+    enum Columns {
+        static let ref = Column(CodingKeys.ref)
+    }
+
+    init(_ action: PlanAction) {
+        ref = action.ref
+        recommendationId = action.recommendationID
+        text = action.text
+        reviewDate = action.reviewDate.description
+        leadRole = action.lead.role
+        leadEmail = action.lead.email
+        status = action.status.rawValue
+    }
+
+    /// The action with `updates`. A stored review date that no longer parses is a bug in an
+    /// earlier version, not the client's fault: it fails loudly rather than guessing.
+    func planAction(updates: [ActionUpdate]) throws -> PlanAction {
+        PlanAction(
+            ref: ref, recommendationID: recommendationId, text: text, reviewDate: try ReviewDate(parsing: reviewDate),
+            lead: Person(role: leadRole, email: leadEmail), status: ActionStatus(rawValue: status) ?? .open,
+            updates: updates)
+    }
+}
+
+/// A row of `actionUpdate`: one dated update of an action, in the order it was recorded.
+struct ActionUpdateRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "actionUpdate"
+    var id: Int64?
+    var actionRef: String
+    var date: LocalDate
+    var text: String
+    var author: String
+    var newReviewDate: LocalDate?
+    var completes: Bool
+    var recordedAt: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let actionRef = Column(CodingKeys.actionRef)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var update: ActionUpdate {
+        ActionUpdate(date: date, text: text, author: author, newReviewDate: newReviewDate, completes: completes)
+    }
+}
+
+/// A row of `measure`: the thresholds as written, so the scorecard shows the seed's own text.
+struct MeasureRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "measure"
+    var id: String
+    var recommendationId: String
+    var name: String
+    var shows: String
+    var polarity: String
+    var requiresImprovement: String?
+    var good: String?
+    var outstanding: String?
+    var isAudit: Bool
+    var position: Int
+
+    enum Columns {
+        static let position = Column(CodingKeys.position)
+    }
+
+    init(_ measure: Measure, position: Int) {
+        id = measure.id
+        recommendationId = measure.recommendationID
+        name = measure.name
+        shows = measure.shows
+        polarity = measure.polarity.rawValue
+        requiresImprovement = measure.thresholds?.requiresImprovement.text
+        good = measure.thresholds?.good.text
+        outstanding = measure.thresholds?.outstanding.text
+        isAudit = measure.isAudit
+        self.position = position
+    }
+
+    func measure() throws -> Measure {
+        guard let polarity = Polarity(rawValue: polarity) else {
+            throw StoredDataError(table: "measure", key: id, problem: "polarity '\(polarity)'")
+        }
+        return try Measure(
+            id: id, recommendationID: recommendationId, name: name, shows: shows, polarity: polarity,
+            requiresImprovement: requiresImprovement, good: good, outstanding: outstanding, isAudit: isAudit)
+    }
+}
+
+/// A row of `measureValue`.
+struct MeasureValueRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "measureValue"
+    var measureId: String
+    var period: String
+    var value: Double
+    var recordedBy: String
+    var recordedAt: String
+
+    func measureValue() throws -> MeasureValue {
+        MeasureValue(measureID: measureId, period: try Period(parsing: period), value: value)
+    }
+}
+
+/// A row of `auditEntry`.
+struct AuditEntryRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "auditEntry"
+    var id: Int64?
+    var at: String
+    var actor: String
+    var subject: String
+    var subjectKey: String
+    var change: String
+    var details: String
+    var via: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// Data in the database that this version cannot read back: never the client's fault.
+struct StoredDataError: Error, CustomStringConvertible {
+    let table: String
+    let key: String
+    let problem: String
+    var description: String { "\(table) \(key): unreadable \(problem)" }
+}
