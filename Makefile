@@ -4,7 +4,7 @@
 
 SWIFT      ?= swift
 PYTHON     ?= python3
-APT_PACKAGES := libsqlite3-dev redis-tools
+APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev redis-tools weasyprint poppler-utils
 BIN        := .build/debug
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -29,7 +29,7 @@ apt:
 	fi
 
 pip:
-	@$(PYTHON) -c "import pytest, redis" 2>/dev/null || \
+	@$(PYTHON) -c "import pytest, redis, aiosmtpd" 2>/dev/null || \
 		$(PYTHON) -m pip install -q -r Tests/e2e/requirements.txt || \
 		$(PYTHON) -m pip install -q --break-system-packages -r Tests/e2e/requirements.txt
 

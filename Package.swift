@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         // Pure domain: boards, calendar rules, recurrence. No I/O.
@@ -45,6 +47,30 @@ let package = Package(
             name: "QuorumProtocol",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // libcurl, for SMTP and HTTP; a logic-free shim over its variadic setopt.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Email and webhook delivery: messages, signatures, templates, transports.
+        .target(
+            name: "QuorumDelivery",
+            dependencies: [
+                "QuorumDomain",
+                "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Meeting packs: cover reports, appendices, accessible HTML, PDF.
+        .target(
+            name: "QuorumPacks",
+            dependencies: [
+                "QuorumDomain",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The TCP server and the command handlers.
@@ -84,6 +110,8 @@ let package = Package(
         ),
         .testTarget(name: "QuorumDomainTests", dependencies: ["QuorumDomain"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumDomain"]),
+        .testTarget(name: "QuorumDeliveryTests", dependencies: ["QuorumDelivery", "QuorumDomain"]),
+        .testTarget(name: "QuorumPacksTests", dependencies: ["QuorumPacks", "QuorumDomain"]),
         .testTarget(name: "QuorumImportTests", dependencies: ["QuorumImport", "QuorumDomain"]),
         .testTarget(name: "QuorumStorageTests", dependencies: ["QuorumStorage", "QuorumDomain"]),
         .testTarget(
