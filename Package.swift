@@ -49,6 +49,16 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The reminder sweep: what to tell whom, when; the daily schedule with catch-up.
+        .target(
+            name: "QuorumScheduler",
+            dependencies: [
+                "QuorumDomain",
+                "QuorumStorage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // libcurl, for SMTP and HTTP; a logic-free shim over its variadic setopt.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Email and webhook delivery: messages, signatures, templates, transports.
@@ -79,6 +89,7 @@ let package = Package(
             dependencies: [
                 "QuorumDomain",
                 "QuorumImport",
+                "QuorumScheduler",
                 "QuorumStorage",
                 "QuorumProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -94,6 +105,7 @@ let package = Package(
                 "QuorumFiles",
                 "QuorumStorage",
                 "QuorumServer",
+                "QuorumScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

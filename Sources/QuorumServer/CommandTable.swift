@@ -99,7 +99,7 @@ public struct CommandDispatcher: Sendable {
 
     static var allCommands: [CommandSpec] {
         ServerCommands.specs + BoardCommands.specs + MeetingCommands.specs + CycleCommands.specs + UserCommands.specs
-            + ImportCommands.specs + ActionCommands.specs + MeasureCommands.specs
+            + ImportCommands.specs + ActionCommands.specs + MeasureCommands.specs + ReminderCommands.specs
     }
 
     /// Commands in name order, for HELP.

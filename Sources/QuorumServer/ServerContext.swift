@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import QuorumDomain
+import QuorumScheduler
 import QuorumStorage
 
 /// What every command handler may use: the database, the calendar rules, the clock.
@@ -14,15 +15,19 @@ public struct ServerContext: Sendable {
     public var connections: ConnectionRegistry
     public var logger: Logger
     public var version: String
+    /// The reminder sweep, for REMIND.
+    public var reminders: ReminderService?
 
     public init(
-        database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, clock: WallClock = .system,
+        database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, reminders: ReminderService? = nil,
+        clock: WallClock = .system,
         connections: ConnectionRegistry = ConnectionRegistry(maxConnections: 256), logger: Logger,
         version: String = QuorumVersion.current
     ) {
         self.database = database
         self.schedule = schedule
         self.horizon = horizon
+        self.reminders = reminders
         self.clock = clock
         self.startedAt = clock.now()
         self.connections = connections

@@ -106,6 +106,49 @@ extension AppDatabase {
             }
             try db.create(index: "auditEntry_subject", on: "auditEntry", columns: ["subject", "subjectKey"])
         }
+        migrator.registerMigration("v3: sweeps and the outbox") { db in
+            try db.create(table: "sweep") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // The instant the sweep judged things as of, and that instant's London date.
+                t.column("asOf", .text).notNull()
+                t.column("asOfDate", .text).notNull()
+                // daily, catch-up or manual
+                t.column("trigger", .text).notNull()
+                t.column("ranAt", .text).notNull()
+                t.column("enqueued", .integer).notNull()
+            }
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // The notice's identity plus the channel: what makes a second sweep enqueue nothing.
+                t.column("key", .text).notNull().unique()
+                t.column("noticeKey", .text).notNull().indexed()
+                // email or webhook
+                t.column("channel", .text).notNull()
+                // The notice kind for email; the event name for a webhook.
+                t.column("kind", .text).notNull()
+                // An email address, or a webhook URL.
+                t.column("destination", .text).notNull()
+                t.column("notice", .jsonText).notNull()
+                t.column("sweepId", .integer).references("sweep", onDelete: .setNull)
+                // pending, sending, sent or dead
+                t.column("status", .text).notNull().indexed()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .text).notNull()
+                t.column("lastError", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("sentAt", .text)
+            }
+            // Which action listings were sent: an action is listed again only under a new key.
+            try db.create(table: "actionListing") { t in
+                t.primaryKey("key", .text)
+                t.column("outboxKey", .text).notNull()
+                t.column("listedAt", .text).notNull()
+            }
+            try db.create(table: "schedulerState") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .text).notNull()
+            }
+        }
         return migrator
     }
 }

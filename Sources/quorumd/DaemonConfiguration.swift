@@ -2,7 +2,9 @@ import Foundation
 import QuorumDomain
 import QuorumFiles
 import QuorumProtocol
+import QuorumScheduler
 import QuorumServer
+import QuorumStorage
 
 /// The daemon's settings after defaults, the configuration file and flags, in that order.
 struct DaemonConfiguration {
@@ -14,8 +16,23 @@ struct DaemonConfiguration {
     var horizonMonths: Int
     var draftWorkingDays: Int
     var bankHolidayAdjustments: [BankHolidayAdjustment]
+    var reminders: ReminderConfiguration
 
     static let defaultConfigPath = "Config/quorum.yaml"
+
+    private static func reminderConfiguration(_ settings: DaemonSettings) -> ReminderConfiguration {
+        let reminders = settings.reminders
+        var sweepAt: LocalTime? = LocalTime(hour: 8, minute: 0)
+        switch reminders.sweepAt {
+        case .daily(let time): sweepAt = time
+        case .off: sweepAt = nil
+        case nil: break
+        }
+        return ReminderConfiguration(
+            policy: ReminderPolicy(repeatDays: reminders.repeatDays ?? 7, escalateDays: reminders.escalateDays ?? 14),
+            sweepAt: sweepAt, planBoard: reminders.planBoard,
+            webhooks: (settings.webhooks ?? []).map { WebhookSubscription(url: $0.url, events: $0.events) })
+    }
 
     /// - Throws: `StartupError` naming the file and line, or the flag, at fault.
     static func resolve(configPath: String, dataDir: String?, listen: String?, boardsDir: String?, demoData: String?) throws -> DaemonConfiguration {
@@ -47,6 +64,7 @@ struct DaemonConfiguration {
             demoDataDirectory: settings.demoData,
             horizonMonths: settings.horizonMonths ?? 24,
             draftWorkingDays: settings.reminders.draftDaysBefore ?? 5,
-            bankHolidayAdjustments: settings.bankHolidays ?? [])
+            bankHolidayAdjustments: settings.bankHolidays ?? [],
+            reminders: reminderConfiguration(settings))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import QuorumDomain
 import QuorumFiles
+import QuorumScheduler
 import QuorumServer
 import QuorumStorage
 import ServiceLifecycle
@@ -79,8 +80,11 @@ struct QuorumDaemon: AsyncParsableCommand {
         let holidays = BankHolidays(additionalAdjustments: settings.bankHolidayAdjustments)
         let schedule = ReportingSchedule(
             workingDays: WorkingDayCalendar(bankHolidays: holidays), draftWorkingDays: settings.draftWorkingDays)
+        let reminders = ReminderService(
+            database: database, schedule: schedule, configuration: settings.reminders, horizon: horizon)
+        let scheduler = SweepScheduler(reminders: reminders, logger: logger)
         let context = ServerContext(
-            database: database, schedule: schedule, horizon: horizon,
+            database: database, schedule: schedule, horizon: horizon, reminders: reminders,
             connections: ConnectionRegistry(maxConnections: settings.server.maxConnections), logger: logger)
         let server = ProtocolServer(configuration: settings.server, context: context) { address in
             // A line on stdout that scripts and tests wait for.
@@ -89,7 +93,7 @@ struct QuorumDaemon: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         let group = ServiceGroup(
-            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+            services: [scheduler, server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
         try await group.run()
         logger.info("stopped")
     }

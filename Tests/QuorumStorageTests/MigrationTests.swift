@@ -17,7 +17,10 @@ struct MigrationTests {
         let tables = try await database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
         }
-        #expect(tables == ["action", "actionUpdate", "auditEntry", "board", "boardMember", "measure", "measureValue", "meeting", "recommendation", "user"])
+        #expect(tables == [
+            "action", "actionListing", "actionUpdate", "auditEntry", "board", "boardMember", "measure", "measureValue", "meeting",
+            "outbox", "recommendation", "schedulerState", "sweep", "user",
+        ])
         let reopened = try AppDatabase.openFile(atPath: path)
         let applied = try await reopened.writer.read { db in try AppDatabase.migrator.appliedMigrations(db) }
         #expect(applied == AppDatabase.migrator.migrations)

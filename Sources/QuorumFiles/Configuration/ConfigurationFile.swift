@@ -23,7 +23,7 @@ public enum ConfigurationFile {
     ]
     static let smtpKeys = ["url", "from", "helo", "username", "password", "starttls"]
     static let webhookKeys = ["url", "secret", "events"]
-    static let reminderKeys = ["sweep_at", "repeat_days", "escalate_days", "draft_days_before"]
+    static let reminderKeys = ["sweep_at", "repeat_days", "escalate_days", "draft_days_before", "plan_board"]
     static let limitKeys = ["max_connections", "idle_timeout_seconds", "max_line_bytes", "max_bulk_bytes"]
     static let bankHolidayKeys = ["date", "moved_from", "to", "name"]
 
@@ -150,6 +150,11 @@ public enum ConfigurationFile {
         reminders.repeatDays = try fields.optional("repeat_days")?.int(in: 1...365)
         reminders.escalateDays = try fields.optional("escalate_days")?.int(in: 1...365)
         reminders.draftDaysBefore = try fields.optional("draft_days_before")?.int(in: 0...60)
+        if let board = fields.optional("plan_board") {
+            let code = try board.scalarText(expecting: "a board code")
+            guard Board.isValidCode(code) else { throw board.problem("'\(code)' is not a board code (capital letters and digits)") }
+            reminders.planBoard = code
+        }
         return reminders
     }
 

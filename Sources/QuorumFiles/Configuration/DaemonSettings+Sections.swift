@@ -51,18 +51,25 @@ extension DaemonSettings {
         public var escalateDays: Int?
         /// Working days between a report's draft deadline and the pack's publication deadline.
         public var draftDaysBefore: Int?
+        /// The board that owns the improvement plan; its secretary is copied on escalations.
+        public var planBoard: String?
 
-        public init(sweepAt: SweepTime? = nil, repeatDays: Int? = nil, escalateDays: Int? = nil, draftDaysBefore: Int? = nil) {
+        public init(
+            sweepAt: SweepTime? = nil, repeatDays: Int? = nil, escalateDays: Int? = nil, draftDaysBefore: Int? = nil,
+            planBoard: String? = nil
+        ) {
             self.sweepAt = sweepAt
             self.repeatDays = repeatDays
             self.escalateDays = escalateDays
             self.draftDaysBefore = draftDaysBefore
+            self.planBoard = planBoard
         }
 
         public func overriding(with other: Reminders) -> Reminders {
             Reminders(
                 sweepAt: other.sweepAt ?? sweepAt, repeatDays: other.repeatDays ?? repeatDays,
-                escalateDays: other.escalateDays ?? escalateDays, draftDaysBefore: other.draftDaysBefore ?? draftDaysBefore)
+                escalateDays: other.escalateDays ?? escalateDays, draftDaysBefore: other.draftDaysBefore ?? draftDaysBefore,
+                planBoard: other.planBoard ?? planBoard)
         }
     }
 

@@ -60,7 +60,8 @@ public struct DaemonSettings: Hashable, Sendable {
         listen: "127.0.0.1:7878", dataDirectory: "var", boardsDirectory: "Boards",
         templatesDirectory: "Notifications", timezone: ConfigurationFile.supportedTimezone, smtp: nil,
         webhooks: [],
-        reminders: Reminders(sweepAt: .daily(LocalTime(hour: 8, minute: 0)!), repeatDays: 7, escalateDays: 14, draftDaysBefore: 5),
+        reminders: Reminders(
+            sweepAt: .daily(LocalTime(hour: 8, minute: 0)!), repeatDays: 7, escalateDays: 14, draftDaysBefore: 5, planBoard: "CYPCIB"),
         limits: Limits(maxConnections: 256, idleTimeoutSeconds: 300, maxLineBytes: 65_536, maxBulkBytes: 16_777_216),
         horizonMonths: 24, demoData: nil, bankHolidays: [])
 

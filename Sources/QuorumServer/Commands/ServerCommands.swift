@@ -17,6 +17,8 @@ enum ServerCommands {
             arity: 0...1
         ) { context, invocation in
             let counts = try await context.database.counts()
+            let sweeps = try await context.database.sweepCounts()
+            let pending = try await context.database.outboxCount(status: "pending")
             let uptime = Int(context.clock.now().timeIntervalSince(context.startedAt))
             let lines = [
                 "# Server",
@@ -34,6 +36,12 @@ enum ServerCommands {
                 "meetings:\(counts.meetings)",
                 "users:\(counts.users)",
                 "calendar_horizon:\(context.horizon)",
+                "",
+                "# Reminders",
+                "sweeps_daily:\(sweeps["daily"] ?? 0)",
+                "sweeps_catch_up:\(sweeps["catch-up"] ?? 0)",
+                "sweeps_manual:\(sweeps["manual"] ?? 0)",
+                "outbox_pending:\(pending)",
             ]
             return CommandOutcome(reply: .bulk(lines.joined(separator: "\r\n") + "\r\n"), session: invocation.session)
         },

@@ -1,0 +1,77 @@
+import Foundation
+import QuorumDomain
+import QuorumStorage
+
+/// How reminders are found and where they go.
+public struct ReminderConfiguration: Sendable {
+    public var policy: ReminderPolicy
+    /// Local time of the daily sweep; nil turns the automatic sweep off.
+    public var sweepAt: LocalTime?
+    /// The board that owns the improvement plan: its secretary is copied on escalations.
+    public var planBoard: String?
+    public var webhooks: [WebhookSubscription]
+
+    public init(
+        policy: ReminderPolicy = ReminderPolicy(), sweepAt: LocalTime? = LocalTime(hour: 8, minute: 0),
+        planBoard: String? = "CYPCIB", webhooks: [WebhookSubscription] = []
+    ) {
+        self.policy = policy
+        self.sweepAt = sweepAt
+        self.planBoard = planBoard
+        self.webhooks = webhooks
+    }
+}
+
+/// Gathers what the planner needs from the store and runs or previews a sweep.
+public struct ReminderService: Sendable {
+    public let database: AppDatabase
+    public let schedule: ReportingSchedule
+    public let configuration: ReminderConfiguration
+    /// The last date open-ended calendars were expanded to.
+    public let horizon: LocalDate
+
+    public init(database: AppDatabase, schedule: ReportingSchedule, configuration: ReminderConfiguration, horizon: LocalDate) {
+        self.database = database
+        self.schedule = schedule
+        self.configuration = configuration
+        self.horizon = horizon
+    }
+
+    /// What a sweep as of `instant` would enqueue; changes nothing.
+    public func preview(asOf instant: Date) async throws -> [Notice] {
+        let plan = try await makePlan(asOf: instant)
+        return try await database.previewSweep(plan: plan)
+    }
+
+    /// Runs a sweep as of `instant`, enqueuing what is new.
+    public func run(asOf instant: Date, trigger: SweepTrigger, now: Date = Date()) async throws -> SweepOutcome {
+        let plan = try await makePlan(asOf: instant)
+        return try await database.runSweep(asOf: instant, trigger: trigger, webhooks: configuration.webhooks, now: now, plan: plan)
+    }
+
+    /// Reads the plan's inputs and returns the planner call, to run inside the store's transaction.
+    private func makePlan(asOf instant: Date) async throws -> @Sendable (Set<String>) throws -> [Notice] {
+        let date = EuropeLondon.localDateTime(at: Int64(instant.timeIntervalSince1970.rounded(.down))).date
+        let boards = try await database.boards()
+        let meetings = try await database.allMeetingDates()
+        let through = max(horizon, date.adding(months: 3)).yearMonth
+        var reports: [ReminderPlanner.Report] = []
+        for board in boards {
+            for cycle in board.cycles {
+                for occurrence in schedule.occurrences(
+                    of: cycle, board: board.code, meetingDates: meetings[board.code] ?? [], through: through)
+                {
+                    reports.append(ReminderPlanner.Report(occurrence: occurrence, cycle: cycle, board: board))
+                }
+            }
+        }
+        let actions = try await database.planActions()
+        let submitted = try await database.submittedOccurrences()
+        let planBoard = boards.first { $0.code == configuration.planBoard }
+        let planner = ReminderPlanner(policy: configuration.policy, workingDays: schedule.workingDays)
+        let found = reports
+        return { listed in
+            planner.notices(on: date, reports: found, submitted: submitted, actions: actions, listed: listed, planBoard: planBoard)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import QuorumDomain
+
+/// A webhook endpoint as the sweep sees it: where, and which events it wants.
+public struct WebhookSubscription: Hashable, Sendable {
+    public var url: String
+    public var events: [String]
+
+    public init(url: String, events: [String]) {
+        self.url = url
+        self.events = events
+    }
+}
+
+/// What started a sweep.
+public enum SweepTrigger: String, Sendable, Hashable {
+    case daily
+    case catchUp = "catch-up"
+    case manual
+}
+
+/// What a sweep found and what it added to the outbox.
+public struct SweepOutcome: Sendable {
+    public var sweepID: Int64?
+    public var asOf: Date
+    /// The notices found, each with whether this sweep enqueued it (false: an earlier one had).
+    public var notices: [(notice: Notice, enqueued: Bool)]
+    /// Outbox rows added (emails and webhook events).
+    public var enqueuedRows: Int
+}
+
+/// One row of the outbox, for OUTBOX LIST and the deliverer.
+public struct OutboxEntry: Sendable, Hashable {
+    public var id: Int64
+    public var key: String
+    public var channel: String
+    public var kind: String
+    public var destination: String
+    public var notice: Notice
+    public var status: String
+    public var attempts: Int
+    public var nextAttemptAt: String
+    public var lastError: String?
+    public var createdAt: String
+    public var sentAt: String?
+}
+
+extension AppDatabase {
+    /// Runs a sweep: `plan` is given the action listings already sent and returns the notices;
+    /// the sweep, its outbox rows and the listings are written in one transaction, and the
+    /// outbox's unique key drops any notice an earlier sweep already enqueued.
+    public func runSweep(
+        asOf: Date, trigger: SweepTrigger, webhooks: [WebhookSubscription], now: Date = Date(),
+        plan: @escaping @Sendable (Set<String>) throws -> [Notice]
+    ) async throws -> SweepOutcome {
+        try await writer.write { db in
+            let listed = Set(try String.fetchAll(db, sql: "SELECT key FROM actionListing"))
+            let notices = try plan(listed)
+            let asOfSeconds = Int64(asOf.timeIntervalSince1970.rounded(.down))
+            var sweep = SweepRecord(
+                id: nil, asOf: asOf.storageText, asOfDate: EuropeLondon.localDateTime(at: asOfSeconds).date.description,
+                trigger: trigger.rawValue, ranAt: now.storageText, enqueued: 0)
+            try sweep.insert(db)
+            var outcome = SweepOutcome(sweepID: sweep.id, asOf: asOf, notices: [], enqueuedRows: 0)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            for notice in notices {
+                let json = String(decoding: try encoder.encode(notice), as: UTF8.self)
+                var rows = [(key: notice.key, channel: "email", kind: notice.kind.rawValue, destination: notice.recipient.email)]
+                if let event = notice.webhookEvent {
+                    for hook in webhooks where hook.events.contains(event) {
+                        rows.append((notice.key + "|webhook|" + hook.url, "webhook", event, hook.url))
+                    }
+                }
+                var enqueued = false
+                for row in rows {
+                    try db.execute(
+                        sql: """
+                            INSERT OR IGNORE INTO outbox
+                              (key, noticeKey, channel, kind, destination, notice, sweepId, status, attempts, nextAttemptAt, createdAt)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                            """,
+                        arguments: [row.key, notice.key, row.channel, row.kind, row.destination, json, sweep.id, now.storageText, now.storageText])
+                    if db.changesCount > 0 {
+                        outcome.enqueuedRows += 1
+                        if row.channel == "email" { enqueued = true }
+                    }
+                }
+                if enqueued {
+                    for item in notice.actions {
+                        try db.execute(
+                            sql: "INSERT OR IGNORE INTO actionListing (key, outboxKey, listedAt) VALUES (?, ?, ?)",
+                            arguments: [item.key, notice.key, now.storageText])
+                    }
+                }
+                outcome.notices.append((notice, enqueued))
+            }
+            sweep.enqueued = outcome.enqueuedRows
+            try sweep.update(db)
+            return outcome
+        }
+    }
+
+    /// What a sweep would enqueue now, changing nothing: notices whose key is already in the
+    /// outbox are left out.
+    public func previewSweep(plan: @escaping @Sendable (Set<String>) throws -> [Notice]) async throws -> [Notice] {
+        try await writer.read { db in
+            let listed = Set(try String.fetchAll(db, sql: "SELECT key FROM actionListing"))
+            let queued = Set(try String.fetchAll(db, sql: "SELECT key FROM outbox WHERE channel = 'email'"))
+            return try plan(listed).filter { !queued.contains($0.key) }
+        }
+    }
+
+    /// Outbox rows, newest first, optionally of one status.
+    public func outbox(status: String? = nil, limit: Int = 500) async throws -> [OutboxEntry] {
+        try await writer.read { db in
+            var request = OutboxRecord.order(Column("id").desc).limit(limit)
+            if let status { request = request.filter(Column("status") == status) }
+            return try request.fetchAll(db).map { try $0.entry() }
+        }
+    }
+
+    /// How many outbox rows have `status`.
+    public func outboxCount(status: String) async throws -> Int {
+        try await writer.read { db in try OutboxRecord.filter(Column("status") == status).fetchCount(db) }
+    }
+
+    /// Puts a dead (or failed) row back in the queue to be sent at once.
+    /// - Returns: false when there is no such row or it was already sent.
+    public func retryOutbox(id: Int64, now: Date = Date()) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET status = 'pending', nextAttemptAt = ? WHERE id = ? AND status IN ('dead', 'pending')",
+                arguments: [now.storageText, id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// The instant of the last automatic sweep (daily or catch-up), or of the scheduler's first
+    /// start, from which missed sweeps are counted.
+    public func lastScheduledSweep() async throws -> Int64? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM schedulerState WHERE name = 'lastScheduledSweep'").flatMap { Int64($0) }
+        }
+    }
+
+    public func setLastScheduledSweep(_ instant: Int64) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO schedulerState (name, value) VALUES ('lastScheduledSweep', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                arguments: [String(instant)])
+        }
+    }
+
+    /// How many sweeps have run with each trigger: for tests and INFO.
+    public func sweepCounts() async throws -> [String: Int] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT trigger, COUNT(*) AS n FROM sweep GROUP BY trigger")
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["trigger"] as String, $0["n"] as Int) })
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Ids of the reporting-cycle occurrences whose report has been submitted. Submission arrives
+    /// with meeting packs; until a report is submitted, its owner is chased.
+    public func submittedOccurrences() async throws -> Set<String> {
+        []
+    }
+}
