@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+
+struct Remind: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview or run a reminder sweep.", subcommands: [Preview.self, Run.self])
+
+    struct Preview: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "What a sweep then would send; changes nothing (admin, secretary).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "ISO date-time, e.g. 2017-11-01T08:00:00Z (default: now).") var at: String?
+
+        func run() async throws {
+            guard let sweep = try await options.callJSON(["REMIND", "PREVIEW"] + (at.map { [$0] } ?? [])) as? [String: Any] else { return }
+            printSweep(sweep)
+        }
+    }
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run a sweep as of an instant (admin).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "ISO date-time, e.g. 2017-11-01T08:00:00Z (default: now).") var at: String?
+
+        func run() async throws {
+            guard let sweep = try await options.callJSON(["REMIND", "RUN"] + (at.map { [$0] } ?? [])) as? [String: Any] else { return }
+            printSweep(sweep)
+            print("\(sweep.text("enqueued")) outbox rows enqueued")
+        }
+    }
+}
+
+func printSweep(_ sweep: [String: Any]) {
+    let notices = sweep["notices"] as? [[String: Any]] ?? []
+    var table = Table("KIND", "TO", "CC", "DUE", "ABOUT")
+    for notice in notices {
+        let report = notice.object("report")
+        let actions = notice["actions"] as? [[String: Any]] ?? []
+        let about = report.isEmpty
+            ? actions.map { "\($0.text("ref"))\($0.text("state") == "overdue" ? " (\($0.text("days_overdue"))d)" : " (due)")" }.joined(separator: ", ")
+            : "\(report.text("occurrence")) for \(report.text("meeting_date"))"
+        let cc = (notice["cc"] as? [[String: Any]] ?? []).map { $0.text("email") }.joined(separator: ", ")
+        table.append([notice.text("kind"), notice.object("to").text("email"), cc.isEmpty ? "-" : cc, notice.text("due_date"), about])
+    }
+    print(table.render())
+    print("\(notices.count) notice\(notices.count == 1 ? "" : "s") as of \(sweep.text("as_of"))")
+}
+
+struct Outbox: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show or retry queued notices (admin).", subcommands: [List.self, Retry.self], defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the outbox, newest first.")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "pending, sending, sent or dead.") var status: String?
+
+        func run() async throws {
+            guard let rows = try await options.callJSON(["OUTBOX", "LIST"] + (status.map { [$0] } ?? [])) as? [[String: Any]] else {
+                return
+            }
+            var table = Table("ID", "STATUS", "CHANNEL", "KIND", "ATTEMPTS", "NEXT", "TO", "LAST ERROR")
+            for row in rows {
+                table.append([
+                    row.text("id"), row.text("status"), row.text("channel"), row.text("kind"), row.text("attempts"),
+                    row.text("status") == "pending" ? row.text("next_attempt_at") : "-", row.text("to"),
+                    row["last_error"] is NSNull ? "" : String(row.text("last_error").prefix(60)),
+                ])
+            }
+            print(table.render())
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send a dead notice again.")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Outbox id.") var id: String
+
+        func run() async throws {
+            print(render(try await options.call(["OUTBOX", "RETRY", id])))
+        }
+    }
+}
