@@ -149,6 +149,61 @@ extension AppDatabase {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v4: agenda items, reports and packs") { db in
+            // Items a secretary adds; the opening items and the reports due come from the calendar.
+            try db.create(table: "agendaItem") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("meetingId", .text).notNull().references("meeting", onDelete: .cascade)
+                t.column("title", .text).notNull()
+                t.column("ownerEmail", .text)
+                t.column("isKeyDecision", .boolean).notNull()
+                // Schedule 12A paragraph (1-7) when exempt.
+                t.column("exemptParagraph", .integer)
+                // When the Forward Plan or private-meeting notice was given.
+                t.column("noticeGiven", .text)
+                t.column("addedBy", .text).notNull()
+                t.column("addedAt", .text).notNull()
+            }
+            // Every submission is kept; the latest for an item is the one in the pack.
+            try db.create(table: "report") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("meetingId", .text).notNull().references("meeting", onDelete: .cascade)
+                // report:<occurrence id> or item:<agendaItem id>
+                t.column("itemKey", .text).notNull()
+                t.column("occurrenceId", .text).indexed()
+                t.column("markdown", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("submittedBy", .text).notNull()
+                t.column("submittedAt", .text).notNull()
+            }
+            try db.create(index: "report_item", on: "report", columns: ["meetingId", "itemKey"])
+            try db.create(table: "pack") { t in
+                t.primaryKey("id", .text)
+                t.column("meetingId", .text).notNull().references("meeting", onDelete: .restrict)
+                t.column("version", .integer).notNull()
+                t.column("builtAt", .text).notNull()
+                t.column("builtBy", .text).notNull()
+                t.column("warnings", .jsonText).notNull()
+                // Item keys and content hashes: what the next version's change list compares.
+                t.column("manifest", .jsonText).notNull()
+                t.column("changes", .jsonText).notNull()
+                t.column("publishedAt", .text)
+                t.column("publishedBy", .text)
+                t.column("isLate", .boolean)
+                t.column("lateReason", .text)
+                t.uniqueKey(["meetingId", "version"])
+            }
+            try db.create(table: "packPart") { t in
+                t.column("packId", .text).notNull().references("pack", onDelete: .cascade)
+                // public or exempt
+                t.column("part", .text).notNull()
+                // html or pdf
+                t.column("format", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.primaryKey(["packId", "part", "format"])
+            }
+        }
         return migrator
     }
 }

@@ -62,44 +62,61 @@ extension AppDatabase {
                 id: nil, asOf: asOf.storageText, asOfDate: EuropeLondon.localDateTime(at: asOfSeconds).date.description,
                 trigger: trigger.rawValue, ranAt: now.storageText, enqueued: 0)
             try sweep.insert(db)
-            var outcome = SweepOutcome(sweepID: sweep.id, asOf: asOf, notices: [], enqueuedRows: 0)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            for notice in notices {
-                let json = String(decoding: try encoder.encode(notice), as: UTF8.self)
-                var rows = [(key: notice.key, channel: "email", kind: notice.kind.rawValue, destination: notice.recipient.email)]
-                if let event = notice.webhookEvent {
-                    for hook in webhooks where hook.events.contains(event) {
-                        rows.append((notice.key + "|webhook|" + hook.url, "webhook", event, hook.url))
-                    }
-                }
-                var enqueued = false
-                for row in rows {
-                    try db.execute(
-                        sql: """
-                            INSERT OR IGNORE INTO outbox
-                              (key, noticeKey, channel, kind, destination, notice, sweepId, status, attempts, nextAttemptAt, createdAt)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
-                            """,
-                        arguments: [row.key, notice.key, row.channel, row.kind, row.destination, json, sweep.id, now.storageText, now.storageText])
-                    if db.changesCount > 0 {
-                        outcome.enqueuedRows += 1
-                        if row.channel == "email" { enqueued = true }
-                    }
-                }
-                if enqueued {
-                    for item in notice.actions {
-                        try db.execute(
-                            sql: "INSERT OR IGNORE INTO actionListing (key, outboxKey, listedAt) VALUES (?, ?, ?)",
-                            arguments: [item.key, notice.key, now.storageText])
-                    }
-                }
-                outcome.notices.append((notice, enqueued))
-            }
+            let inserted = try AppDatabase.insert(notices, webhooks: webhooks, sweepID: sweep.id, now: now, db)
+            let outcome = SweepOutcome(sweepID: sweep.id, asOf: asOf, notices: inserted.notices, enqueuedRows: inserted.rows)
             sweep.enqueued = outcome.enqueuedRows
             try sweep.update(db)
             return outcome
         }
+    }
+
+    /// Enqueues notices that no sweep found (a pack published), with the same exactly-once keys.
+    /// - Returns: outbox rows added.
+    @discardableResult
+    public func enqueue(_ notices: [Notice], webhooks: [WebhookSubscription], now: Date = Date()) async throws -> Int {
+        try await writer.write { db in try AppDatabase.insert(notices, webhooks: webhooks, sweepID: nil, now: now, db).rows }
+    }
+
+    /// Writes each notice's email row and its webhook rows; a key already present is skipped.
+    private static func insert(
+        _ notices: [Notice], webhooks: [WebhookSubscription], sweepID: Int64?, now: Date, _ db: Database
+    ) throws -> (notices: [(notice: Notice, enqueued: Bool)], rows: Int) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var result: [(notice: Notice, enqueued: Bool)] = []
+        var count = 0
+        for notice in notices {
+            let json = String(decoding: try encoder.encode(notice), as: UTF8.self)
+            var rows = [(key: notice.key, channel: "email", kind: notice.kind.rawValue, destination: notice.recipient.email)]
+            if let event = notice.webhookEvent {
+                for hook in webhooks where hook.events.contains(event) {
+                    rows.append((notice.key + "|webhook|" + hook.url, "webhook", event, hook.url))
+                }
+            }
+            var enqueued = false
+            for row in rows {
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO outbox
+                          (key, noticeKey, channel, kind, destination, notice, sweepId, status, attempts, nextAttemptAt, createdAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                        """,
+                    arguments: [row.key, notice.key, row.channel, row.kind, row.destination, json, sweepID, now.storageText, now.storageText])
+                if db.changesCount > 0 {
+                    count += 1
+                    if row.channel == "email" { enqueued = true }
+                }
+            }
+            if enqueued {
+                for item in notice.actions {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO actionListing (key, outboxKey, listedAt) VALUES (?, ?, ?)",
+                        arguments: [item.key, notice.key, now.storageText])
+                }
+            }
+            result.append((notice, enqueued))
+        }
+        return (result, count)
     }
 
     /// What a sweep would enqueue now, changing nothing: notices whose key is already in the
@@ -162,10 +179,3 @@ extension AppDatabase {
     }
 }
 
-extension AppDatabase {
-    /// Ids of the reporting-cycle occurrences whose report has been submitted. Submission arrives
-    /// with meeting packs; until a report is submitted, its owner is chased.
-    public func submittedOccurrences() async throws -> Set<String> {
-        []
-    }
-}

@@ -18,8 +18,8 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
         }
         #expect(tables == [
-            "action", "actionListing", "actionUpdate", "auditEntry", "board", "boardMember", "measure", "measureValue", "meeting",
-            "outbox", "recommendation", "schedulerState", "sweep", "user",
+            "action", "actionListing", "actionUpdate", "agendaItem", "auditEntry", "board", "boardMember", "measure", "measureValue", "meeting",
+            "outbox", "pack", "packPart", "recommendation", "report", "schedulerState", "sweep", "user",
         ])
         let reopened = try AppDatabase.openFile(atPath: path)
         let applied = try await reopened.writer.read { db in try AppDatabase.migrator.appliedMigrations(db) }

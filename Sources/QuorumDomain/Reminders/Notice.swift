@@ -12,6 +12,8 @@ public struct Notice: Hashable, Sendable, Codable {
         case reportUnscheduled = "report.unscheduled"
         /// An action lead: their actions due soon or overdue, in one message.
         case actionDigest = "action.digest"
+        /// A board member: the meeting's pack is published.
+        case packPublished = "pack.published"
     }
 
     public var kind: Kind
@@ -23,12 +25,13 @@ public struct Notice: Hashable, Sendable, Codable {
     public var round: Int
     public var report: ReportReminder?
     public var actions: [ActionReminder]
+    public var pack: PackPublication?
     /// The webhook event this notice raises, if any (`report.due`, `report.late`, `action.overdue`, `action.due`).
     public var webhookEvent: String?
 
     public init(
         kind: Kind, key: String, recipient: Person, cc: [Person] = [], dueDate: LocalDate?, round: Int = 0,
-        report: ReportReminder? = nil, actions: [ActionReminder] = [], webhookEvent: String?
+        report: ReportReminder? = nil, actions: [ActionReminder] = [], pack: PackPublication? = nil, webhookEvent: String?
     ) {
         self.kind = kind
         self.key = key
@@ -38,6 +41,7 @@ public struct Notice: Hashable, Sendable, Codable {
         self.round = round
         self.report = report
         self.actions = actions
+        self.pack = pack
         self.webhookEvent = webhookEvent
     }
 }
@@ -96,5 +100,35 @@ public struct ActionReminder: Hashable, Sendable, Codable {
         self.daysOverdue = daysOverdue
         self.round = round
         self.latestUpdate = latestUpdate
+    }
+}
+
+/// What a pack-published notice is about.
+public struct PackPublication: Hashable, Sendable, Codable {
+    public var packID: String
+    public var boardCode: String
+    public var boardName: String
+    public var meetingDate: LocalDate
+    public var meetingTime: LocalTime
+    public var venue: String
+    public var publishBy: LocalDate
+    public var isLate: Bool
+    public var lateReason: String?
+    public var hasExemptPart: Bool
+
+    public init(
+        packID: String, boardCode: String, boardName: String, meetingDate: LocalDate, meetingTime: LocalTime, venue: String,
+        publishBy: LocalDate, isLate: Bool, lateReason: String?, hasExemptPart: Bool
+    ) {
+        self.packID = packID
+        self.boardCode = boardCode
+        self.boardName = boardName
+        self.meetingDate = meetingDate
+        self.meetingTime = meetingTime
+        self.venue = venue
+        self.publishBy = publishBy
+        self.isLate = isLate
+        self.lateReason = lateReason
+        self.hasExemptPart = hasExemptPart
     }
 }

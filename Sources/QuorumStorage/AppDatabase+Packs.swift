@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import QuorumDomain
+
+/// An agenda item a secretary added.
+public struct StoredAgendaItem: Sendable, Hashable {
+    public var id: Int64
+    public var meetingID: String
+    public var title: String
+    public var ownerEmail: String?
+    public var isKeyDecision: Bool
+    /// Schedule 12A paragraph when exempt.
+    public var exemptParagraph: Int?
+    /// When the Forward Plan (key decision) or private-meeting (exempt) notice was given.
+    public var noticeGiven: LocalDate?
+    public var addedBy: String
+    public var addedAt: String
+
+    /// The key the pack and reports use for it.
+    public var key: String { "item:\(id)" }
+}
+
+/// A report as submitted (the latest for an item goes in the pack).
+public struct SubmittedReport: Sendable, Hashable {
+    public var id: Int64
+    public var meetingID: String
+    public var itemKey: String
+    public var occurrenceID: String?
+    public var markdown: String
+    public var subject: String
+    public var submittedBy: String
+    public var submittedAt: String
+}
+
+/// One rendered file of a pack version.
+public struct StoredPackPart: Sendable, Hashable, Codable {
+    public var part: String
+    public var format: String
+    public var sha256: String
+    public var size: Int
+
+    public init(part: String, format: String, sha256: String, size: Int) {
+        self.part = part
+        self.format = format
+        self.sha256 = sha256
+        self.size = size
+    }
+}
+
+/// What changed since the previous version: the supplementary pack.
+public struct PackChanges: Sendable, Hashable, Codable {
+    public var added: [String]
+    public var replaced: [String]
+    public var removed: [String]
+
+    public init(added: [String] = [], replaced: [String] = [], removed: [String] = []) {
+        self.added = added
+        self.replaced = replaced
+        self.removed = removed
+    }
+}
+
+/// One immutable version of a meeting's pack.
+public struct StoredPack: Sendable, Hashable {
+    public var id: String
+    public var meetingID: String
+    public var version: Int
+    public var builtAt: String
+    public var builtBy: String
+    public var warnings: [String]
+    /// Item key → content hash.
+    public var manifest: [String: String]
+    public var changes: PackChanges
+    public var parts: [StoredPackPart]
+    public var publishedAt: String?
+    public var publishedBy: String?
+    public var isLate: Bool?
+    public var lateReason: String?
+}
+
+public enum PackStoreError: Error, Hashable, Sendable {
+    case unknownMeeting(String)
+    case alreadyPublished(String)
+    case unknownPack(String)
+}
+
+extension AppDatabase {
+    public func addAgendaItem(
+        meetingID: String, title: String, ownerEmail: String?, isKeyDecision: Bool, exemptParagraph: Int?,
+        noticeGiven: LocalDate?, addedBy: String, now: Date = Date()
+    ) async throws -> StoredAgendaItem {
+        try await writer.write { db in
+            guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw PackStoreError.unknownMeeting(meetingID) }
+            var record = AgendaItemRecord(
+                id: nil, meetingId: meetingID, title: title, ownerEmail: ownerEmail, isKeyDecision: isKeyDecision,
+                exemptParagraph: exemptParagraph, noticeGiven: noticeGiven, addedBy: addedBy, addedAt: now.storageText)
+            try record.insert(db)
+            return record.item
+        }
+    }
+
+    public func agendaItems(meetingID: String) async throws -> [StoredAgendaItem] {
+        try await writer.read { db in
+            try AgendaItemRecord.filter(Column("meetingId") == meetingID).order(Column("id")).fetchAll(db).map(\.item)
+        }
+    }
+
+    public func submitReport(
+        meetingID: String, itemKey: String, occurrenceID: String?, markdown: String, subject: String, by: String,
+        now: Date = Date()
+    ) async throws -> SubmittedReport {
+        try await writer.write { db in
+            var record = ReportRecord(
+                id: nil, meetingId: meetingID, itemKey: itemKey, occurrenceId: occurrenceID, markdown: markdown,
+                subject: subject, submittedBy: by, submittedAt: now.storageText)
+            try record.insert(db)
+            return record.report
+        }
+    }
+
+    /// The latest submission for each item of a meeting, by item key.
+    public func latestReports(meetingID: String) async throws -> [String: SubmittedReport] {
+        try await writer.read { db in
+            let records = try ReportRecord.filter(Column("meetingId") == meetingID).order(Column("id")).fetchAll(db)
+            return Dictionary(records.map { ($0.itemKey, $0.report) }, uniquingKeysWith: { _, later in later })
+        }
+    }
+
+    /// Ids of the reporting-cycle occurrences whose report has been submitted: their owners are
+    /// no longer chased.
+    public func submittedOccurrences() async throws -> Set<String> {
+        try await writer.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT occurrenceId FROM report WHERE occurrenceId IS NOT NULL"))
+        }
+    }
+
+    /// Saves a new pack version (the next number for the meeting) with its rendered parts.
+    public func savePack(
+        meetingID: String, builtBy: String, warnings: [String], manifest: [String: String],
+        changes: @escaping @Sendable (_ previous: [String: String]?) -> PackChanges, parts: [StoredPackPart], now: Date = Date()
+    ) async throws -> StoredPack {
+        try await writer.write { db in
+            let previous = try PackRecord.filter(Column("meetingId") == meetingID).order(Column("version").desc).fetchOne(db)
+            let version = (previous?.version ?? 0) + 1
+            let previousManifest = try previous.map { try AppDatabase.decode([String: String].self, $0.manifest) }
+            let record = PackRecord(
+                id: "\(meetingID)-v\(version)", meetingId: meetingID, version: version, builtAt: now.storageText,
+                builtBy: builtBy, warnings: try AppDatabase.encode(warnings), manifest: try AppDatabase.encode(manifest),
+                changes: try AppDatabase.encode(changes(previousManifest)), publishedAt: nil, publishedBy: nil, isLate: nil,
+                lateReason: nil)
+            try record.insert(db)
+            for part in parts {
+                try PackPartRecord(packId: record.id, part: part.part, format: part.format, sha256: part.sha256, size: part.size).insert(db)
+            }
+            return try AppDatabase.storedPack(record, db)
+        }
+    }
+
+    public func packs(meetingID: String) async throws -> [StoredPack] {
+        try await writer.read { db in
+            try PackRecord.filter(Column("meetingId") == meetingID).order(Column("version")).fetchAll(db)
+                .map { try AppDatabase.storedPack($0, db) }
+        }
+    }
+
+    public func pack(id: String) async throws -> StoredPack? {
+        try await writer.read { db in try PackRecord.fetchOne(db, key: id).map { try AppDatabase.storedPack($0, db) } }
+    }
+
+    /// Records publication; a version is published once.
+    public func publishPack(id: String, by: String, late: Bool, reason: String?, now: Date = Date()) async throws -> StoredPack {
+        try await writer.write { db in
+            guard var record = try PackRecord.fetchOne(db, key: id) else { throw PackStoreError.unknownPack(id) }
+            guard record.publishedAt == nil else { throw PackStoreError.alreadyPublished(id) }
+            record.publishedAt = now.storageText
+            record.publishedBy = by
+            record.isLate = late
+            record.lateReason = reason
+            try record.update(db)
+            return try AppDatabase.storedPack(record, db)
+        }
+    }
+
+    private static func storedPack(_ record: PackRecord, _ db: Database) throws -> StoredPack {
+        let parts = try PackPartRecord.filter(Column("packId") == record.id).order(Column("part"), Column("format")).fetchAll(db)
+        return StoredPack(
+            id: record.id, meetingID: record.meetingId, version: record.version, builtAt: record.builtAt, builtBy: record.builtBy,
+            warnings: try decode([String].self, record.warnings), manifest: try decode([String: String].self, record.manifest),
+            changes: try decode(PackChanges.self, record.changes),
+            parts: parts.map { StoredPackPart(part: $0.part, format: $0.format, sha256: $0.sha256, size: $0.size) },
+            publishedAt: record.publishedAt, publishedBy: record.publishedBy, isLate: record.isLate, lateReason: record.lateReason)
+    }
+
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
