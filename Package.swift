@@ -59,6 +59,18 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The deliverer: sends what the outbox holds, with retries and dead-lettering.
+        .target(
+            name: "QuorumOutbox",
+            dependencies: [
+                "QuorumDomain",
+                "QuorumStorage",
+                "QuorumDelivery",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // libcurl, for SMTP and HTTP; a logic-free shim over its variadic setopt.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Email and webhook delivery: messages, signatures, templates, transports.
@@ -92,6 +104,9 @@ let package = Package(
                 "QuorumScheduler",
                 "QuorumStorage",
                 "QuorumProtocol",
+                "QuorumPacks",
+                "QuorumOutbox",
+                "QuorumDelivery",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,6 +121,8 @@ let package = Package(
                 "QuorumStorage",
                 "QuorumServer",
                 "QuorumScheduler",
+                "QuorumOutbox",
+                "QuorumDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -122,8 +139,16 @@ let package = Package(
         ),
         .testTarget(name: "QuorumDomainTests", dependencies: ["QuorumDomain"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumDomain"]),
-        .testTarget(name: "QuorumDeliveryTests", dependencies: ["QuorumDelivery", "QuorumDomain"]),
+        .testTarget(
+            name: "QuorumDeliveryTests", dependencies: ["QuorumDelivery", "QuorumDomain"], exclude: ["Support", "Golden"]),
         .testTarget(name: "QuorumPacksTests", dependencies: ["QuorumPacks", "QuorumDomain"]),
+        .testTarget(
+            name: "QuorumServerTests",
+            dependencies: [
+                "QuorumServer", "QuorumStorage", "QuorumDomain", "QuorumProtocol",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "QuorumImportTests", dependencies: ["QuorumImport", "QuorumDomain"]),
         .testTarget(name: "QuorumStorageTests", dependencies: ["QuorumStorage", "QuorumDomain"]),
         .testTarget(

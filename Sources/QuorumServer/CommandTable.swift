@@ -100,6 +100,7 @@ public struct CommandDispatcher: Sendable {
     static var allCommands: [CommandSpec] {
         ServerCommands.specs + BoardCommands.specs + MeetingCommands.specs + CycleCommands.specs + UserCommands.specs
             + ImportCommands.specs + ActionCommands.specs + MeasureCommands.specs + ReminderCommands.specs
+            + PackCommands.specs + NotifyCommands.specs
     }
 
     /// Commands in name order, for HELP.

@@ -85,11 +85,11 @@ struct OccurrenceDocument: Encodable {
     @EncodedAsNull var meetingDate: String?
     @EncodedAsNull var draftDue: String?
     @EncodedAsNull var publishBy: String?
-    /// Submission arrives with meeting packs; until then nothing is submitted.
+    /// Whether its report has been submitted (which stops its reminders).
     let submitted: Bool
     @EncodedAsNull var warning: String?
 
-    init(_ occurrence: CycleOccurrence, cycle: ReportingCycle) {
+    init(_ occurrence: CycleOccurrence, cycle: ReportingCycle, submitted: Bool = false) {
         id = occurrence.id
         board = occurrence.boardCode
         self.cycle = cycle.key
@@ -100,7 +100,7 @@ struct OccurrenceDocument: Encodable {
         meetingDate = occurrence.meetingDate?.description
         draftDue = occurrence.draftDue?.description
         publishBy = occurrence.publishBy?.description
-        submitted = false
+        self.submitted = submitted
         warning = occurrence.meetingDate == nil
             ? "no meeting of \(occurrence.boardCode) is scheduled for the \(occurrence.month) report: the secretary should add one"
             : nil
@@ -135,8 +135,12 @@ struct MeetingDocument: Encodable {
 
 struct AgendaItemDocument: Encodable {
     let number: Int
+    let key: String
     let title: String
     let kind: String
     @EncodedAsNull var owner: String?
+    let keyDecision: Bool
+    @EncodedAsNull var exemptParagraph: Int?
     @EncodedAsNull var occurrence: String?
+    let submitted: Bool
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import QuorumDomain
+import QuorumOutbox
 import QuorumScheduler
 import QuorumStorage
 
@@ -17,9 +18,14 @@ public struct ServerContext: Sendable {
     public var version: String
     /// The reminder sweep, for REMIND.
     public var reminders: ReminderService?
+    /// Meeting packs, for PACK.
+    public var packs: PackBuilder?
+    /// The deliverer, for NOTIFY TEST.
+    public var deliverer: OutboxDeliverer?
 
     public init(
         database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, reminders: ReminderService? = nil,
+        packs: PackBuilder? = nil, deliverer: OutboxDeliverer? = nil,
         clock: WallClock = .system,
         connections: ConnectionRegistry = ConnectionRegistry(maxConnections: 256), logger: Logger,
         version: String = QuorumVersion.current
@@ -28,6 +34,8 @@ public struct ServerContext: Sendable {
         self.schedule = schedule
         self.horizon = horizon
         self.reminders = reminders
+        self.packs = packs
+        self.deliverer = deliverer
         self.clock = clock
         self.startedAt = clock.now()
         self.connections = connections

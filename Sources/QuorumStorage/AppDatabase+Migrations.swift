@@ -204,6 +204,14 @@ extension AppDatabase {
                 t.primaryKey(["packId", "part", "format"])
             }
         }
+        migrator.registerMigration("v5: webhook endpoints") { db in
+            // An endpoint that answered 410 Gone is disabled until an operator re-enables it.
+            try db.create(table: "webhookEndpoint") { t in
+                t.primaryKey("url", .text)
+                t.column("disabledAt", .text).notNull()
+                t.column("reason", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -47,13 +47,30 @@ public struct StoredPackPart: Sendable, Hashable, Codable {
     }
 }
 
+/// One item of a pack version as the next version compares it.
+public struct PackManifestEntry: Sendable, Hashable, Codable {
+    public var key: String
+    public var number: Int
+    public var title: String
+    public var contentHash: String
+    public var isExempt: Bool
+
+    public init(key: String, number: Int, title: String, contentHash: String, isExempt: Bool) {
+        self.key = key
+        self.number = number
+        self.title = title
+        self.contentHash = contentHash
+        self.isExempt = isExempt
+    }
+}
+
 /// What changed since the previous version: the supplementary pack.
 public struct PackChanges: Sendable, Hashable, Codable {
-    public var added: [String]
-    public var replaced: [String]
-    public var removed: [String]
+    public var added: [PackManifestEntry]
+    public var replaced: [PackManifestEntry]
+    public var removed: [PackManifestEntry]
 
-    public init(added: [String] = [], replaced: [String] = [], removed: [String] = []) {
+    public init(added: [PackManifestEntry] = [], replaced: [PackManifestEntry] = [], removed: [PackManifestEntry] = []) {
         self.added = added
         self.replaced = replaced
         self.removed = removed
@@ -68,8 +85,7 @@ public struct StoredPack: Sendable, Hashable {
     public var builtAt: String
     public var builtBy: String
     public var warnings: [String]
-    /// Item key → content hash.
-    public var manifest: [String: String]
+    public var manifest: [PackManifestEntry]
     public var changes: PackChanges
     public var parts: [StoredPackPart]
     public var publishedAt: String?
@@ -82,6 +98,8 @@ public enum PackStoreError: Error, Hashable, Sendable {
     case unknownMeeting(String)
     case alreadyPublished(String)
     case unknownPack(String)
+    /// Another build of the same meeting saved this version number first.
+    case versionTaken(meetingID: String, version: Int)
 }
 
 extension AppDatabase {
@@ -134,20 +152,27 @@ extension AppDatabase {
         }
     }
 
-    /// Saves a new pack version (the next number for the meeting) with its rendered parts.
+    /// The latest version of a meeting's pack, or nil before the first build.
+    public func latestPack(meetingID: String) async throws -> StoredPack? {
+        try await writer.read { db in
+            try PackRecord.filter(Column("meetingId") == meetingID).order(Column("version").desc).fetchOne(db)
+                .map { try AppDatabase.storedPack($0, db) }
+        }
+    }
+
+    /// Saves pack version `version` with its rendered parts (whose files are already stored).
+    /// - Throws: `PackStoreError.versionTaken` when a concurrent build saved that version first.
     public func savePack(
-        meetingID: String, builtBy: String, warnings: [String], manifest: [String: String],
-        changes: @escaping @Sendable (_ previous: [String: String]?) -> PackChanges, parts: [StoredPackPart], now: Date = Date()
+        meetingID: String, version: Int, builtBy: String, warnings: [String], manifest: [PackManifestEntry],
+        changes: PackChanges, parts: [StoredPackPart], now: Date = Date()
     ) async throws -> StoredPack {
         try await writer.write { db in
-            let previous = try PackRecord.filter(Column("meetingId") == meetingID).order(Column("version").desc).fetchOne(db)
-            let version = (previous?.version ?? 0) + 1
-            let previousManifest = try previous.map { try AppDatabase.decode([String: String].self, $0.manifest) }
+            let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM pack WHERE meetingId = ?", arguments: [meetingID]) ?? 0
+            guard version == latest + 1 else { throw PackStoreError.versionTaken(meetingID: meetingID, version: version) }
             let record = PackRecord(
                 id: "\(meetingID)-v\(version)", meetingId: meetingID, version: version, builtAt: now.storageText,
                 builtBy: builtBy, warnings: try AppDatabase.encode(warnings), manifest: try AppDatabase.encode(manifest),
-                changes: try AppDatabase.encode(changes(previousManifest)), publishedAt: nil, publishedBy: nil, isLate: nil,
-                lateReason: nil)
+                changes: try AppDatabase.encode(changes), publishedAt: nil, publishedBy: nil, isLate: nil, lateReason: nil)
             try record.insert(db)
             for part in parts {
                 try PackPartRecord(packId: record.id, part: part.part, format: part.format, sha256: part.sha256, size: part.size).insert(db)
@@ -185,7 +210,7 @@ extension AppDatabase {
         let parts = try PackPartRecord.filter(Column("packId") == record.id).order(Column("part"), Column("format")).fetchAll(db)
         return StoredPack(
             id: record.id, meetingID: record.meetingId, version: record.version, builtAt: record.builtAt, builtBy: record.builtBy,
-            warnings: try decode([String].self, record.warnings), manifest: try decode([String: String].self, record.manifest),
+            warnings: try decode([String].self, record.warnings), manifest: try decode([PackManifestEntry].self, record.manifest),
             changes: try decode(PackChanges.self, record.changes),
             parts: parts.map { StoredPackPart(part: $0.part, format: $0.format, sha256: $0.sha256, size: $0.size) },
             publishedAt: record.publishedAt, publishedBy: record.publishedBy, isLate: record.isLate, lateReason: record.lateReason)

@@ -1,6 +1,8 @@
 import Foundation
+import QuorumDelivery
 import QuorumDomain
 import QuorumFiles
+import QuorumOutbox
 import QuorumProtocol
 import QuorumScheduler
 import QuorumServer
@@ -17,8 +19,41 @@ struct DaemonConfiguration {
     var draftWorkingDays: Int
     var bankHolidayAdjustments: [BankHolidayAdjustment]
     var reminders: ReminderConfiguration
+    var templatesDirectory: String
+    var delivery: DeliveryConfiguration
 
     static let defaultConfigPath = "Config/quorum.yaml"
+
+    private static func deliveryConfiguration(_ settings: DaemonSettings) throws -> DeliveryConfiguration {
+        var smtp: SMTPConfiguration?
+        var from = EmailAddress(address: "quorum@example.org", displayName: "Quorum")
+        if let mail = settings.smtp {
+            do {
+                from = try EmailAddress(parsing: mail.from)
+            } catch {
+                throw StartupError(message: "smtp.from: \(error)")
+            }
+            let tls: SMTPConfiguration.TLS = mail.startTLS.map { $0 ? .required : .none } ?? .optional
+            smtp = SMTPConfiguration(
+                url: mail.url, envelopeFrom: from.address, heloName: mail.helo, username: mail.username, password: mail.password,
+                tls: tls)
+        }
+        var secrets: [String: [WebhookSecret]] = [:]
+        for hook in settings.webhooks ?? [] {
+            do {
+                // Several secrets, space-separated, sign with each during a rotation.
+                secrets[hook.url, default: []] += try hook.secret.split(separator: " ").map { try WebhookSecret(String($0)) }
+            } catch {
+                throw StartupError(message: "webhooks: \(hook.url): \(error)")
+            }
+        }
+        let delivery = settings.delivery
+        var retry = RetryPolicy()
+        if let delays = delivery.retryDelaysSeconds { retry = RetryPolicy(delays: delays.map(TimeInterval.init)) }
+        return DeliveryConfiguration(
+            smtp: smtp, from: from, webhookSecrets: secrets, retry: retry,
+            pollInterval: .seconds(delivery.pollSeconds ?? 1), hostName: delivery.hostName ?? "quorum.example.org")
+    }
 
     private static func reminderConfiguration(_ settings: DaemonSettings) -> ReminderConfiguration {
         let reminders = settings.reminders
@@ -65,6 +100,8 @@ struct DaemonConfiguration {
             horizonMonths: settings.horizonMonths ?? 24,
             draftWorkingDays: settings.reminders.draftDaysBefore ?? 5,
             bankHolidayAdjustments: settings.bankHolidays ?? [],
-            reminders: reminderConfiguration(settings))
+            reminders: reminderConfiguration(settings),
+            templatesDirectory: settings.templatesDirectory ?? "Notifications",
+            delivery: try deliveryConfiguration(settings))
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Logging
+import QuorumDelivery
 import QuorumDomain
 import QuorumFiles
+import QuorumOutbox
 import QuorumScheduler
 import QuorumServer
 import QuorumStorage
@@ -50,6 +52,8 @@ struct QuorumDaemon: AsyncParsableCommand {
     private func serve(logger: Logger) async throws {
         let settings = try StartupError.wrap { try DaemonConfiguration.resolve(configPath: config, dataDir: dataDir, listen: listen, boardsDir: boardsDir, demoData: demoData) }
         let governance = try StartupError.wrap { try BoardFileLoader.loadGovernance(from: settings.boardsDirectory) }
+        // A template that does not render stops start-up, not a send a week later.
+        let templates = try StartupError.wrap { try NotificationTemplates(directory: settings.templatesDirectory) }
 
         try StartupError.wrap {
             try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
@@ -83,8 +87,13 @@ struct QuorumDaemon: AsyncParsableCommand {
         let reminders = ReminderService(
             database: database, schedule: schedule, configuration: settings.reminders, horizon: horizon)
         let scheduler = SweepScheduler(reminders: reminders, logger: logger)
+        let deliverer = OutboxDeliverer(
+            database: database, transport: CurlTransport(), templates: templates, configuration: settings.delivery, logger: logger)
+        let packFiles = try StartupError.wrap { try PackFileStore(directory: settings.dataDirectory + "/packs") }
+        packFiles.removeLeftovers()
         let context = ServerContext(
-            database: database, schedule: schedule, horizon: horizon, reminders: reminders,
+            database: database, schedule: schedule, horizon: horizon, reminders: reminders, packs: PackBuilder(files: packFiles),
+            deliverer: deliverer,
             connections: ConnectionRegistry(maxConnections: settings.server.maxConnections), logger: logger)
         let server = ProtocolServer(configuration: settings.server, context: context) { address in
             // A line on stdout that scripts and tests wait for.
@@ -93,7 +102,7 @@ struct QuorumDaemon: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         let group = ServiceGroup(
-            services: [scheduler, server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+            services: [deliverer, scheduler, server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
         try await group.run()
         logger.info("stopped")
     }

@@ -197,7 +197,7 @@ struct ConfigurationFileTests {
             "Config/quorum.yaml:3:2: invalid YAML: did not find expected key (while parsing a block mapping at line 1, column 1)"),
         BadConfiguration(
             "a list at the top", "- listen: 127.0.0.1:7878\n",
-            "Config/quorum.yaml:1:1: expected a mapping of listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, found a list"),
+            "Config/quorum.yaml:1:1: expected a mapping of listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery, found a list"),
     ]
 
     @Test(arguments: badConfigurations)
@@ -223,7 +223,7 @@ struct ConfigurationFileTests {
             let url = folder.appendingPathComponent("quorum.yaml")
             try "listen: 127.0.0.1:7878\nsweep_at: \"08:00\"\n".write(to: url, atomically: true, encoding: .utf8)
             let error = try #require(throws: ConfigurationFileError.self) { try ConfigurationFile.load(path: url.path) }
-            #expect(error.description == "\(url.path):2:1: unknown key 'sweep_at' (expected one of: listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays)")
+            #expect(error.description == "\(url.path):2:1: unknown key 'sweep_at' (expected one of: listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery)")
         }
     }
 

@@ -19,7 +19,7 @@ struct MigrationTests {
         }
         #expect(tables == [
             "action", "actionListing", "actionUpdate", "agendaItem", "auditEntry", "board", "boardMember", "measure", "measureValue", "meeting",
-            "outbox", "pack", "packPart", "recommendation", "report", "schedulerState", "sweep", "user",
+            "outbox", "pack", "packPart", "recommendation", "report", "schedulerState", "sweep", "user", "webhookEndpoint",
         ])
         let reopened = try AppDatabase.openFile(atPath: path)
         let applied = try await reopened.writer.read { db in try AppDatabase.migrator.appliedMigrations(db) }

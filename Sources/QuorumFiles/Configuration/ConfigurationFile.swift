@@ -19,8 +19,9 @@ public enum ConfigurationFile {
 
     static let topLevelKeys = [
         "listen", "data_dir", "boards_dir", "templates_dir", "timezone", "smtp", "webhooks", "reminders",
-        "limits", "horizon_months", "demo_data", "bank_holidays",
+        "limits", "horizon_months", "demo_data", "bank_holidays", "delivery",
     ]
+    static let deliveryKeys = ["retry_delays_seconds", "poll_seconds", "host_name"]
     static let smtpKeys = ["url", "from", "helo", "username", "password", "starttls"]
     static let webhookKeys = ["url", "secret", "events"]
     static let reminderKeys = ["sweep_at", "repeat_days", "escalate_days", "draft_days_before", "plan_board"]
@@ -78,6 +79,7 @@ public enum ConfigurationFile {
         }
         if let value = top.optional("reminders") { settings.reminders = try reminders(value) }
         if let value = top.optional("limits") { settings.limits = try limits(value) }
+        if let value = top.optional("delivery") { settings.delivery = try delivery(value) }
         settings.horizonMonths = try top.optional("horizon_months")?.int(in: 1...120)
         settings.demoData = try top.optional("demo_data")?.text()
         if let value = top.optional("bank_holidays") {
@@ -156,6 +158,17 @@ public enum ConfigurationFile {
             reminders.planBoard = code
         }
         return reminders
+    }
+
+    static func delivery(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.Delivery {
+        let fields = try value.mapping(keys: deliveryKeys)
+        var delivery = DaemonSettings.Delivery()
+        if let delays = fields.optional("retry_delays_seconds") {
+            delivery.retryDelaysSeconds = try delays.list().map { (item) throws(FileProblem) in try item.int(in: 0...86_400) }
+        }
+        delivery.pollSeconds = try fields.optional("poll_seconds")?.int(in: 1...3_600)
+        delivery.hostName = try fields.optional("host_name")?.text()
+        return delivery
     }
 
     static func limits(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.Limits {

@@ -105,3 +105,26 @@ extension DaemonSettings {
         }
     }
 }
+
+extension DaemonSettings {
+    /// How the deliverer retries and polls (`delivery:`).
+    public struct Delivery: Hashable, Sendable {
+        /// Seconds between attempts; the default is the Standard Webhooks schedule.
+        public var retryDelaysSeconds: [Int]?
+        public var pollSeconds: Int?
+        /// The domain of Message-IDs.
+        public var hostName: String?
+
+        public init(retryDelaysSeconds: [Int]? = nil, pollSeconds: Int? = nil, hostName: String? = nil) {
+            self.retryDelaysSeconds = retryDelaysSeconds
+            self.pollSeconds = pollSeconds
+            self.hostName = hostName
+        }
+
+        public func overriding(with other: Delivery) -> Delivery {
+            Delivery(
+                retryDelaysSeconds: other.retryDelaysSeconds ?? retryDelaysSeconds, pollSeconds: other.pollSeconds ?? pollSeconds,
+                hostName: other.hostName ?? hostName)
+        }
+    }
+}

@@ -31,6 +31,7 @@ public struct DaemonSettings: Hashable, Sendable {
     public var demoData: String?
     /// One-off and moved bank holidays beyond the shipped list.
     public var bankHolidays: [BankHolidayAdjustment]?
+    public var delivery: Delivery = Delivery()
 
     public init(
         listen: String? = nil, dataDirectory: String? = nil, boardsDirectory: String? = nil,
@@ -68,6 +69,12 @@ public struct DaemonSettings: Hashable, Sendable {
     /// These settings with every field that `other` sets replaced by `other`'s value.
     /// Sections (`smtp`, `webhooks`, `bank_holidays`) are replaced whole; `reminders` and
     /// `limits` field by field.
+    func with(delivery: Delivery) -> DaemonSettings {
+        var copy = self
+        copy.delivery = delivery
+        return copy
+    }
+
     public func overriding(with other: DaemonSettings) -> DaemonSettings {
         DaemonSettings(
             listen: other.listen ?? listen,
@@ -82,5 +89,6 @@ public struct DaemonSettings: Hashable, Sendable {
             horizonMonths: other.horizonMonths ?? horizonMonths,
             demoData: other.demoData ?? demoData,
             bankHolidays: other.bankHolidays ?? bankHolidays)
+            .with(delivery: delivery.overriding(with: other.delivery))
     }
 }

@@ -28,6 +28,7 @@ enum CycleCommands {
             } else {
                 boards = try await context.database.boards()
             }
+            let submitted = try await context.database.submittedOccurrences()
             var documents: [CycleDocument] = []
             for board in boards {
                 let occurrences = try await context.occurrences(of: board)
@@ -38,8 +39,8 @@ enum CycleCommands {
                     documents.append(
                         CycleDocument(
                             board: board.code, cycle: CycleSummaryDocument(cycle), asOf: asOf.description,
-                            next: next.map { OccurrenceDocument($0, cycle: cycle) },
-                            occurrences: own.map { OccurrenceDocument($0, cycle: cycle) }))
+                            next: next.map { OccurrenceDocument($0, cycle: cycle, submitted: submitted.contains($0.id)) },
+                            occurrences: own.map { OccurrenceDocument($0, cycle: cycle, submitted: submitted.contains($0.id)) }))
                 }
             }
             return CommandOutcome(reply: try JSONReply.encode(documents), session: invocation.session)

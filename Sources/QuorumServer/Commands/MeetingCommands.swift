@@ -29,16 +29,20 @@ enum MeetingCommands {
             guard let meeting = try await context.database.meeting(id: id) else {
                 throw CommandError(.notfound, "MEETING GET: no meeting '\(id)' (ids look like OSC-2017-11-14)")
             }
-            let board = try await context.board(meeting.boardCode, for: invocation.name)
-            let reports = try await context.occurrences(of: board).filter { $0.occurrence.meetingDate == meeting.date }
+            let agenda = try await context.agenda(of: meeting)
+            let submitted = try await context.database.latestReports(meetingID: meeting.id)
             let document = MeetingDocument(
                 meeting, publishBy: context.workingDays.publicationDeadline(forMeetingOn: meeting.date),
-                items: AgendaItem.agenda(reports: reports).map {
+                items: agenda.entries.map {
                     AgendaItemDocument(
-                        number: $0.number, title: $0.title, kind: $0.kind.rawValue, owner: $0.ownerEmail,
-                        occurrence: $0.occurrenceID)
+                        number: $0.number, key: $0.key, title: $0.title, kind: $0.kind.rawValue, owner: $0.ownerEmail,
+                        keyDecision: $0.isKeyDecision, exemptParagraph: $0.exemptParagraph, occurrence: $0.occurrence?.id,
+                        submitted: submitted[$0.key] != nil)
                 },
-                reports: reports.map { OccurrenceDocument($0.occurrence, cycle: $0.cycle) })
+                reports: agenda.entries.compactMap { entry in
+                    guard let occurrence = entry.occurrence, let cycle = entry.cycle else { return nil }
+                    return OccurrenceDocument(occurrence, cycle: cycle, submitted: submitted[entry.key] != nil)
+                })
             return CommandOutcome(reply: try JSONReply.encode(document), session: invocation.session)
         },
         CommandSpec(

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import QuorumDomain
+
+extension AppDatabase {
+    /// Takes up to `limit` due rows of the given channels and marks them `sending` with one more
+    /// attempt, in one transaction, so that no two senders take the same row.
+    public func claimDueOutbox(channels: [String], now: Date = Date(), limit: Int = 20) async throws -> [OutboxEntry] {
+        guard !channels.isEmpty else { return [] }
+        return try await writer.write { db in
+            let records = try OutboxRecord
+                .filter(Column("status") == "pending" && Column("nextAttemptAt") <= now.storageText && channels.contains(Column("channel")))
+                .order(Column("id")).limit(limit).fetchAll(db)
+            var claimed: [OutboxEntry] = []
+            for var record in records {
+                record.status = "sending"
+                record.attempts += 1
+                try record.update(db)
+                claimed.append(try record.entry())
+            }
+            return claimed
+        }
+    }
+
+    /// Marks a row sent: only after the server accepted it.
+    public func markSent(id: Int64, now: Date = Date()) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, lastError = NULL WHERE id = ?", arguments: [now.storageText, id])
+        }
+    }
+
+    /// Records a failed attempt: back to `pending` for `retryAt`, or `dead` when nil.
+    public func markFailed(id: Int64, error: String, retryAt: Date?) async throws {
+        try await writer.write { db in
+            if let retryAt {
+                // Instants are stored to the second: round up, so a retry never comes early.
+                let due = Date(timeIntervalSince1970: retryAt.timeIntervalSince1970.rounded(.up))
+                try db.execute(
+                    sql: "UPDATE outbox SET status = 'pending', nextAttemptAt = ?, lastError = ? WHERE id = ?",
+                    arguments: [due.storageText, error, id])
+            } else {
+                try db.execute(sql: "UPDATE outbox SET status = 'dead', lastError = ? WHERE id = ?", arguments: [error, id])
+            }
+        }
+    }
+
+    /// Rows left `sending` by a process that died: their outcome is unknown, so they are sent
+    /// again (at least once); the receiver's Message-ID or webhook-id tells a repeat apart.
+    @discardableResult
+    public func resetInterruptedSends(now: Date = Date()) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET status = 'pending', nextAttemptAt = ? WHERE status = 'sending'", arguments: [now.storageText])
+            return db.changesCount
+        }
+    }
+
+    /// Disables a webhook endpoint (it answered 410 Gone) and ends its queued rows.
+    public func disableEndpoint(url: String, reason: String, now: Date = Date()) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO webhookEndpoint (url, disabledAt, reason) VALUES (?, ?, ?)",
+                arguments: [url, now.storageText, reason])
+            try db.execute(
+                sql: "UPDATE outbox SET status = 'dead', lastError = ? WHERE channel = 'webhook' AND destination = ? AND status = 'pending'",
+                arguments: ["endpoint disabled: \(reason)", url])
+        }
+    }
+
+    public func disabledEndpoints() async throws -> Set<String> {
+        try await writer.read { db in Set(try String.fetchAll(db, sql: "SELECT url FROM webhookEndpoint")) }
+    }
+}

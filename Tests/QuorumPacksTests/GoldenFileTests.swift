@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import QuorumPacks
+
+/// The sample pack's HTML, byte for byte, against files a person has looked at. After a
+/// deliberate change, re-record with `QUORUM_RECORD_GOLDEN=1 swift test --filter GoldenFileTests`,
+/// render the new files to PDF and look at them before committing.
+@Suite struct GoldenFileTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let recording = ProcessInfo.processInfo.environment["QUORUM_RECORD_GOLDEN"] == "1"
+
+    @Test(arguments: [(PackPart.public, "sample-pack-part1.html"), (PackPart.exempt, "sample-pack-part2.html")])
+    func theSamplePackRendersAsRecorded(_ part: PackPart, _ name: String) throws {
+        let rendered = PackRenderer(configuration: .init(councilName: "Sefton Council"))
+            .renderHTML(try SamplePack.content(), part: part)
+        let file = Self.folder.appendingPathComponent(name)
+        if Self.recording {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try Data(rendered.utf8).write(to: file)
+            return
+        }
+        let recorded = try #require(
+            FileManager.default.contents(atPath: file.path),
+            "no golden file \(name): record it with QUORUM_RECORD_GOLDEN=1")
+        guard recorded != Data(rendered.utf8) else { return }
+        let old = String(decoding: recorded, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let new = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
+        let actual = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        try? Data(rendered.utf8).write(to: actual)
+        Issue.record(
+            """
+            \(name) differs from the recording at line \(line + 1):
+              recorded: \(line < old.count ? String(old[line]) : "<end>")
+              rendered: \(line < new.count ? String(new[line]) : "<end>")
+            The rendering is in \(actual.path); if the change is meant, re-record with QUORUM_RECORD_GOLDEN=1.
+            """)
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        let content = try SamplePack.content()
+        #expect(PackRenderer().renderHTML(content, part: .public) == PackRenderer().renderHTML(content, part: .public))
+    }
+}

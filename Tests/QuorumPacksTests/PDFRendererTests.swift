@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import QuorumPacks
+
+@Suite struct PDFRendererTests {
+    static let weasyprintAvailable = PDFRenderer().isAvailable
+    static let pdftotextAvailable = PDFRenderer.locateExecutable("pdftotext") != nil
+
+    @Test(
+        .enabled(if: weasyprintAvailable && pdftotextAvailable, "needs weasyprint and pdftotext (apt install weasyprint poppler-utils)"),
+        .timeLimit(.minutes(3)))
+    func theSamplePackBecomesAPDFWithTheReportTheScorecardAndTheTracker() async throws {
+        let html = PackRenderer().renderHTML(try SamplePack.content(), part: .public)
+        let pdf = try await PDFRenderer().renderPDF(html: html)
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        let text = try Self.pdftotext(pdf)
+        #expect(text.contains("Bi-annual progress report, Children's Social Care performance"))
+        #expect(text.contains("Scorecard") || text.contains("scorecard"))
+        #expect(text.contains("Performance scorecard"))
+        #expect(text.contains("1.1.4"))
+        #expect(text.contains("Exempt information: Schedule 12A paragraph 3"))
+        #expect(!text.contains("SECRET-PROVIDER-RATES"))
+    }
+
+    @Test func aMissingExecutableIsReportedAsSuch() async {
+        let renderer = PDFRenderer(configuration: .init(executable: "quorum-no-such-weasyprint"))
+        #expect(!renderer.isAvailable)
+        await #expect(throws: PDFRenderError.self) {
+            _ = try await renderer.renderPDF(html: "<p>x</p>")
+        }
+        do {
+            _ = try await renderer.renderPDF(html: "<p>x</p>")
+        } catch {
+            #expect(error.code == .executableNotFound)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFailingRunReportsItsStatusAndWhatItWroteToStandardError() async throws {
+        let script = try Self.script("echo 'weasyprint: cannot parse the document' >&2\nexit 3")
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        do {
+            _ = try await PDFRenderer(configuration: .init(executable: script)).renderPDF(html: "<p>x</p>")
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.code == .failed)
+            #expect(error.exitStatus == 3)
+            #expect(error.standardError.contains("cannot parse the document"))
+            #expect(error.description.contains("cannot parse the document"))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aRunThatHangsIsStoppedAtTheTimeout() async throws {
+        let script = try Self.script("exec sleep 30")
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        let start = ContinuousClock.now
+        do {
+            _ = try await PDFRenderer(configuration: .init(executable: script, timeout: .milliseconds(300), terminationGracePeriod: .seconds(1)))
+                .renderPDF(html: "<p>x</p>")
+            Issue.record("expected a timeout")
+        } catch {
+            #expect(error.code == .timedOut)
+        }
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aRunThatWritesNoPDFIsAnError() async throws {
+        let script = try Self.script("exit 0")
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        do {
+            _ = try await PDFRenderer(configuration: .init(executable: script)).renderPDF(html: "<p>x</p>")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .invalidOutput)
+        }
+    }
+
+    @Test func executablesAreFoundOnTheSearchPath() throws {
+        let script = try Self.script("exit 0")
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        let url = URL(fileURLWithPath: script)
+        let found = PDFRenderer.locateExecutable(url.lastPathComponent, searchPath: "/nonexistent:" + url.deletingLastPathComponent().path)
+        #expect(found == script)
+        #expect(PDFRenderer.locateExecutable(url.lastPathComponent, searchPath: "/nonexistent") == nil)
+    }
+
+    /// An executable shell script in a temporary file.
+    static func script(_ body: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-fake-weasyprint-\(UUID().uuidString)").path
+        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    static func pdftotext(_ pdf: Data) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-pdftotext-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.pdf")
+        let output = folder.appendingPathComponent("out.txt")
+        try pdf.write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PDFRenderer.locateExecutable("pdftotext")!)
+        process.arguments = ["-enc", "UTF-8", input.path, output.path]
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: try Data(contentsOf: output), as: UTF8.self)
+    }
+}

@@ -1,0 +1,161 @@
+"""Delivery end to end: quorumd against a real SMTP server and a real webhook receiver."""
+
+import json
+import signal
+import time
+
+import pytest
+
+from conftest import ROOT
+from receivers import SECRET, Hooks, start_smtp
+
+EVENTS = "[action.overdue, action.due, report.due, report.late, pack.published]"
+
+
+@pytest.fixture
+def mailbox():
+    box = start_smtp()
+    yield box
+    box.controller.stop()
+
+
+@pytest.fixture
+def hooks():
+    receiver = Hooks()
+    yield receiver
+    receiver.server.shutdown()
+
+
+def config(mailbox, hooks, paths=("/ok",)):
+    lines = [
+        f'smtp: {{ url: "smtp://127.0.0.1:{mailbox.port}/quorum.test", from: "Quorum <quorum@example.org>", starttls: false }}',
+        "webhooks:",
+    ]
+    for path in paths:
+        lines.append(f'  - {{ url: "{hooks.url(path)}", secret: "{SECRET}", events: {EVENTS} }}')
+    lines += ['reminders: { sweep_at: "off" }', "delivery: { retry_delays_seconds: [1, 1, 1], poll_seconds: 1 }"]
+    return "\n".join(lines) + "\n"
+
+
+def admin(daemon):
+    conn = daemon.connect()
+    assert conn.command("AUTH", "admin", daemon.admin_token) == "OK"
+    return conn
+
+
+def wait_until(predicate, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return predicate()
+
+
+def outbox(conn, status=None):
+    return json.loads(conn.command("OUTBOX", "LIST", *([status] if status else [])))
+
+
+def test_a_sweep_puts_one_readable_digest_per_lead_in_the_mailbox_and_signed_events_at_the_receiver(make_daemon, mailbox, hooks):
+    daemon = make_daemon(config(mailbox, hooks), args=["--demo-data", str(ROOT / "Demo")])
+    conn = admin(daemon)
+    run = json.loads(conn.command("REMIND", "RUN", "2017-11-01T08:00:00Z"))
+    emails = [n for n in run["notices"] if n["enqueued"]]
+    assert wait_until(lambda: len(mailbox.messages) == len(emails)), (len(mailbox.messages), len(emails))
+    assert wait_until(lambda: not outbox(conn, "pending") and not outbox(conn, "sending"))
+    digests = [m for m in mailbox.messages if "action" in m["message"]["Subject"].lower()]
+    leads = {n["to"]["email"] for n in emails if n["kind"] == "action.digest"}
+    assert {m["message"]["To"].addresses[0].addr_spec for m in digests} == leads, "one digest per lead"
+    for item in mailbox.messages:
+        message = item["message"]
+        for header in ["Date", "Message-ID", "From", "To", "Subject", "MIME-Version"]:
+            assert message[header], header
+        assert message.get_content_type() == "multipart/alternative"
+        text = message.get_body(preferencelist=("plain",))
+        html = message.get_body(preferencelist=("html",))
+        assert text is not None and html is not None
+        assert text.get_content_charset() == "utf-8" and html.get_content_charset() == "utf-8"
+        assert b"\r\n" in item["raw"] or item["raw"].count(b"\n") > 0
+        assert item["helo"] == "quorum.test"
+    digest = next(n for n in emails if n["kind"] == "action.digest")
+    received = next(m for m in digests if m["message"]["To"].addresses[0].addr_spec == digest["to"]["email"])
+    body = received["message"].get_body(preferencelist=("plain",)).get_content()
+    for action in digest["actions"]:
+        assert action["ref"] in body
+    assert "quorum action update" in body
+    late = next(m for m in mailbox.messages if m["message"]["Subject"].lower().startswith("overdue report"))
+    assert late["message"]["Cc"], "the late notice is copied to the secretary"
+    events = hooks.on("/ok")
+    assert events and all(e["verified"] for e in events)
+    assert {json.loads(e["body"])["type"] for e in events} <= {"action.overdue", "action.due", "report.due", "report.late"}
+    sent_before = len(mailbox.messages), len(events)
+    again = json.loads(conn.command("REMIND", "RUN", "2017-11-01T08:00:00Z"))
+    assert again["enqueued"] == 0
+    time.sleep(3)
+    assert (len(mailbox.messages), len(hooks.on("/ok"))) == sent_before, "a second run sends nothing more"
+    assert len(set(mailbox.message_ids())) == len(mailbox.messages)
+
+
+def test_failures_retry_with_backoff_and_permanent_ones_go_dead(make_daemon, mailbox, hooks):
+    mailbox.reject.add("quality.assurance.manager@example.org")
+    daemon = make_daemon(config(mailbox, hooks, paths=("/flaky", "/gone", "/later")), args=["--demo-data", str(ROOT / "Demo")])
+    conn = admin(daemon)
+    json.loads(conn.command("REMIND", "RUN", "2017-11-01T08:00:00Z"))
+    assert wait_until(lambda: not outbox(conn, "pending") and not outbox(conn, "sending"), timeout=60)
+    rows = outbox(conn)
+    flaky = [r for r in rows if r["to"].endswith("/flaky")]
+    assert flaky and all(r["status"] == "sent" and r["attempts"] == 3 for r in flaky)
+    attempts = {}
+    for request in hooks.on("/flaky"):
+        attempts.setdefault(request["id"], []).append(request["at"])
+    for times in attempts.values():
+        assert len(times) == 3, "the same webhook-id on every attempt"
+        assert times[1] - times[0] >= 0.8 and times[2] - times[1] >= 0.8, "backoff between attempts"
+    gone = [r for r in rows if r["to"].endswith("/gone")]
+    assert gone and all(r["status"] == "dead" for r in gone)
+    assert any("410" in (r["last_error"] or "") for r in gone)
+    assert len(hooks.on("/gone")) == 1, "a 410 disables the endpoint: nothing more is sent to it"
+    later = [r for r in rows if r["to"].endswith("/later")]
+    assert later and all(r["status"] == "sent" for r in later)
+    for request in hooks.on("/later"):
+        if request["attempt"] == 2:
+            first = next(r for r in hooks.on("/later") if r["id"] == request["id"] and r["attempt"] == 1)
+            assert request["at"] - first["at"] >= 1.8, "Retry-After: 2 is honoured over the 1-second schedule"
+    rejected = [r for r in rows if r["channel"] == "email" and r["to"] == "quality.assurance.manager@example.org"]
+    assert rejected and all(r["status"] == "dead" and r["attempts"] == 1 for r in rejected), "SMTP 550 is permanent"
+    dead = rejected[0]
+    assert conn.command("OUTBOX", "RETRY", str(dead["id"])) == "OK"
+    assert wait_until(lambda: next(r for r in outbox(conn) if r["id"] == dead["id"])["status"] == "dead")
+
+
+def test_a_kill_mid_delivery_loses_nothing_and_sends_nothing_twice(make_daemon, mailbox, hooks):
+    mailbox.slow = 0.4
+    daemon = make_daemon(config(mailbox, hooks), args=["--demo-data", str(ROOT / "Demo")])
+    conn = admin(daemon)
+    run = json.loads(conn.command("REMIND", "RUN", "2017-11-01T08:00:00Z"))
+    expected = len([n for n in run["notices"] if n["enqueued"]])
+    assert wait_until(lambda: len(mailbox.messages) >= 1)
+    daemon.process.send_signal(signal.SIGKILL)
+    daemon.process.wait(timeout=10)
+    assert len(mailbox.messages) < expected, "the kill came mid-delivery"
+    mailbox.slow = 0
+    restarted = make_daemon(config(mailbox, hooks), data_dir=daemon.data_dir)
+    conn = admin(restarted)
+    assert wait_until(lambda: len(mailbox.messages) >= expected and not outbox(conn, "pending") and not outbox(conn, "sending"), timeout=60)
+    ids = mailbox.message_ids()
+    assert len(ids) == expected and len(set(ids)) == expected, "every notice once, by Message-ID"
+    webhook_ids = [r["id"] for r in hooks.on("/ok")]
+    assert len(webhook_ids) == len(set(webhook_ids)), "every event once, by webhook-id"
+
+
+def test_notify_test_sends_through_the_real_path(make_daemon, mailbox, hooks):
+    daemon = make_daemon(config(mailbox, hooks))
+    conn = admin(daemon)
+    reply = conn.command("NOTIFY", "TEST", "email", "clerk@example.org")
+    assert reply.startswith("sent to clerk@example.org")
+    assert wait_until(lambda: len(mailbox.messages) == 1)
+    assert mailbox.messages[0]["message"]["To"].addresses[0].addr_spec == "clerk@example.org"
+    reply = conn.command("NOTIFY", "TEST", "webhook", hooks.url("/ok"))
+    assert reply.startswith("delivered")
+    assert hooks.on("/ok")[-1]["verified"]
+    assert conn.command("NOTIFY", "TEST", "webhook", "http://127.0.0.1:1/nowhere").code == "ERR"
