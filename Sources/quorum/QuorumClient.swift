@@ -16,7 +16,7 @@ struct QuorumClient: AsyncParsableCommand {
         subcommands: [
             Ping.self, Info.self, WhoAmI.self, Boards.self, BoardCommand.self, Meetings.self, MeetingCommand.self,
             Cycles.self, UserCommand.self, Import.self, Actions.self, ActionCommand.self, Measures.self, MeasureCommand.self,
-            ScorecardCommand.self, Remind.self, Outbox.self, Item.self, Report.self, Pack.self, Call.self,
+            ScorecardCommand.self, Remind.self, Outbox.self, Item.self, Report.self, Pack.self, Notify.self, Call.self,
         ])
 }
 

@@ -80,3 +80,24 @@ struct Outbox: AsyncParsableCommand {
         }
     }
 }
+
+struct Notify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the mail and webhook settings.", subcommands: [Test.self])
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a test message through the real path (admin): quorum notify test --email clerk@example.org")
+        @OptionGroup var options: ClientOptions
+        @Option(help: "Send a test email to this address.") var email: String?
+        @Option(help: "Post a signed test event to this configured webhook URL.") var webhook: String?
+
+        func validate() throws {
+            guard (email == nil) != (webhook == nil) else { throw ValidationError("give --email or --webhook") }
+        }
+
+        func run() async throws {
+            let words = email.map { ["NOTIFY", "TEST", "email", $0] } ?? ["NOTIFY", "TEST", "webhook", webhook!]
+            print(render(try await options.call(words)))
+        }
+    }
+}

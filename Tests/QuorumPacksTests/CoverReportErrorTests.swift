@@ -74,7 +74,7 @@ import Testing
 
     @Test func aBadContactEmailIsAnInvalidValue() throws {
         let error = try #require(
-            problems(CoverReportParsingTests.minimal.replacing("{role: Head of Service}", with: "{role: Head of Service, email: Vicky Buchanan}")))
+            problems(CoverReportParsingTests.minimal.replacing("{role: Head of Service}", with: "{role: Head of Service, email: A Named Person}")))
         #expect(error.problems.map(\.field) == ["contact_officer.email"])
     }
 

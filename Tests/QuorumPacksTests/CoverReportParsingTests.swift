@@ -30,7 +30,7 @@ import Testing
         #expect(report.consultations.internal?.contains("FD 4914/17") == true)
         #expect(report.consultations.external == "None.")
         #expect(report.implementationDate == "With immediate effect.")
-        #expect(report.contactOfficer == .init(role: "Head of Children's Social Care", email: "head.childrens.social.care@example.org", telephone: "0151 934 3128"))
+        #expect(report.contactOfficer == .init(role: "Head of Children's Social Care", email: "head.childrens.social.care@example.org", telephone: "01632 960 123"))
         #expect(report.generatedAppendices == [.scorecard, .actionTracker])
         #expect(report.ownAppendices.isEmpty)
         #expect(report.backgroundPapers == ["There are no background papers available for inspection."])

@@ -73,7 +73,7 @@ import Testing
         ("implementation", "<p>With immediate effect.</p>"),
         ("contact", "<dt>Role</dt><dd>Head of Children&#39;s Social Care</dd>"),
         ("contact", "<a href=\"mailto:head.childrens.social.care@example.org\">head.childrens.social.care@example.org</a>"),
-        ("contact", "<dt>Telephone</dt><dd>0151 934 3128</dd>"),
+        ("contact", "<dt>Telephone</dt><dd>01632 960 123</dd>"),
         ("appendices", "<a href=\"#item-4-appendix-a\">Appendix A: Performance scorecard</a>"),
         ("appendices", "<a href=\"#item-4-appendix-b\">Appendix B: Improvement plan action tracker</a>"),
         ("background", "<li>There are no background papers available for inspection.</li>"),
@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func theConfiguredCouncilNameHeadsTheCover() throws {
-        let html = PackRenderer(configuration: .init(councilName: "Sefton Council")).renderHTML(try SamplePack.content(), part: .public)
-        #expect(html.contains("<p class=\"council\">Sefton Council</p>"))
+        let html = PackRenderer(configuration: .init(councilName: "Example Council")).renderHTML(try SamplePack.content(), part: .public)
+        #expect(html.contains("<p class=\"council\">Example Council</p>"))
     }
 }

@@ -58,7 +58,7 @@ enum SamplePack {
         contact_officer:
           role: Head of Children's Social Care
           email: head.childrens.social.care@example.org
-          telephone: 0151 934 3128
+          telephone: 01632 960 123
         appendices: [scorecard, action_tracker]
         background_papers: There are no background papers available for inspection.
         ---

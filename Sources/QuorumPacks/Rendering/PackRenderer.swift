@@ -23,7 +23,7 @@ import QuorumDomain
 public struct PackRenderer: Sendable {
     /// What a council may set about its packs.
     public struct Configuration: Hashable, Sendable {
-        /// The council's name, printed above the board's on the cover ("Sefton Council"); nil
+        /// The council's name, printed above the board's on the cover ("Example Council"); nil
         /// leaves it off.
         public var councilName: String?
 

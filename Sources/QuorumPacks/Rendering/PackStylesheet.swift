@@ -106,12 +106,13 @@ enum PackStylesheet {
             .scorecard .figure { font-weight: 700; text-align: right; white-space: nowrap; }
             .trend-only { color: #383f43; font-style: italic; white-space: normal; }
             .no-figure { font-weight: 400; color: #505a5f; font-style: italic; }
-            .trends { margin: 0 0 1rem; }
-            .trend { display: inline-block; vertical-align: top; width: 47%; margin: 0 2% 1rem 0; \
-            border: 1px solid #b1b4b6; padding: 0.5rem; box-sizing: border-box; }
+            .trends { margin: 0 0 1rem; columns: 2 22rem; column-gap: 1.2rem; }
+            .trend { display: block; margin: 0 0 1rem; border: 1px solid #b1b4b6; padding: 0.5rem 0.6rem; \
+            break-inside: avoid; page-break-inside: avoid; }
             .trend figcaption { font-weight: 700; font-size: 0.88rem; margin-bottom: 0.3rem; }
-            .trend-chart { display: inline-block; vertical-align: top; width: 270px; }
-            .trend-data { display: inline-table; width: auto; min-width: 12rem; vertical-align: top; font-size: 0.82rem; margin: 0; }
+            .trend-chart { display: inline-block; vertical-align: top; width: 200px; margin-right: 0.5rem; }
+            .trend-data { display: inline-table; width: auto; vertical-align: top; font-size: 0.8rem; margin: 0; }
+            .trend-data th, .trend-data td { padding: 0.2rem 0.35rem; }
             .trend-data caption { font-weight: 400; color: #505a5f; font-size: 0.8rem; }
             .trend-data td.figure { text-align: right; font-weight: 700; }
 
@@ -141,8 +142,8 @@ enum PackStylesheet {
             @page wide { size: A4 landscape; margin: 15mm 15mm 16mm 15mm; }
 
             @media print {
-              html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
-              body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
+              html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; }
+              body { max-width: none; margin: 0; padding: 0; font-size: 1rem; }
               a { color: #0b0c0c; text-decoration: none; }
               h1 { font-size: 24pt; }
               h2 { font-size: 16pt; margin-top: 0; }
@@ -160,12 +161,13 @@ enum PackStylesheet {
               .contents li { margin-bottom: 0.25rem; }
               .agenda { margin-top: 1.5rem; }
               .item, .appendix { break-before: page; }
+              caption, h4, h5 { break-after: avoid; page-break-after: avoid; }
+              .report-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; color: #383f43; }
               .item-exempt-notice { break-before: auto; }
               .appendix { page: wide; }
               .template-section, .report-body h3 { break-inside: auto; }
               thead { display: table-header-group; }
               tr, figure, .trend, .contact, .key { break-inside: avoid; page-break-inside: avoid; }
-              .trend { width: 49%; margin-right: 0.8%; }
               table { font-size: 8.5pt; }
               .scorecard, .actions { font-size: 8pt; }
               pre { white-space: pre-wrap; }

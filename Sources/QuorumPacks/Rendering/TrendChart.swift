@@ -17,10 +17,10 @@ struct TrendChart {
     /// The figures in words.
     var summary: String
 
-    private let width = 260.0
+    private let width = 200.0
     private let height = 96.0
     private let plotLeft = 14.0
-    private let plotRight = 246.0
+    private let plotRight = 186.0
     private let plotTop = 18.0
     private let plotBottom = 70.0
 
