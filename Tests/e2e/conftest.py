@@ -68,7 +68,8 @@ class Connection:
     """A raw TCP connection that speaks RESP by hand, so the tests see exact bytes."""
 
     def __init__(self, port: int):
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        # Generous: building a pack renders PDFs, slow on a busy machine.
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=120)
         self.buffer = b""
 
     def close(self):

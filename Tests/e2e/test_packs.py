@@ -42,7 +42,7 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
 def raw_get(daemon, *words, token=None):
     """PACK GET returns bytes: read them with a raw client that does not decode."""
     import socket
-    sock = socket.create_connection(("127.0.0.1", daemon.port), timeout=60)
+    sock = socket.create_connection(("127.0.0.1", daemon.port), timeout=120)
     def send(*args):
         parts = [f"*{len(args)}\r\n".encode()]
         for a in args:
