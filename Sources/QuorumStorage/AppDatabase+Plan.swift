@@ -26,7 +26,7 @@ extension AppDatabase {
         }
         let byRef = Dictionary(grouping: updates, by: \.actionRef)
         return try records.map { try $0.planAction(updates: (byRef[$0.ref] ?? []).map(\.update)) }
-            .sorted { AppDatabase.refOrder($0.ref, $1.ref) }
+            .sorted { PlanAction.refPrecedes($0.ref, $1.ref) }
     }
 
     public func planAction(ref: String) async throws -> PlanAction? {
@@ -98,12 +98,5 @@ extension AppDatabase {
         try await writer.read { db in
             try RecommendationRecord.fetchCount(db) == 0 && ActionRecord.fetchCount(db) == 0 && MeasureRecord.fetchCount(db) == 0
         }
-    }
-
-    /// Orders refs numerically part by part: 1.1.2 < 1.1.10 < 1.2.1 < 2.1.
-    static func refOrder(_ lhs: String, _ rhs: String) -> Bool {
-        let left = lhs.split(separator: ".").map { Int($0) ?? 0 }
-        let right = rhs.split(separator: ".").map { Int($0) ?? 0 }
-        return left.lexicographicallyPrecedes(right)
     }
 }

@@ -42,6 +42,11 @@ public struct PlanAction: Hashable, Sendable, Codable {
         self.updates = updates
     }
 
+    /// Orders refs number by number: 1.1.2 before 1.1.10 before 1.2.1 before 2.1.
+    public static func refPrecedes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.split(separator: ".").map { Int($0) ?? 0 }.lexicographicallyPrecedes(rhs.split(separator: ".").map { Int($0) ?? 0 })
+    }
+
     /// Whether `ref` is an action reference: two or three dot-separated positive whole numbers of
     /// at most three digits, without leading zeros: `1.1.4`, `1.1.18`, `2.6`, `3.1`.
     ///

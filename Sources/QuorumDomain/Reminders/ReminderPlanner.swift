@@ -86,7 +86,7 @@ public struct ReminderPlanner: Sendable {
             let overdue = items.contains { $0.state == .overdue }
             return Notice(
                 kind: .actionDigest, key: "action.digest|\(email)|\(date)", recipient: lead, cc: cc, dueDate: date,
-                round: escalated ? 1 : 0, actions: items.sorted { refPrecedes($0.ref, $1.ref) },
+                round: escalated ? 1 : 0, actions: items.sorted { PlanAction.refPrecedes($0.ref, $1.ref) },
                 webhookEvent: overdue ? "action.overdue" : "action.due")
         }
     }
@@ -101,9 +101,5 @@ public struct ReminderPlanner: Sendable {
         return ActionReminder(
             key: "action|\(action.ref)|\(review)|\(state.rawValue)|\(round)", ref: action.ref, text: action.text,
             reviewDate: review, state: state, daysOverdue: days, round: round, latestUpdate: action.latestUpdate(on: date))
-    }
-
-    private func refPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.split(separator: ".").map { Int($0) ?? 0 }.lexicographicallyPrecedes(rhs.split(separator: ".").map { Int($0) ?? 0 })
     }
 }

@@ -1,4 +1,5 @@
 import QuorumDomain
+import QuorumImport
 import QuorumStorage
 
 /// USER ADD: the administrator creates secretaries, analysts, leads and members.
@@ -41,8 +42,6 @@ enum UserCommands {
     ]
 
     static func isPlausibleEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
-            && text != AppDatabase.adminName
+        PlanImport.isPlausibleEmail(text) && text != AppDatabase.adminName
     }
 }
