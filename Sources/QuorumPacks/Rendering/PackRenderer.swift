@@ -70,7 +70,7 @@ public struct PackRenderer: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title)</title>
             <style>
-            \(PackStylesheet.css)
+            \(PackStylesheet.css)\(part == .exempt ? PackStylesheet.exemptCSS : .empty)
             </style>
             </head>
             <body class="part-\(part.rawValue)">

@@ -173,4 +173,11 @@ enum PackStylesheet {
               pre { white-space: pre-wrap; }
             }
             """)
+
+    /// Added to Part II only: its running head, on every page, in the red of its marking.
+    static let exemptCSS = Markup(
+        trusted: """
+
+            @page { @top-right { color: #8a1a1a; font-size: 8.5pt; } }
+            """)
 }
