@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumDomain"]),
         .testTarget(
             name: "QuorumDeliveryTests", dependencies: ["QuorumDelivery", "QuorumDomain"], exclude: ["Support", "Golden"]),
-        .testTarget(name: "QuorumPacksTests", dependencies: ["QuorumPacks", "QuorumDomain"]),
+        .testTarget(name: "QuorumPacksTests", dependencies: ["QuorumPacks", "QuorumDomain"], exclude: ["Golden"]),
         .testTarget(
             name: "QuorumServerTests",
             dependencies: [
