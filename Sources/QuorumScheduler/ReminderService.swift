@@ -55,23 +55,17 @@ public struct ReminderService: Sendable {
         let boards = try await database.boards()
         let meetings = try await database.allMeetingDates()
         let through = max(horizon, date.adding(months: 3)).yearMonth
-        var reports: [ReminderPlanner.Report] = []
-        for board in boards {
-            for cycle in board.cycles {
-                for occurrence in schedule.occurrences(
-                    of: cycle, board: board.code, meetingDates: meetings[board.code] ?? [], through: through)
-                {
-                    reports.append(ReminderPlanner.Report(occurrence: occurrence, cycle: cycle, board: board))
-                }
+        let reports = boards.flatMap { board in
+            schedule.occurrences(of: board, meetingDates: meetings[board.code] ?? [], through: through).map {
+                ReminderPlanner.Report(occurrence: $0.occurrence, cycle: $0.cycle, board: board)
             }
         }
         let actions = try await database.planActions()
         let submitted = try await database.submittedOccurrences()
         let planBoard = boards.first { $0.code == configuration.planBoard }
         let planner = ReminderPlanner(policy: configuration.policy, workingDays: schedule.workingDays)
-        let found = reports
         return { listed in
-            planner.notices(on: date, reports: found, submitted: submitted, actions: actions, listed: listed, planBoard: planBoard)
+            planner.notices(on: date, reports: reports, submitted: submitted, actions: actions, listed: listed, planBoard: planBoard)
         }
     }
 }

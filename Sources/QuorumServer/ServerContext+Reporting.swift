@@ -4,10 +4,7 @@ extension ServerContext {
     /// Every occurrence of `board`'s cycles through the calendar horizon, bound to its meetings.
     func occurrences(of board: Board) async throws -> [(occurrence: CycleOccurrence, cycle: ReportingCycle)] {
         let dates = try await database.meetings(of: board.code).map(\.date)
-        return board.cycles.flatMap { cycle in
-            schedule.occurrences(of: cycle, board: board.code, meetingDates: dates, through: horizon.yearMonth)
-                .map { (occurrence: $0, cycle: cycle) }
-        }
+        return schedule.occurrences(of: board, meetingDates: dates, through: horizon.yearMonth)
     }
 
     func board(_ code: String, for command: String) async throws -> Board {

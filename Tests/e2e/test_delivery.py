@@ -75,7 +75,7 @@ def test_a_sweep_puts_one_readable_digest_per_lead_in_the_mailbox_and_signed_eve
         html = message.get_body(preferencelist=("html",))
         assert text is not None and html is not None
         assert text.get_content_charset() == "utf-8" and html.get_content_charset() == "utf-8"
-        assert b"\r\n" in item["raw"] or item["raw"].count(b"\n") > 0
+        assert b"\r\n" in item["raw"] and b"\n" not in item["raw"].replace(b"\r\n", b""), "CRLF line ends only"
         assert item["helo"] == "quorum.test"
     digest = next(n for n in emails if n["kind"] == "action.digest")
     received = next(m for m in digests if m["message"]["To"].addresses[0].addr_spec == digest["to"]["email"])

@@ -43,4 +43,13 @@ public struct ReportingSchedule: Sendable {
                 draftDue: publishBy.map { workingDays.adding(workingDays: -draftWorkingDays, to: $0) })
         }
     }
+
+    /// Every occurrence of every cycle of `board`, bound to its meetings.
+    public func occurrences(
+        of board: Board, meetingDates: [LocalDate], through horizon: YearMonth
+    ) -> [(occurrence: CycleOccurrence, cycle: ReportingCycle)] {
+        board.cycles.flatMap { cycle in
+            occurrences(of: cycle, board: board.code, meetingDates: meetingDates, through: horizon).map { ($0, cycle) }
+        }
+    }
 }
