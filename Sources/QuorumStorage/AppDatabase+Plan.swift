@@ -72,13 +72,22 @@ extension AppDatabase {
 
     /// Every measure, in the order the plan lists them.
     public func measures() async throws -> [Measure] {
-        try await writer.read { db in
-            try MeasureRecord.order(MeasureRecord.Columns.position).fetchAll(db)
-        }.map { try $0.measure() }
+        try await writer.read(AppDatabase.measures)
     }
 
     public func measureValues() async throws -> [MeasureValue] {
-        try await writer.read { db in try MeasureValueRecord.fetchAll(db) }.map { try $0.measureValue() }
+        try await writer.read(AppDatabase.measureValues)
+    }
+
+    // The conversions run in plain synchronous functions: a throwing `map` chained after the
+    // `await` in the async functions above crashed the release compiler ("While splitting
+    // coroutine", Swift 6.3).
+    private static func measures(_ db: Database) throws -> [Measure] {
+        try MeasureRecord.order(MeasureRecord.Columns.position).fetchAll(db).map { try $0.measure() }
+    }
+
+    private static func measureValues(_ db: Database) throws -> [MeasureValue] {
+        try MeasureValueRecord.fetchAll(db).map { try $0.measureValue() }
     }
 
     /// Records a value for a period (replacing an earlier one). Audited.
