@@ -1,22 +1,26 @@
 # Quorum: two commands on a fresh Debian machine.
 #   make run   install what is missing, build, start quorumd with the demo data
 #   make test  install what is missing, build, run every test (Swift and end-to-end)
+#   make release        the optimised build (.build/release); make run RELEASE=1 starts it
 
 SWIFT      ?= swift
 PYTHON     ?= python3
 APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev redis-tools weasyprint poppler-utils
-BIN        := .build/debug
+RELEASE    ?=
+BIN        := $(if $(filter 1,$(RELEASE)),.build/release,.build/debug)
+BUILT      := $(if $(filter 1,$(RELEASE)),release,build)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build setup apt pip swift-test e2e clean-data
+.PHONY: run test build release setup apt pip swift-test e2e clean-data
 
-run: apt build
+run: apt $(BUILT)
 	@echo "Starting quorumd on 127.0.0.1:7878 with the demo boards and plan (Ctrl-C stops it)."
 	@echo "Connect with:  redis-cli -p 7878 BOARD LIST   or   $(BIN)/quorum boards"
 	@echo "Sign in with:  export QUORUM_TOKEN_FILE=var/admin.token"
 	$(BIN)/quorumd --config Config/quorum.yaml --demo-data Demo
 
-test: setup build swift-test e2e
+# The release build last: CI checks that the optimiser compiles it too.
+test: setup build swift-test e2e release
 
 setup: apt pip
 
@@ -36,10 +40,13 @@ pip:
 build:
 	$(SWIFT) build
 
+release:
+	$(SWIFT) build -c release
+
 swift-test:
 	$(SWIFT) test
 
-e2e: build
+e2e: $(BUILT)
 	QUORUM_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/e2e
 
 clean-data:
