@@ -5,7 +5,7 @@
 
 SWIFT      ?= swift
 PYTHON     ?= python3
-APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev redis-tools weasyprint poppler-utils
+APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev redis-tools weasyprint poppler-utils chromium chromium-driver
 RELEASE    ?=
 BIN        := $(if $(filter 1,$(RELEASE)),.build/release,.build/debug)
 BUILT      := $(if $(filter 1,$(RELEASE)),release,build)
@@ -15,6 +15,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: apt $(BUILT)
 	@echo "Starting quorumd on 127.0.0.1:7878 with the demo boards and plan (Ctrl-C stops it)."
+	@echo "The web portal opens at http://127.0.0.1:7879/ (quorumd prints the address when it is up)."
 	@echo "Connect with:  redis-cli -p 7878 BOARD LIST   or   $(BIN)/quorum boards"
 	@echo "Sign in with:  export QUORUM_TOKEN_FILE=var/admin.token"
 	$(BIN)/quorumd --config Config/quorum.yaml --demo-data Demo
@@ -33,7 +34,7 @@ apt:
 	fi
 
 pip:
-	@$(PYTHON) -c "import pytest, redis, aiosmtpd" 2>/dev/null || \
+	@$(PYTHON) -c "import pytest, redis, aiosmtpd, requests, icalendar, selenium, axe_selenium_python, axe_playwright_python" 2>/dev/null || \
 		$(PYTHON) -m pip install -q -r Tests/e2e/requirements.txt || \
 		$(PYTHON) -m pip install -q --break-system-packages -r Tests/e2e/requirements.txt
 

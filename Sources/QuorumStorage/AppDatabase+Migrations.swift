@@ -212,6 +212,41 @@ extension AppDatabase {
                 t.column("reason", .text).notNull()
             }
         }
+        migrator.registerMigration("v6: portal sessions, sign-in links, search and calendar sequence") { db in
+            // A web session: the cookie carries the id, the table only its hash. The token hash
+            // it was opened with ends it when the user's token changes.
+            try db.create(table: "portalSession") { t in
+                t.primaryKey("idHash", .blob)
+                t.column("userEmail", .text).notNull().collate(.nocase).indexed()
+                t.column("tokenHash", .blob).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("expiresAt", .text).notNull()
+            }
+            // A single-use emailed sign-in link, stored as its hash.
+            try db.create(table: "signInLink") { t in
+                t.primaryKey("tokenHash", .blob)
+                t.column("userEmail", .text).notNull().collate(.nocase)
+                t.column("expiresAt", .text).notNull()
+                t.column("usedAt", .text)
+            }
+            // Published public parts, as text, for the portal's search.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE packSearch USING fts5(
+                        packId UNINDEXED, meetingId UNINDEXED, boardCode UNINDEXED, meetingDate UNINDEXED,
+                        title, body, tokenize = 'porter unicode61')
+                    """)
+            // Calendar feeds say SEQUENCE; it rises whenever a meeting's time or venue changes.
+            try db.alter(table: "meeting") { t in
+                t.add(column: "sequence", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER meetingMoved AFTER UPDATE OF time, venue, date ON meeting
+                    WHEN OLD.time IS NOT NEW.time OR OLD.venue IS NOT NEW.venue OR OLD.date IS NOT NEW.date
+                    BEGIN UPDATE meeting SET sequence = OLD.sequence + 1 WHERE id = NEW.id; END
+                    """)
+        }
         return migrator
     }
 }

@@ -3,6 +3,7 @@ import QuorumDelivery
 import QuorumDomain
 import QuorumFiles
 import QuorumOutbox
+import QuorumPortal
 import QuorumProtocol
 import QuorumScheduler
 import QuorumServer
@@ -21,6 +22,8 @@ struct DaemonConfiguration {
     var reminders: ReminderConfiguration
     var templatesDirectory: String
     var delivery: DeliveryConfiguration
+    /// Nil when `http.listen` is `off`.
+    var portal: PortalConfiguration?
 
     static let defaultConfigPath = "Config/quorum.yaml"
 
@@ -70,14 +73,26 @@ struct DaemonConfiguration {
     }
 
     /// - Throws: `StartupError` naming the file and line, or the flag, at fault.
-    static func resolve(configPath: String, dataDir: String?, listen: String?, boardsDir: String?, demoData: String?) throws -> DaemonConfiguration {
+    static func resolve(
+        configPath: String, dataDir: String?, listen: String?, httpListen: String? = nil, boardsDir: String?, demoData: String?
+    ) throws -> DaemonConfiguration {
         var settings = DaemonSettings.defaults
         if FileManager.default.fileExists(atPath: configPath) {
             settings = settings.overriding(with: try ConfigurationFile.load(path: configPath))
         } else if configPath != defaultConfigPath {
             throw StartupError(message: "\(configPath): no such configuration file")
         }
-        settings = settings.overriding(with: DaemonSettings(listen: listen, dataDirectory: dataDir, boardsDirectory: boardsDir, demoData: demoData))
+        var flags = DaemonSettings(listen: listen, dataDirectory: dataDir, boardsDirectory: boardsDir, demoData: demoData)
+        if let httpListen {
+            if httpListen.lowercased() == "off" {
+                flags.http.listen = .off
+            } else if let address = ListenAddress(parsing: httpListen) {
+                flags.http.listen = .address(address)
+            } else {
+                throw StartupError(message: "--http-listen: '\(httpListen)' is not HOST:PORT or off")
+            }
+        }
+        settings = settings.overriding(with: flags)
 
         guard let address = settings.listenAddress else {
             throw StartupError(message: "--listen/listen: '\(settings.listen ?? "")' is not HOST:PORT")
@@ -92,6 +107,13 @@ struct DaemonConfiguration {
             maxConnections: limits.maxConnections ?? defaults.maxConnections ?? 256,
             idleTimeoutSeconds: Int64(limits.idleTimeoutSeconds ?? defaults.idleTimeoutSeconds ?? 300),
             decoder: decoder)
+        let dataDirectory = settings.dataDirectory ?? "var"
+        var portal: PortalConfiguration?
+        if case .address(let address)? = settings.http.listen {
+            portal = PortalConfiguration(
+                host: address.host, port: address.port, publicURL: settings.http.publicURL,
+                directory: settings.http.portalDirectory ?? "Portal", keyFile: dataDirectory + "/portal.key")
+        }
         return DaemonConfiguration(
             server: server,
             dataDirectory: settings.dataDirectory ?? "var",
@@ -102,6 +124,7 @@ struct DaemonConfiguration {
             bankHolidayAdjustments: settings.bankHolidays ?? [],
             reminders: reminderConfiguration(settings),
             templatesDirectory: settings.templatesDirectory ?? "Notifications",
-            delivery: try deliveryConfiguration(settings))
+            delivery: try deliveryConfiguration(settings),
+            portal: portal)
     }
 }

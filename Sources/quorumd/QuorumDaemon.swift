@@ -5,6 +5,7 @@ import QuorumDelivery
 import QuorumDomain
 import QuorumFiles
 import QuorumOutbox
+import QuorumPortal
 import QuorumScheduler
 import QuorumServer
 import QuorumStorage
@@ -28,6 +29,9 @@ struct QuorumDaemon: AsyncParsableCommand {
     @Option(name: .long, help: "HOST:PORT to listen on (port 0: any free port).")
     var listen: String?
 
+    @Option(name: .customLong("http-listen"), help: "HOST:PORT of the web portal (port 0: any free port), or off.")
+    var httpListen: String?
+
     @Option(name: .customLong("boards-dir"), help: "The folder of board files.")
     var boardsDir: String?
 
@@ -50,7 +54,8 @@ struct QuorumDaemon: AsyncParsableCommand {
     }
 
     private func serve(logger: Logger) async throws {
-        let settings = try StartupError.wrap { try DaemonConfiguration.resolve(configPath: config, dataDir: dataDir, listen: listen, boardsDir: boardsDir, demoData: demoData) }
+        let settings = try StartupError.wrap { try DaemonConfiguration.resolve(
+                configPath: config, dataDir: dataDir, listen: listen, httpListen: httpListen, boardsDir: boardsDir, demoData: demoData) }
         let governance = try StartupError.wrap { try BoardFileLoader.loadGovernance(from: settings.boardsDirectory) }
         // A template that does not render stops start-up, not a send a week later.
         let templates = try StartupError.wrap { try NotificationTemplates(directory: settings.templatesDirectory) }
@@ -101,8 +106,19 @@ struct QuorumDaemon: AsyncParsableCommand {
             let line = "quorumd: listening on \(settings.server.host):\(port); admin token in \(tokenPath)\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
+        var services: [any Service] = [deliverer, scheduler, server]
+        if let portalConfiguration = settings.portal {
+            let catalogue = PortalCatalogue(database: database, workingDays: schedule.workingDays, packFiles: packFiles)
+            // A template that does not render stops start-up here, like the notification templates.
+            let portal = try StartupError.wrap {
+                try PortalService(configuration: portalConfiguration, catalogue: catalogue, database: database, logger: logger) { address in
+                    FileHandle.standardOutput.write(Data("quorumd: portal on \(address)/\n".utf8))
+                }
+            }
+            services.append(portal)
+        }
         let group = ServiceGroup(
-            services: [deliverer, scheduler, server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
         try await group.run()
         logger.info("stopped")
     }

@@ -40,6 +40,8 @@ struct ConfigurationFileTests {
         #expect(settings.horizonMonths == 24)
         #expect(settings.demoData == nil)
         #expect(settings.bankHolidays == [])
+        #expect(settings.http.listen == .address(ListenAddress(host: "127.0.0.1", port: 7879)))
+        #expect(settings.http.portalDirectory == "Portal")
         // The file states the built-in defaults, so applying it changes nothing.
         #expect(DaemonSettings.defaults.overriding(with: settings) == DaemonSettings.defaults)
     }
@@ -197,7 +199,13 @@ struct ConfigurationFileTests {
             "Config/quorum.yaml:3:2: invalid YAML: did not find expected key (while parsing a block mapping at line 1, column 1)"),
         BadConfiguration(
             "a list at the top", "- listen: 127.0.0.1:7878\n",
-            "Config/quorum.yaml:1:1: expected a mapping of listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery, found a list"),
+            "Config/quorum.yaml:1:1: expected a mapping of listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery, http, found a list"),
+        BadConfiguration(
+            "a portal address without a port", "http:\n  listen: localhost\n",
+            "Config/quorum.yaml:2:11: http.listen: 'localhost' is not HOST:PORT (e.g. 127.0.0.1:7879; port 0 to 65535) or off"),
+        BadConfiguration(
+            "a public address that is not a web address", "http:\n  public_url: quorum.example.org\n",
+            "Config/quorum.yaml:2:15: http.public_url: 'quorum.example.org' is not an http:// or https:// address (e.g. https://quorum.example.org)"),
     ]
 
     @Test(arguments: badConfigurations)
@@ -208,6 +216,16 @@ struct ConfigurationFileTests {
         } catch {
             #expect(error.description == bad.error)
         }
+    }
+
+    @Test func thePortalIsSwitchedOffOrGivenAPublicAddress() throws {
+        let off = try ConfigurationFile.parse(text: "http:\n  listen: off\n", file: "quorum.yaml")
+        #expect(off.http.listen == .off)
+        let set = try ConfigurationFile.parse(
+            text: "http:\n  listen: 0.0.0.0:8080\n  public_url: https://quorum.example.org/\n", file: "quorum.yaml")
+        #expect(set.http.listen == .address(ListenAddress(host: "0.0.0.0", port: 8080)))
+        #expect(set.http.publicURL == "https://quorum.example.org")
+        #expect(DaemonSettings.defaults.overriding(with: set).http.portalDirectory == "Portal")
     }
 
     @Test func aMissingFileIsAnErrorWithoutALine() throws {

@@ -28,18 +28,28 @@ class Daemon:
         self.port = None
 
     def start(self, timeout: float = 30.0):
+        # The portal takes any free port too, so that daemons started side by side do not collide.
+        args = list(self.extra_args)
+        if "--http-listen" not in args:
+            args += ["--http-listen", "127.0.0.1:0"]
+        wants_portal = args[args.index("--http-listen") + 1] != "off"
         self.process = subprocess.Popen(
             [str(BIN / "quorumd"), "--config", str(self.config), "--data-dir", str(self.data_dir),
-             "--boards-dir", str(self.boards_dir), "--listen", "127.0.0.1:0", *self.extra_args],
+             "--boards-dir", str(self.boards_dir), "--listen", "127.0.0.1:0", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
         )
         deadline = time.monotonic() + timeout
         line = ""
+        self.port = None
+        self.http_url = None
         while time.monotonic() < deadline:
             line = self.process.stdout.readline()
             if line.startswith("quorumd: listening on "):
                 address = line.split()[3].rstrip(";")
                 self.port = int(address.rsplit(":", 1)[1])
+            elif line.startswith("quorumd: portal on "):
+                self.http_url = line.split()[3].rstrip("/")
+            if self.port is not None and (self.http_url is not None or not wants_portal):
                 return self
             if not line and self.process.poll() is not None:
                 break

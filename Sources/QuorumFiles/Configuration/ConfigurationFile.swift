@@ -19,8 +19,9 @@ public enum ConfigurationFile {
 
     static let topLevelKeys = [
         "listen", "data_dir", "boards_dir", "templates_dir", "timezone", "smtp", "webhooks", "reminders",
-        "limits", "horizon_months", "demo_data", "bank_holidays", "delivery",
+        "limits", "horizon_months", "demo_data", "bank_holidays", "delivery", "http",
     ]
+    static let httpKeys = ["listen", "public_url", "portal_dir"]
     static let deliveryKeys = ["retry_delays_seconds", "poll_seconds", "host_name"]
     static let smtpKeys = ["url", "from", "helo", "username", "password", "starttls"]
     static let webhookKeys = ["url", "secret", "events"]
@@ -80,6 +81,7 @@ public enum ConfigurationFile {
         if let value = top.optional("reminders") { settings.reminders = try reminders(value) }
         if let value = top.optional("limits") { settings.limits = try limits(value) }
         if let value = top.optional("delivery") { settings.delivery = try delivery(value) }
+        if let value = top.optional("http") { settings.http = try http(value) }
         settings.horizonMonths = try top.optional("horizon_months")?.int(in: 1...120)
         settings.demoData = try top.optional("demo_data")?.text()
         if let value = top.optional("bank_holidays") {
@@ -169,6 +171,33 @@ public enum ConfigurationFile {
         delivery.pollSeconds = try fields.optional("poll_seconds")?.int(in: 1...3_600)
         delivery.hostName = try fields.optional("host_name")?.text()
         return delivery
+    }
+
+    static func http(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.HTTP {
+        let fields = try value.mapping(keys: httpKeys)
+        var http = DaemonSettings.HTTP()
+        if let listen = fields.optional("listen") {
+            let text = try listen.scalarText(expecting: "HOST:PORT or off")
+            if text.lowercased() == "off" {
+                http.listen = .off
+            } else if let address = ListenAddress(parsing: text) {
+                http.listen = .address(address)
+            } else {
+                throw listen.problem("'\(text)' is not HOST:PORT (e.g. 127.0.0.1:7879; port 0 to 65535) or off")
+            }
+        }
+        if let value = fields.optional("public_url") {
+            let url = try value.text()
+            guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+                scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
+                components.query == nil, components.fragment == nil
+            else {
+                throw value.problem("'\(url)' is not an http:// or https:// address (e.g. https://quorum.example.org)")
+            }
+            http.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        http.portalDirectory = try fields.optional("portal_dir")?.text()
+        return http
     }
 
     static func limits(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.Limits {

@@ -128,3 +128,33 @@ extension DaemonSettings {
         }
     }
 }
+
+extension DaemonSettings {
+    /// `http:`: the web portal.
+    public struct HTTP: Hashable, Sendable {
+        /// `HOST:PORT`, or `off` to run no portal.
+        public var listen: Listen?
+        /// The address people reach the portal at, for links in feeds and emails
+        /// (`https://…` also marks its cookies Secure).
+        public var publicURL: String?
+        /// The folder of the portal's templates and stylesheet.
+        public var portalDirectory: String?
+
+        public enum Listen: Hashable, Sendable {
+            case address(ListenAddress)
+            case off
+        }
+
+        public init(listen: Listen? = nil, publicURL: String? = nil, portalDirectory: String? = nil) {
+            self.listen = listen
+            self.publicURL = publicURL
+            self.portalDirectory = portalDirectory
+        }
+
+        public func overriding(with other: HTTP) -> HTTP {
+            HTTP(
+                listen: other.listen ?? listen, publicURL: other.publicURL ?? publicURL,
+                portalDirectory: other.portalDirectory ?? portalDirectory)
+        }
+    }
+}

@@ -32,6 +32,7 @@ public struct DaemonSettings: Hashable, Sendable {
     /// One-off and moved bank holidays beyond the shipped list.
     public var bankHolidays: [BankHolidayAdjustment]?
     public var delivery: Delivery = Delivery()
+    public var http: HTTP = HTTP()
 
     public init(
         listen: String? = nil, dataDirectory: String? = nil, boardsDirectory: String? = nil,
@@ -64,14 +65,18 @@ public struct DaemonSettings: Hashable, Sendable {
         reminders: Reminders(
             sweepAt: .daily(LocalTime(hour: 8, minute: 0)!), repeatDays: 7, escalateDays: 14, draftDaysBefore: 5, planBoard: "CYPCIB"),
         limits: Limits(maxConnections: 256, idleTimeoutSeconds: 300, maxLineBytes: 65_536, maxBulkBytes: 16_777_216),
-        horizonMonths: 24, demoData: nil, bankHolidays: [])
+        horizonMonths: 24, demoData: nil, bankHolidays: []
+    ).with(
+        delivery: Delivery(),
+        http: HTTP(listen: .address(ListenAddress(host: "127.0.0.1", port: 7879)), publicURL: nil, portalDirectory: "Portal"))
 
     /// These settings with every field that `other` sets replaced by `other`'s value.
     /// Sections (`smtp`, `webhooks`, `bank_holidays`) are replaced whole; `reminders` and
     /// `limits` field by field.
-    func with(delivery: Delivery) -> DaemonSettings {
+    func with(delivery: Delivery, http: HTTP) -> DaemonSettings {
         var copy = self
         copy.delivery = delivery
+        copy.http = http
         return copy
     }
 
@@ -89,6 +94,6 @@ public struct DaemonSettings: Hashable, Sendable {
             horizonMonths: other.horizonMonths ?? horizonMonths,
             demoData: other.demoData ?? demoData,
             bankHolidays: other.bankHolidays ?? bankHolidays)
-            .with(delivery: delivery.overriding(with: other.delivery))
+            .with(delivery: delivery.overriding(with: other.delivery), http: http.overriding(with: other.http))
     }
 }

@@ -1,0 +1,173 @@
+"""The portal in headless Chromium: a visitor's journey, a member's sign-in, and an axe-core audit of every page type."""
+
+import hashlib
+import os
+import shutil
+import time
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from portal_support import EXEMPT_MARKER, MEETING, PUBLIC_PHRASE, Portal, add_user, part, publish_scrutiny_pack
+
+# axe-core 4.12 (with the WCAG 2.2 rules), injected through axe-selenium-python.
+AXE_SCRIPT = str(Path(axe_playwright_python.__file__).parent / "axe.min.js")
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def chromium(download_dir: Path, width=1280, height=900):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {
+        "download.default_directory": str(download_dir), "download.prompt_for_download": False,
+        "plugins.always_open_pdf_externally": True,
+    })
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(60)
+    return driver
+
+
+@pytest.fixture
+def browser(tmp_path):
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    driver = chromium(downloads)
+    driver.downloads = downloads
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def published(demo_daemon):
+    return demo_daemon, publish_scrutiny_pack(demo_daemon)
+
+
+def sign_in(driver, base, email, token):
+    driver.get(base + "/signin")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "token").send_keys(token)
+    driver.find_element(By.CSS_SELECTOR, ".signin-form button[type=submit]").click()
+    WebDriverWait(driver, 30).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".signed-in")))
+
+
+def test_a_visitor_finds_the_scrutiny_meeting_downloads_its_pdf_and_searches_it(published, browser):
+    daemon, pack = published
+    base = daemon.http_url
+    browser.get(base + "/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Council meetings, agendas and reports"
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Tuesday 14 November 2017").click()
+    assert "Tuesday 14 November 2017" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "Overview and Scrutiny" in browser.find_element(By.TAG_NAME, "h1").text
+    agenda = browser.find_element(By.CSS_SELECTOR, "table.agenda").text
+    assert "Bi-annual progress report" in agenda and "Placement commissioning contract" in agenda
+    browser.find_element(By.CSS_SELECTOR, ".downloads a.download").click()
+    expected = part(pack, "public", "pdf")
+    target = browser.downloads / f"{MEETING}-v1-public.pdf"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not target.exists():
+        time.sleep(0.2)
+    assert target.exists(), f"downloaded: {list(browser.downloads.iterdir())}"
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == expected["sha256"]
+    browser.get(base + "/")
+    box = browser.find_element(By.ID, "home-q")
+    box.send_keys(f'"{PUBLIC_PHRASE}"')
+    box.submit()
+    results = WebDriverWait(browser, 30).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "ol.results")))
+    assert "14 November 2017" in results.text
+    assert browser.find_elements(By.CSS_SELECTOR, "ol.results mark")
+
+
+def test_a_member_signs_in_and_reads_the_exempt_part_the_public_cannot(published, browser):
+    daemon, pack = published
+    base = daemon.http_url
+    browser.get(base + f"/meetings/{MEETING}")
+    assert "Part II (exempt" not in browser.find_element(By.CSS_SELECTOR, "main").text
+    token = add_user(daemon, "osc.member.1@example.org", "member", "OSC")
+    sign_in(browser, base, "osc.member.1@example.org", token)
+    browser.get(base + f"/meetings/{MEETING}")
+    exempt = browser.find_element(By.CSS_SELECTOR, ".downloads li.exempt a")
+    exempt.click()
+    assert EXEMPT_MARKER in browser.find_element(By.TAG_NAME, "body").text
+    browser.get(base + "/signout")
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    assert not browser.find_elements(By.CSS_SELECTOR, ".signed-in")
+    browser.get(base + f"/packs/{part(pack, 'exempt', 'html')['sha256']}.html")
+    assert EXEMPT_MARKER not in browser.page_source
+
+
+def audit(driver, url):
+    driver.get(url)
+    axe = Axe(driver, script_url=AXE_SCRIPT)
+    axe.inject()
+    results = axe.run(options='{"runOnly": {"type": "tag", "values": %s}}' % str(WCAG_22_AA).replace("'", '"'))
+    assert results["testEngine"]["version"].startswith("4."), "an axe-core with the WCAG 2.2 rules"
+    return results
+
+
+def test_every_page_type_passes_an_axe_wcag_22_aa_audit(published, browser):
+    daemon, pack = published
+    base = daemon.http_url
+    public_pages = [
+        "/", "/boards", "/boards/OSC", f"/meetings/{MEETING}", "/meetings/CABINET-2017-11-02", "/calendar?month=2017-11",
+        "/search", f'/search?q="{PUBLIC_PHRASE}"', "/search?q=care&from=14/11/2017", "/signin", "/signout", "/nowhere",
+        f"/packs/{part(pack, 'exempt', 'pdf')['sha256']}.pdf",
+    ]
+    failures = {}
+    checked = 0
+    for path in public_pages:
+        results = audit(browser, base + path)
+        checked += len(results["passes"])
+        if results["violations"]:
+            failures[path] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]]
+    # A signed-in secretary's meeting page (build warnings, unpublished versions) and a sign-in with errors.
+    token = add_user(daemon, "scrutiny.officer@example.org", "secretary", "OSC")
+    browser.get(base + "/signin")
+    browser.find_element(By.CSS_SELECTOR, ".signin-form button[type=submit]").click()
+    results = Axe(browser, script_url=AXE_SCRIPT)
+    results.inject()
+    errors = results.run(options='{"runOnly": {"type": "tag", "values": %s}}' % str(WCAG_22_AA).replace("'", '"'))
+    assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#email']"), "the errors link to their fields"
+    if errors["violations"]:
+        failures["/signin (errors)"] = [v["id"] for v in errors["violations"]]
+    sign_in(browser, base, "scrutiny.officer@example.org", token)
+    for path in ["/", f"/meetings/{MEETING}", "/signout"]:
+        results = audit(browser, base + path)
+        if results["violations"]:
+            failures[f"{path} (secretary)"] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]]
+    assert checked > 100, "the audit ran its rules"
+    assert failures == {}
+
+
+def test_pages_reflow_at_320_pixels_without_sideways_scrolling(published, tmp_path):
+    daemon, _ = published
+    driver = chromium(tmp_path, width=320, height=800)
+    try:
+        for path in ["/", "/boards", "/boards/OSC", f"/meetings/{MEETING}", "/calendar?month=2017-11", f'/search?q="{PUBLIC_PHRASE}"', "/signin"]:
+            driver.get(daemon.http_url + path)
+            width = driver.execute_script("return document.documentElement.scrollWidth")
+            viewport = driver.execute_script("return document.documentElement.clientWidth")
+            assert width <= viewport, f"{path} scrolls sideways at 320px ({width} > {viewport})"
+    finally:
+        driver.quit()
+
+
+def test_the_focus_is_visible_and_the_skip_link_comes_first(demo_daemon, browser):
+    browser.get(demo_daemon.http_url + "/")
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys("\t")
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("class") == "skip-link" and focused.is_displayed()
+    outline = browser.execute_script(
+        "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.boxShadow, s.backgroundColor]")
+    assert outline[0] != "none" or outline[1] != "none" or outline[2] not in ("rgba(0, 0, 0, 0)", "transparent")
+    focused.send_keys("\n")
+    assert browser.switch_to.active_element.get_attribute("id") == "main"
