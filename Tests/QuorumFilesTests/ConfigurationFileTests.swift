@@ -241,7 +241,7 @@ struct ConfigurationFileTests {
             let url = folder.appendingPathComponent("quorum.yaml")
             try "listen: 127.0.0.1:7878\nsweep_at: \"08:00\"\n".write(to: url, atomically: true, encoding: .utf8)
             let error = try #require(throws: ConfigurationFileError.self) { try ConfigurationFile.load(path: url.path) }
-            #expect(error.description == "\(url.path):2:1: unknown key 'sweep_at' (expected one of: listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery)")
+            #expect(error.description == "\(url.path):2:1: unknown key 'sweep_at' (expected one of: listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery, http)")
         }
     }
 

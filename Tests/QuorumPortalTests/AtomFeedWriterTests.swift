@@ -25,8 +25,8 @@ struct AtomFeedWriterTests {
         let entries = root.elements(forName: "entry")
         #expect(entries.count == 1)
         #expect(entries[0].elements(forName: "title").first?.stringValue == "Scrutiny <14 November>")
-        let enclosure = entries[0].elements(forName: "link").first { $0.attribute(forName: "rel")?.stringValue == "enclosure" }
-        #expect(enclosure?.attribute(forName: "length")?.stringValue == "1234")
+        #expect(entries[0].elements(forName: "link").count == 2, "the page and the PDF")
+        #expect(xml.contains(#"<link rel="enclosure" type="application/pdf" length="1234" title="OSC.pdf" href="https://q.example.org/packs/ab.pdf"/>"#))
         #expect(root.elements(forName: "title").first?.stringValue == "Papers & reports")
     }
 

@@ -19,7 +19,9 @@ struct MigrationTests {
         }
         #expect(tables == [
             "action", "actionListing", "actionUpdate", "agendaItem", "auditEntry", "board", "boardMember", "measure", "measureValue", "meeting",
-            "outbox", "pack", "packPart", "recommendation", "report", "schedulerState", "sweep", "user", "webhookEndpoint",
+            "outbox", "pack", "packPart", "packSearch", "packSearch_config", "packSearch_content", "packSearch_data",
+            "packSearch_docsize", "packSearch_idx", "portalSession", "recommendation", "report", "schedulerState", "signInLink",
+            "sweep", "user", "webhookEndpoint",
         ])
         let reopened = try AppDatabase.openFile(atPath: path)
         let applied = try await reopened.writer.read { db in try AppDatabase.migrator.appliedMigrations(db) }

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import requests
 
-from conftest import ReplyError
+from conftest import ROOT, Daemon, ReplyError, write_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OSC_REPORT = (FIXTURES / "osc-performance-report.md").read_text()
@@ -29,15 +29,18 @@ def add_user(daemon, email, role, board=None):
     return token
 
 
-def publish_scrutiny_pack(daemon, exempt=True, publish=True):
-    """Builds the 14 November 2017 Scrutiny pack (with an exempt item) and publishes it."""
+def publish_scrutiny_pack(daemon, exempt=True, publish=True, meeting=MEETING):
+    """Builds a Scrutiny pack (by default 14 November 2017's, with an exempt item) and publishes it."""
     conn = admin_connection(daemon)
+    # Rendering the PDFs takes minutes on a busy machine.
+    conn.sock.settimeout(900)
     if exempt:
-        json.loads(conn.command("ITEM", "ADD", MEETING, "Placement commissioning contract", "exempt=3",
-                                "owner=commissioning@example.org"))
-        json.loads(conn.command("REPORT", "SUBMIT", MEETING, "5", EXEMPT_REPORT))
-    json.loads(conn.command("REPORT", "SUBMIT", MEETING, "4", OSC_REPORT))
-    pack = json.loads(conn.command("PACK", "BUILD", MEETING))
+        item = json.loads(conn.command("ITEM", "ADD", meeting, "Placement commissioning contract", "exempt=3",
+                                       "owner=commissioning@example.org"))
+        json.loads(conn.command("REPORT", "SUBMIT", meeting, str(item["number"]), EXEMPT_REPORT))
+    if meeting == MEETING:
+        json.loads(conn.command("REPORT", "SUBMIT", meeting, "4", OSC_REPORT))
+    pack = json.loads(conn.command("PACK", "BUILD", meeting))
     if publish:
         pack = json.loads(conn.command("PACK", "PUBLISH", pack["id"], "reason=Demonstration of a late pack"))
     return pack
@@ -74,3 +77,39 @@ class Portal:
         reply = self.post("/signin", {"csrf": self.csrf(), "email": email, "token": token, "next": "/"})
         assert reply.status_code == 303, reply.text
         return self
+
+
+# Who signs in, in the access-rule tests: (email, role, board).
+PEOPLE = {
+    "osc_member": ("osc.member.1@example.org", "member", "OSC"),
+    "cpb_member": ("cpb.member@example.org", "member", "CPB"),
+    "lscb_member": ("lscb.member@example.org", "member", "LSCB"),
+    "lead": ("qa.lead@example.org", "lead", None),
+    "osc_secretary": ("scrutiny.officer@example.org", "secretary", "OSC"),
+    "hwbb_secretary": ("hwbb.officer@example.org", "secretary", "HWBB"),
+}
+DRAFT_MEETING = "OSC-2018-01-09"
+
+
+class Published:
+    """One daemon for a module's tests: the 14 November 2017 pack published with a Part II, the
+    9 January 2018 pack built but not published, and a user for each access rule."""
+
+    def __init__(self, tmp_path_factory):
+        folder = tmp_path_factory.mktemp("portal")
+        self.daemon = Daemon(folder / "data", write_config(folder / "quorum.yaml"), ROOT / "Boards",
+                             ["--demo-data", str(ROOT / "Demo")]).start()
+        self.pack = publish_scrutiny_pack(self.daemon)
+        # An item with no report yet: the draft's build warns of it.
+        json.loads(admin_connection(self.daemon).command("ITEM", "ADD", DRAFT_MEETING, "Work programme 2018/19"))
+        self.draft = publish_scrutiny_pack(self.daemon, exempt=False, publish=False, meeting=DRAFT_MEETING)
+        self.tokens = {key: add_user(self.daemon, email, role, board) for key, (email, role, board) in PEOPLE.items()}
+
+    def portal(self, who=None):
+        """A visitor's HTTP client: anonymous, `admin`, or signed in as one of PEOPLE."""
+        portal = Portal(self.daemon)
+        if who == "admin":
+            return portal.sign_in("admin", self.daemon.admin_token)
+        if who is not None:
+            return portal.sign_in(PEOPLE[who][0], self.tokens[who])
+        return portal

@@ -8,14 +8,21 @@ import icalendar
 import pytest
 import requests
 
-from portal_support import (EXEMPT_MARKER, MEETING, PUBLIC_PHRASE, Portal, add_user, admin_connection, part,
-                            publish_scrutiny_pack)
+from portal_support import (DRAFT_MEETING, EXEMPT_MARKER, MEETING, PUBLIC_PHRASE, Portal, Published, add_user,
+                            admin_connection, part)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One daemon for the module: building packs renders PDFs, which is slow."""
+    published = Published(tmp_path_factory)
+    yield published
+    published.daemon.stop()
 
 
 @pytest.fixture
-def published(demo_daemon):
-    """A daemon whose 14 November 2017 Scrutiny pack is published with a Part II."""
-    return demo_daemon, publish_scrutiny_pack(demo_daemon)
+def published(site):
+    return site.daemon, site.pack
 
 
 def test_the_portal_prints_its_address_and_serves_the_home_page(demo_daemon):
@@ -72,22 +79,23 @@ def test_boards_list_public_boards_and_what_they_report_to(demo_daemon):
     assert 'href="/boards/CABINET"' in osc.text, "Scrutiny reports to Cabinet"
 
 
-def test_a_private_board_is_not_shown_to_the_public_at_all(demo_daemon):
-    portal = Portal(demo_daemon)
+def test_a_private_board_is_not_shown_to_the_public_at_all(site):
+    portal = site.portal()
     assert portal.get("/boards/LSCB").status_code == 404
     assert portal.get("/boards/LSCB/calendar.ics").status_code == 404
-    lscb_meeting = next(m for m in re.findall(r"LSCB-\d{4}-\d{2}-\d{2}", admin_connection(demo_daemon).command(
-        "MEETING", "LIST", "LSCB")))
+    lscb_meeting = re.findall(r"LSCB-\d{4}-\d{2}-\d{2}", admin_connection(site.daemon).command("MEETING", "LIST", "LSCB"))[0]
     assert portal.get(f"/meetings/{lscb_meeting}").status_code == 404
     assert "LSCB" not in portal.get("/calendar.ics").text
     assert "Local Safeguarding" not in portal.get("/calendar?month=" + lscb_meeting[5:12]).text
-    member = Portal(demo_daemon).sign_in("lscb.member@example.org", add_user(demo_daemon, "lscb.member@example.org", "member", "LSCB"))
+    member = site.portal("lscb_member")
     assert member.get("/boards/LSCB").status_code == 200, "its members see it"
     assert member.get(f"/meetings/{lscb_meeting}").status_code == 200
-    other = Portal(demo_daemon).sign_in("osc.member@example.org", add_user(demo_daemon, "osc.member@example.org", "member", "OSC"))
+    assert "Local Safeguarding" in member.get("/calendar?month=" + lscb_meeting[5:12]).text
+    other = site.portal("osc_member")
     assert other.get("/boards/LSCB").status_code == 404, "a member of another board does not"
-    admin = Portal(demo_daemon).sign_in("admin", demo_daemon.admin_token)
-    assert admin.get("/boards/LSCB").status_code == 200
+    assert other.get(f"/meetings/{lscb_meeting}").status_code == 404
+    assert site.portal("hwbb_secretary").get("/boards/LSCB").status_code == 404
+    assert site.portal("admin").get("/boards/LSCB").status_code == 200
 
 
 def test_the_meeting_page_shows_the_agenda_deadline_and_published_versions(published):
@@ -147,49 +155,42 @@ def test_a_pdf_is_served_in_byte_ranges(published):
     assert changed.status_code == 200 and changed.content == whole
 
 
-def test_exempt_parts_reach_only_the_boards_members_secretary_and_admins(published):
-    daemon, pack = published
+def test_exempt_parts_reach_only_the_boards_members_secretary_and_admins(site):
+    pack = site.pack
     exempt_pdf = f"/packs/{part(pack, 'exempt', 'pdf')['sha256']}.pdf"
     exempt_html = f"/packs/{part(pack, 'exempt', 'html')['sha256']}.html"
-    anonymous = Portal(daemon)
+    anonymous = site.portal()
     refused = anonymous.get(exempt_pdf)
     assert refused.status_code == 403 and "Sign in" in refused.text and EXEMPT_MARKER not in refused.text
     assert anonymous.get(exempt_html).status_code == 403
-    other_board = Portal(daemon).sign_in("cpb.member@example.org", add_user(daemon, "cpb.member@example.org", "member", "CPB"))
+    other_board = site.portal("cpb_member")
     assert other_board.get(exempt_html).status_code == 403
-    assert EXEMPT_MARKER not in other_board.get(f"/meetings/{MEETING}").text
-    lead = Portal(daemon).sign_in("qa.lead@example.org", add_user(daemon, "qa.lead@example.org", "lead"))
-    assert lead.get(exempt_pdf).status_code == 403
-    member = Portal(daemon).sign_in("osc.member.1@example.org", add_user(daemon, "osc.member.1@example.org", "member", "OSC"))
-    page = member.get(f"/meetings/{MEETING}")
-    assert exempt_pdf in page.text, "a member is offered Part II"
+    assert exempt_pdf not in other_board.get(f"/meetings/{MEETING}").text
+    assert site.portal("lead").get(exempt_pdf).status_code == 403
+    assert site.portal("hwbb_secretary").get(exempt_pdf).status_code == 403, "the secretary of another board"
+    member = site.portal("osc_member")
+    assert exempt_pdf in member.get(f"/meetings/{MEETING}").text, "a member is offered Part II"
     reply = member.get(exempt_html)
     assert reply.status_code == 200 and EXEMPT_MARKER in reply.text
     assert reply.headers["Cache-Control"].startswith("private"), "no shared cache keeps an exempt part"
-    secretary = Portal(daemon).sign_in("scrutiny.officer@example.org", add_user(daemon, "scrutiny.officer@example.org", "secretary", "OSC"))
-    assert secretary.get(exempt_pdf).status_code == 200
-    other_secretary = Portal(daemon).sign_in("hwbb.officer@example.org", add_user(daemon, "hwbb.officer@example.org", "secretary", "HWBB"))
-    assert other_secretary.get(exempt_pdf).status_code == 403
-    admin = Portal(daemon).sign_in("admin", daemon.admin_token)
-    assert admin.get(exempt_pdf).status_code == 200
+    assert site.portal("osc_secretary").get(exempt_pdf).status_code == 200
+    assert site.portal("admin").get(exempt_pdf).status_code == 200
 
 
-def test_unpublished_versions_are_the_secretarys_only(demo_daemon):
-    pack = publish_scrutiny_pack(demo_daemon, exempt=False, publish=False)
-    public_pdf = f"/packs/{part(pack, 'public', 'pdf')['sha256']}.pdf"
-    anonymous = Portal(demo_daemon)
-    assert anonymous.get(public_pdf).status_code == 404
-    assert "not been published" in anonymous.get(f"/meetings/{MEETING}").text
-    member = Portal(demo_daemon).sign_in("osc.member.1@example.org", add_user(demo_daemon, "osc.member.1@example.org", "member", "OSC"))
-    assert member.get(public_pdf).status_code == 404, "members read published versions only"
-    secretary = Portal(demo_daemon).sign_in("scrutiny.officer@example.org",
-                                            add_user(demo_daemon, "scrutiny.officer@example.org", "secretary", "OSC"))
-    page = secretary.get(f"/meetings/{MEETING}")
-    assert "Not published" in page.text and "Build warnings" in page.text
-    assert secretary.get(public_pdf).status_code == 200
-    other_secretary = Portal(demo_daemon).sign_in("cabinet.officer@example.org",
-                                                  add_user(demo_daemon, "cabinet.officer@example.org", "secretary", "CABINET"))
-    assert other_secretary.get(public_pdf).status_code == 404
+def test_unpublished_versions_are_the_secretarys_only(site):
+    draft_pdf = f"/packs/{part(site.draft, 'public', 'pdf')['sha256']}.pdf"
+    anonymous = site.portal()
+    assert anonymous.get(draft_pdf).status_code == 404
+    assert "not been published" in anonymous.get(f"/meetings/{DRAFT_MEETING}").text
+    member = site.portal("osc_member")
+    assert member.get(draft_pdf).status_code == 404, "members read published versions only"
+    assert "Not published" not in member.get(f"/meetings/{DRAFT_MEETING}").text
+    secretary = site.portal("osc_secretary")
+    page = secretary.get(f"/meetings/{DRAFT_MEETING}")
+    assert "Not published" in page.text and "Build warnings" in page.text and "not been submitted" in page.text
+    assert secretary.get(draft_pdf).status_code == 200
+    assert site.portal("hwbb_secretary").get(draft_pdf).status_code == 404
+    assert site.portal("admin").get(draft_pdf).status_code == 200
 
 
 def test_sign_in_sets_a_signed_http_only_cookie_and_sign_out_ends_it(demo_daemon):
@@ -339,9 +340,11 @@ def test_search_finds_a_phrase_of_the_published_cover_report(published):
     assert bad.status_code == 400 and 'href="#from"' in bad.text and 'aria-describedby="from-error date-hint"' in bad.text
 
 
-def test_search_never_returns_unpublished_versions(demo_daemon):
-    publish_scrutiny_pack(demo_daemon, exempt=False, publish=False)
-    assert "0 results" in Portal(demo_daemon).get("/search", params={"q": f'"{PUBLIC_PHRASE}"'}).text
+def test_search_never_returns_unpublished_versions(site):
+    # The draft for 9 January 2018 is built but not published: its words are not found.
+    reply = site.portal().get("/search", params={"q": "care", "from": "2018-01-01", "to": "2018-01-31"})
+    assert reply.status_code == 200 and "0 results" in reply.text
+    assert DRAFT_MEETING not in site.portal().get("/search", params={"q": "report"}).text
 
 
 def test_the_portal_can_be_switched_off(make_daemon):

@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from portal_support import EXEMPT_MARKER, MEETING, PUBLIC_PHRASE, Portal, add_user, part, publish_scrutiny_pack
+from portal_support import EXEMPT_MARKER, MEETING, PEOPLE, PUBLIC_PHRASE, Published, part
 
 # axe-core 4.12 (with the WCAG 2.2 rules), injected through axe-selenium-python.
 AXE_SCRIPT = str(Path(axe_playwright_python.__file__).parent / "axe.min.js")
@@ -46,9 +46,17 @@ def browser(tmp_path):
     driver.quit()
 
 
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One daemon for the module: building packs renders PDFs, which is slow."""
+    published = Published(tmp_path_factory)
+    yield published
+    published.daemon.stop()
+
+
 @pytest.fixture
-def published(demo_daemon):
-    return demo_daemon, publish_scrutiny_pack(demo_daemon)
+def published(site):
+    return site.daemon, site.pack
 
 
 def sign_in(driver, base, email, token):
@@ -86,13 +94,12 @@ def test_a_visitor_finds_the_scrutiny_meeting_downloads_its_pdf_and_searches_it(
     assert browser.find_elements(By.CSS_SELECTOR, "ol.results mark")
 
 
-def test_a_member_signs_in_and_reads_the_exempt_part_the_public_cannot(published, browser):
-    daemon, pack = published
-    base = daemon.http_url
+def test_a_member_signs_in_and_reads_the_exempt_part_the_public_cannot(site, browser):
+    pack = site.pack
+    base = site.daemon.http_url
     browser.get(base + f"/meetings/{MEETING}")
-    assert "Part II (exempt" not in browser.find_element(By.CSS_SELECTOR, "main").text
-    token = add_user(daemon, "osc.member.1@example.org", "member", "OSC")
-    sign_in(browser, base, "osc.member.1@example.org", token)
+    assert not browser.find_elements(By.CSS_SELECTOR, ".downloads li.exempt"), "the public is offered Part I only"
+    sign_in(browser, base, PEOPLE["osc_member"][0], site.tokens["osc_member"])
     browser.get(base + f"/meetings/{MEETING}")
     exempt = browser.find_element(By.CSS_SELECTOR, ".downloads li.exempt a")
     exempt.click()
@@ -113,8 +120,8 @@ def audit(driver, url):
     return results
 
 
-def test_every_page_type_passes_an_axe_wcag_22_aa_audit(published, browser):
-    daemon, pack = published
+def test_every_page_type_passes_an_axe_wcag_22_aa_audit(site, browser):
+    daemon, pack = site.daemon, site.pack
     base = daemon.http_url
     public_pages = [
         "/", "/boards", "/boards/OSC", f"/meetings/{MEETING}", "/meetings/CABINET-2017-11-02", "/calendar?month=2017-11",
@@ -129,7 +136,6 @@ def test_every_page_type_passes_an_axe_wcag_22_aa_audit(published, browser):
         if results["violations"]:
             failures[path] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]]
     # A signed-in secretary's meeting page (build warnings, unpublished versions) and a sign-in with errors.
-    token = add_user(daemon, "scrutiny.officer@example.org", "secretary", "OSC")
     browser.get(base + "/signin")
     browser.find_element(By.CSS_SELECTOR, ".signin-form button[type=submit]").click()
     results = Axe(browser, script_url=AXE_SCRIPT)
@@ -138,8 +144,8 @@ def test_every_page_type_passes_an_axe_wcag_22_aa_audit(published, browser):
     assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#email']"), "the errors link to their fields"
     if errors["violations"]:
         failures["/signin (errors)"] = [v["id"] for v in errors["violations"]]
-    sign_in(browser, base, "scrutiny.officer@example.org", token)
-    for path in ["/", f"/meetings/{MEETING}", "/signout"]:
+    sign_in(browser, base, PEOPLE["osc_secretary"][0], site.tokens["osc_secretary"])
+    for path in ["/", f"/meetings/{MEETING}", "/meetings/OSC-2018-01-09", "/signout"]:
         results = audit(browser, base + path)
         if results["violations"]:
             failures[f"{path} (secretary)"] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]]
@@ -160,8 +166,8 @@ def test_pages_reflow_at_320_pixels_without_sideways_scrolling(published, tmp_pa
         driver.quit()
 
 
-def test_the_focus_is_visible_and_the_skip_link_comes_first(demo_daemon, browser):
-    browser.get(demo_daemon.http_url + "/")
+def test_the_focus_is_visible_and_the_skip_link_comes_first(site, browser):
+    browser.get(site.daemon.http_url + "/")
     body = browser.find_element(By.TAG_NAME, "body")
     body.send_keys("\t")
     focused = browser.switch_to.active_element

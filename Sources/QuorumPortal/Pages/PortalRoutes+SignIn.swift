@@ -76,12 +76,11 @@ extension PortalRoutes {
         return text
     }
 
-    /// An `application/x-www-form-urlencoded` body, up to the size limit.
+    /// An `application/x-www-form-urlencoded` body, up to the size limit (first value of each name).
     static func readForm(_ request: Request, maxBytes: Int) async throws -> [String: String] {
+        // Anything else is read as an empty form, which then fails its CSRF check.
         let type = request.headers[.contentType]?.lowercased() ?? ""
-        guard type.hasPrefix("application/x-www-form-urlencoded") else {
-            throw PortalError.badRequest("The form was not sent as a form (application/x-www-form-urlencoded).")
-        }
+        guard type.hasPrefix("application/x-www-form-urlencoded") else { return [:] }
         var body = request.body
         let buffer: ByteBuffer
         do {

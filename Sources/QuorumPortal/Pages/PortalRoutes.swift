@@ -219,7 +219,8 @@ struct PortalRoutes: Sendable {
             "search", title: query.isEmpty ? "Search published papers" : "Search: \(query)", section: .search, context: context,
             status: errors.isEmpty ? .ok : .badRequest,
             [
-                "q": query, "from": from.text, "to": to.text, "searched": searched, "results": results, "count": results.count,
+                "q": query, "from": from.text, "to": to.text, "searched": searched, "results": results,
+                "resultsLabel": "\(results.count) result\(results.count == 1 ? "" : "s")",
                 "hasResults": !results.isEmpty, "errors": errors, "hasErrors": !errors.isEmpty,
                 "qError": fieldError("q"), "fromError": fieldError("from"), "toError": fieldError("to"), "boardError": fieldError("board"),
                 "boards": publicBoards.map { ["code": $0.code, "name": $0.name, "selected": $0.code == boardCode] },
