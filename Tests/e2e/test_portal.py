@@ -219,6 +219,9 @@ def test_a_wrong_token_or_empty_fields_are_errors_linked_to_their_fields(demo_da
     assert 'aria-describedby="email-error"' in empty.text and 'aria-invalid="true"' in empty.text
     wrong = portal.post("/signin", {"csrf": portal.csrf(), "email": "admin", "token": "not-the-token"})
     assert wrong.status_code == 401 and "do not match" in wrong.text
+    assert wrong.text.count('aria-invalid="true"') == 1 and 'aria-describedby="token-error"' in wrong.text, \
+        "only the field at fault is marked"
+    assert 'value="admin"' in wrong.text, "what was typed is kept"
     assert "quorum_session" not in wrong.headers.get("Set-Cookie", "")
 
 
@@ -338,6 +341,8 @@ def test_search_finds_a_phrase_of_the_published_cover_report(published):
     assert hostile.status_code == 200
     bad = portal.get("/search", params={"q": "care", "from": "14/11/2017"})
     assert bad.status_code == 400 and 'href="#from"' in bad.text and 'aria-describedby="from-error date-hint"' in bad.text
+    assert bad.text.count('aria-invalid="true"') == 1 and bad.text.count('class="field field-error"') == 1
+    assert 'value="14/11/2017"' in bad.text, "the mistyped date is shown back"
 
 
 def test_search_never_returns_unpublished_versions(site):

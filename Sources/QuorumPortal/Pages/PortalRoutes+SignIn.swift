@@ -55,13 +55,13 @@ extension PortalRoutes {
         context: PortalRequestContext, email: String, next: String, errors: [(field: String, message: String)],
         status: HTTPResponse.Status
     ) -> Response {
-        let message = { (field: String) in errors.first { $0.field == field }?.message ?? "" }
+        var values: [String: Any] = [
+            "email": email, "next": next, "errors": errors.map { ["field": $0.field, "message": $0.message] }, "hasErrors": !errors.isEmpty,
+        ]
+        // Only a field at fault gets its key: Mustache takes even an empty string as true.
+        for error in errors where values["\(error.field)Error"] == nil { values["\(error.field)Error"] = error.message }
         return renderer.page(
-            "signin", title: errors.isEmpty ? "Sign in" : "Error: sign in", section: .signin, context: context, status: status,
-            [
-                "email": email, "next": next, "errors": errors.map { ["field": $0.field, "message": $0.message] },
-                "hasErrors": !errors.isEmpty, "emailError": message("email"), "tokenError": message("token"),
-            ])
+            "signin", title: errors.isEmpty ? "Sign in" : "Error: sign in", section: .signin, context: context, status: status, values)
     }
 
     static let expiredForm = PortalError(

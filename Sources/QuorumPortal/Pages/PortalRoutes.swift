@@ -38,11 +38,14 @@ struct PortalRoutes: Sendable {
 
     func home(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let coming = try await catalogue.meetings(for: context.user, from: today, to: nil).prefix(8)
+        let recent = try await catalogue.meetings(for: context.user, from: today.adding(days: -400 * 8), to: today.adding(days: -1))
+            .suffix(6).reversed()
         let latest = try await catalogue.latestPublished(limit: 6)
         return renderer.page(
             "home", title: "Meetings, agendas and reports", section: .home, context: context,
             [
                 "coming": coming.map { meetingRow($0.meeting, board: $0.board) }, "hasComing": !coming.isEmpty,
+                "recent": recent.map { meetingRow($0.meeting, board: $0.board) }, "hasRecent": !recent.isEmpty,
                 "latest": latest.map { packRow($0.pack, meeting: $0.meeting, board: $0.board) }, "hasLatest": !latest.isEmpty,
             ])
     }
@@ -214,17 +217,19 @@ struct PortalRoutes: Sendable {
                 ])
             }
         }
-        let fieldError = { (field: String) in errors.first { ($0["field"] as? String) == field }?["message"] as? String ?? "" }
+        var values: [String: Any] = [
+            "q": query, "from": from.text, "to": to.text, "searched": searched, "results": results,
+            "resultsLabel": "\(results.count) result\(results.count == 1 ? "" : "s")",
+            "hasResults": !results.isEmpty, "errors": errors, "hasErrors": !errors.isEmpty,
+            "boards": publicBoards.map { ["code": $0.code, "name": $0.name, "selected": $0.code == boardCode] },
+        ]
+        // Only a field at fault gets its key: Mustache takes even an empty string as true.
+        for error in errors {
+            if let field = error["field"] as? String, values["\(field)Error"] == nil { values["\(field)Error"] = error["message"] }
+        }
         return renderer.page(
-            "search", title: query.isEmpty ? "Search published papers" : "Search: \(query)", section: .search, context: context,
-            status: errors.isEmpty ? .ok : .badRequest,
-            [
-                "q": query, "from": from.text, "to": to.text, "searched": searched, "results": results,
-                "resultsLabel": "\(results.count) result\(results.count == 1 ? "" : "s")",
-                "hasResults": !results.isEmpty, "errors": errors, "hasErrors": !errors.isEmpty,
-                "qError": fieldError("q"), "fromError": fieldError("from"), "toError": fieldError("to"), "boardError": fieldError("board"),
-                "boards": publicBoards.map { ["code": $0.code, "name": $0.name, "selected": $0.code == boardCode] },
-            ])
+            "search", title: !errors.isEmpty ? "Error: search published papers" : query.isEmpty ? "Search published papers" : "Search: \(query)", section: .search, context: context,
+            status: errors.isEmpty ? .ok : .badRequest, values)
     }
 
     // MARK: Feeds
