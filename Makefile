@@ -2,6 +2,7 @@
 #   make run   install what is missing, build, start quorumd with the demo data
 #   make test  install what is missing, build, run every test (Swift and end-to-end)
 #   make release        the optimised build (.build/release); make run RELEASE=1 starts it
+#   make bench          figures against Redis and other anchors, written to BENCHMARKS.md
 
 SWIFT      ?= swift
 PYTHON     ?= python3
@@ -11,7 +12,7 @@ BIN        := $(if $(filter 1,$(RELEASE)),.build/release,.build/debug)
 BUILT      := $(if $(filter 1,$(RELEASE)),release,build)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release setup apt pip swift-test e2e clean-data
+.PHONY: run test build release bench setup apt pip swift-test e2e clean-data
 
 run: apt $(BUILT)
 	@echo "Starting quorumd on 127.0.0.1:7878 with the demo boards and plan (Ctrl-C stops it)."
@@ -43,6 +44,11 @@ build:
 
 release:
 	$(SWIFT) build -c release
+
+# The benchmarks need a real Redis to compare with.
+bench: APT_PACKAGES += redis-server
+bench: setup release
+	$(PYTHON) bench/bench.py --bin .build/release
 
 swift-test:
 	$(SWIFT) test
