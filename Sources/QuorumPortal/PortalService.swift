@@ -22,8 +22,8 @@ public struct PortalService: Service {
     /// - Parameter onListening: called with the address (`http://host:port`) once the socket is bound.
     /// - Throws: `PortalTemplateError` for a template that does not render; an error when the key cannot be written.
     public init(
-        configuration: PortalConfiguration, catalogue: PortalCatalogue, database: AppDatabase, logger: Logger,
-        onListening: @escaping @Sendable (String) -> Void
+        configuration: PortalConfiguration, catalogue: PortalCatalogue, database: AppDatabase, metrics: PortalMetrics? = nil,
+        logger: Logger, onListening: @escaping @Sendable (String) -> Void
     ) throws {
         self.configuration = configuration
         let templates = try PortalTemplates(directory: configuration.directory)
@@ -35,12 +35,14 @@ public struct PortalService: Service {
 
         let router = Router(context: PortalRequestContext.self, options: [.autoGenerateHeadEndpoints])
         router.middlewares.add(SecurityHeadersMiddleware())
+        // Outside the error pages, so that refusals are counted with their status.
+        router.middlewares.add(MetricsMiddleware<PortalRequestContext>())
         router.middlewares.add(ErrorPageMiddleware(renderer: renderer, logger: logger))
         router.middlewares.add(RequestLimitsMiddleware(maxBodyBytes: configuration.maxBodyBytes))
         router.middlewares.add(SessionMiddleware(sessions: sessions))
         PortalRoutes(
             catalogue: catalogue, renderer: renderer, templates: templates, sessions: sessions, links: links,
-            maxBodyBytes: configuration.maxBodyBytes
+            maxBodyBytes: configuration.maxBodyBytes, metrics: metrics
         ).add(to: router)
 
         let responder = TimeLimitedResponder(responder: router.buildResponder(), timeout: configuration.requestTimeout) {

@@ -80,6 +80,17 @@ extension AppDatabase {
         return packs
     }
 
+    /// How many outbox rows are in each state, for the operators' metrics.
+    public func outboxDepth() async throws -> [String: Int] {
+        try await writer.read { db in
+            var depth: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM outbox GROUP BY status") {
+                depth[row[0]] = row[1]
+            }
+            return depth
+        }
+    }
+
     // MARK: Web sessions
 
     /// Opens a web session for the user whose name and token match.

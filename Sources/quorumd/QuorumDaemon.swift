@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
+import Prometheus
 import QuorumDelivery
 import QuorumDomain
 import QuorumFiles
@@ -96,10 +98,14 @@ struct QuorumDaemon: AsyncParsableCommand {
             database: database, transport: CurlTransport(), templates: templates, configuration: settings.delivery, logger: logger)
         let packFiles = try StartupError.wrap { try PackFileStore(directory: settings.dataDirectory + "/packs") }
         packFiles.removeLeftovers()
+        // Everything recorded through swift-metrics lands here; the portal serves it at /metrics.
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let connections = ConnectionRegistry(maxConnections: settings.server.maxConnections)
         let context = ServerContext(
             database: database, schedule: schedule, horizon: horizon, reminders: reminders, packs: PackBuilder(files: packFiles),
             deliverer: deliverer,
-            connections: ConnectionRegistry(maxConnections: settings.server.maxConnections), logger: logger)
+            connections: connections, logger: logger)
         let server = ProtocolServer(configuration: settings.server, context: context) { address in
             // A line on stdout that scripts and tests wait for.
             let port = address.port.map(String.init) ?? "?"
@@ -109,9 +115,26 @@ struct QuorumDaemon: AsyncParsableCommand {
         var services: [any Service] = [deliverer, scheduler, server]
         if let portalConfiguration = settings.portal {
             let catalogue = PortalCatalogue(database: database, workingDays: schedule.workingDays, packFiles: packFiles)
+            let metrics = PortalMetrics(registry: registry) {
+                var levels = [
+                    PortalMetrics.Level(
+                        subsystem: "protocol", name: "open", unit: "connections", help: "Open protocol connections",
+                        value: Double(connections.count))
+                ]
+                let depth = try await database.outboxDepth()
+                for status in ["pending", "sending", "sent", "dead"] {
+                    levels.append(
+                        .init(
+                            subsystem: "outbox", name: "depth", unit: "notices", help: "Notices in the outbox, by state",
+                            labels: [("status", status)], value: Double(depth[status] ?? 0)))
+                }
+                return levels
+            }
             // A template that does not render stops start-up here, like the notification templates.
             let portal = try StartupError.wrap {
-                try PortalService(configuration: portalConfiguration, catalogue: catalogue, database: database, logger: logger) { address in
+                try PortalService(
+                    configuration: portalConfiguration, catalogue: catalogue, database: database, metrics: metrics, logger: logger
+                ) { address in
                     FileHandle.standardOutput.write(Data("quorumd: portal on \(address)/\n".utf8))
                 }
             }

@@ -368,3 +368,42 @@ def test_a_broken_template_stops_start_up_naming_it(make_daemon, tmp_path):
     with pytest.raises(RuntimeError) as failure:
         make_daemon(config_extra=f"http:\n  portal_dir: {portal_dir}\n")
     assert "meeting.mustache" in str(failure.value)
+
+
+def _outward_address():
+    """This machine's address on its network (not loopback), for a client that is not local."""
+    import socket
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))  # no packet is sent for a UDP connect
+        return probe.getsockname()[0]
+    finally:
+        probe.close()
+
+
+def test_metrics_are_served_to_this_machine_and_to_admins_only(make_daemon):
+    daemon = make_daemon(args=["--http-listen", "0.0.0.0:0"])
+    port = daemon.http_url.rsplit(":", 1)[1]
+    local = f"http://127.0.0.1:{port}"
+    requests.get(local + "/boards", timeout=30)
+    requests.get(local + "/nowhere", timeout=30)
+    metrics = requests.get(local + "/metrics", timeout=30)
+    assert metrics.status_code == 200 and metrics.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+    assert 'hb_requests{http_route="/boards",http_request_method="GET",http_response_status_code="200"}' in metrics.text
+    assert 'http_response_status_code="404"' in metrics.text
+    assert "http_server_request_duration" in metrics.text
+    assert 'quorum_outbox_depth_notices{status="pending"}' in metrics.text
+    assert "quorum_protocol_open_connections " in metrics.text
+    address = _outward_address()
+    assert not address.startswith("127."), "the test needs a non-loopback address"
+    remote = f"http://{address}:{port}"
+    refused = requests.get(remote + "/metrics", timeout=30)
+    assert refused.status_code == 403 and "hb_requests" not in refused.text
+    portal = Portal(daemon)
+    portal.base = remote
+    portal.sign_in("admin", daemon.admin_token)
+    assert "hb_requests" in portal.get("/metrics").text
+    member = Portal(daemon)
+    member.base = remote
+    member.sign_in("osc.member@example.org", add_user(daemon, "osc.member@example.org", "member", "OSC"))
+    assert member.get("/metrics").status_code == 403

@@ -81,10 +81,9 @@ extension PortalRoutes {
         // Anything else is read as an empty form, which then fails its CSRF check.
         let type = request.headers[.contentType]?.lowercased() ?? ""
         guard type.hasPrefix("application/x-www-form-urlencoded") else { return [:] }
-        var body = request.body
         let buffer: ByteBuffer
         do {
-            buffer = try await body.collect(upTo: maxBytes)
+            buffer = try await request.body.collect(upTo: maxBytes)
         } catch {
             throw PortalError(status: .contentTooLarge, title: "Too large", message: "The form is larger than the portal accepts.")
         }

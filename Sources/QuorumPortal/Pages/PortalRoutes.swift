@@ -12,6 +12,7 @@ struct PortalRoutes: Sendable {
     let sessions: PortalSessions
     let links: PortalLinks
     let maxBodyBytes: Int
+    let metrics: PortalMetrics?
     var clock: @Sendable () -> Date = { Date() }
 
     func add(to router: Router<PortalRequestContext>) {
@@ -30,6 +31,9 @@ struct PortalRoutes: Sendable {
         router.get("/signout") { request, context in try await signOutPage(request, context) }
         router.post("/signout") { request, context in try await signOut(request, context) }
         router.get("/assets/portal.css") { request, context in stylesheet(request) }
+        if let metrics {
+            router.get("/metrics") { request, context in try await metricsPage(request, context, metrics) }
+        }
     }
 
     var today: LocalDate { EuropeLondon.localDateTime(at: Int64(clock().timeIntervalSince1970)).date }
@@ -329,6 +333,16 @@ struct PortalRoutes: Sendable {
                 data: data, sha256: sha, format: format, fileName: "\(pack.id)-\(location.part).\(format)",
                 isExempt: location.part == "exempt", request: request)
         }
+    }
+
+    /// The Prometheus text format, to this machine or an admin only.
+    func metricsPage(_ request: Request, _ context: PortalRequestContext, _ metrics: PortalMetrics) async throws -> Response {
+        guard context.isLoopback || context.user?.role == .admin else {
+            throw PortalError.forbidden("The metrics are for the operators of this server.", offerSignIn: context.user == nil)
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: try await metrics.render())))
     }
 
     func stylesheet(_ request: Request) -> Response {
