@@ -5,4 +5,8 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case analyst
     case lead
     case member
+    /// A finance officer: clears reports for finance and gives the `FD.` reference.
+    case finance
+    /// A legal officer: clears reports for legal and gives the `LD.` reference.
+    case legal
 }

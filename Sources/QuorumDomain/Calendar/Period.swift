@@ -117,6 +117,16 @@ public enum Period: Hashable, Sendable {
     /// The period of the same kind just after: `2017/18 Q4` → `2018/19 Q1`.
     public var next: Period { advanced(by: 1) }
 
+    /// The same period a year before: `2016/17 Q2` for `2017/18 Q2`, `2016-10` for `2017-10`,
+    /// `2016/17` for `2017/18`.
+    public var sameOneYearBefore: Period {
+        switch kind {
+        case .year: advanced(by: -1)
+        case .quarter: advanced(by: -4)
+        case .month: advanced(by: -12)
+        }
+    }
+
     /// The period of the same kind `count` periods later (earlier when negative).
     public func advanced(by count: Int) -> Period {
         switch self {

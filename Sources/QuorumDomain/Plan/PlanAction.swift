@@ -27,11 +27,15 @@ public struct PlanAction: Hashable, Sendable, Codable {
     public var status: ActionStatus
     /// Its updates, in the order they were recorded.
     public var updates: [ActionUpdate]
+    /// The lead's own red/amber/green rating, or nil when none is set.
+    public var rag: RAGRating?
+    /// How often the lead must post an update, or nil when the plan sets no frequency.
+    public var updateFrequency: UpdateFrequency?
 
-    /// An action with the given fields; `updates` defaults to none.
+    /// An action with the given fields; `updates` defaults to none, `rag` and `updateFrequency` to nil.
     public init(
         ref: String, recommendationID: String, text: String, reviewDate: ReviewDate, lead: Person,
-        status: ActionStatus, updates: [ActionUpdate] = []
+        status: ActionStatus, updates: [ActionUpdate] = [], rag: RAGRating? = nil, updateFrequency: UpdateFrequency? = nil
     ) {
         self.ref = ref
         self.recommendationID = recommendationID
@@ -40,6 +44,8 @@ public struct PlanAction: Hashable, Sendable, Codable {
         self.lead = lead
         self.status = status
         self.updates = updates
+        self.rag = rag
+        self.updateFrequency = updateFrequency
     }
 
     /// Orders refs number by number: 1.1.2 before 1.1.10 before 1.2.1 before 2.1.

@@ -24,6 +24,12 @@ public struct Measure: Hashable, Sendable {
     public private(set) var thresholds: Thresholds?
     /// Whether its values come from case audits ("(audit measure)" in the plan).
     public var isAudit: Bool
+    /// The figure the service aims for ("our target for the mean average is 18"), or nil.
+    public var target: Double? = nil
+    /// What its figures count, or nil when the plan does not say.
+    public var unit: MeasureUnit? = nil
+    /// Figures it is compared with (national, statistical neighbours), with period and source.
+    public var comparators: [Comparator] = []
 
     /// A measure with thresholds already checked.
     ///
@@ -89,6 +95,17 @@ public struct Measure: Hashable, Sendable {
     /// The band of `value`: by the thresholds, or ``Band/none`` for a trend-only measure.
     public func band(for value: Double) -> Band {
         thresholds?.band(for: value) ?? .none
+    }
+
+    /// Whether `value` reaches the target, in the measure's polarity (at or above it when higher
+    /// or rising is better, at or below it otherwise); nil without a target.
+    public func meetsTarget(_ value: Double) -> Bool? {
+        target.map { Standing(value: value, reference: $0, polarity: polarity) != .worse }
+    }
+
+    /// How `value` stands against `comparator`, in the measure's polarity.
+    public func standing(of value: Double, against comparator: Comparator) -> Standing {
+        Standing(value: value, reference: comparator.value, polarity: polarity)
     }
 
     /// The direction of travel from `previous` to `current` in the measure's polarity:

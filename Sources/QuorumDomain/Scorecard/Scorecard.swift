@@ -33,7 +33,9 @@ public enum Scorecard {
             let previous = series.values
                 .filter { $0.period.kind == rowPeriod.kind && $0.period < rowPeriod }
                 .max { $0.period < $1.period }
-            return ScorecardRow(measure: measure, period: rowPeriod, current: current, previous: previous)
+            return ScorecardRow(
+                measure: measure, period: rowPeriod, current: current, previous: previous,
+                yearAgo: series[rowPeriod.sameOneYearBefore])
         }
     }
 

@@ -14,21 +14,32 @@ public struct ScorecardRow: Hashable, Sendable {
     public let band: Band
     /// The direction of travel from ``previous`` to ``value``; ``Direction/new`` when either is missing.
     public let direction: Direction
+    /// The value for the same period a year before (2016/17 Q2 for 2017/18 Q2, 2016-10 for
+    /// 2017-10, 2016/17 for 2017/18), or nil when none is recorded.
+    public let yearAgo: MeasureValue?
+    /// The direction of travel from ``yearAgo`` to ``value``; ``Direction/new`` when either is missing.
+    public let directionSinceYearAgo: Direction
 
-    /// The row for `measure` in `period`, judged from `current` and `previous`.
-    public init(measure: Measure, period: Period, current: MeasureValue?, previous: MeasureValue?) {
+    /// The row for `measure` in `period`, judged from `current`, `previous` and `yearAgo`.
+    public init(measure: Measure, period: Period, current: MeasureValue?, previous: MeasureValue?, yearAgo: MeasureValue? = nil) {
         self.measure = measure
         self.period = period
         self.current = current
         self.previous = previous
+        self.yearAgo = yearAgo
         if let current {
             band = measure.band(for: current.value)
             direction = measure.direction(current: current.value, previous: previous?.value)
+            directionSinceYearAgo = measure.direction(current: current.value, previous: yearAgo?.value)
         } else {
             band = .none
             direction = .new
+            directionSinceYearAgo = .new
         }
     }
+
+    /// Whether the value reaches the measure's target; nil without a value or a target.
+    public var meetsTarget: Bool? { value.flatMap { measure.meetsTarget($0) } }
 
     /// The figure for ``period``, or nil.
     public var value: Double? { current?.value }
