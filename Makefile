@@ -3,6 +3,7 @@
 #   make test  install what is missing, build, run every test (Swift and end-to-end)
 #   make release        the optimised build (.build/release); make run RELEASE=1 starts it
 #   make bench          figures against Redis and other anchors, written to BENCHMARKS.md
+#   make faults         the fault drills' long form (kill -9 at random moments, 50 rounds)
 
 SWIFT      ?= swift
 PYTHON     ?= python3
@@ -12,7 +13,7 @@ BIN        := $(if $(filter 1,$(RELEASE)),.build/release,.build/debug)
 BUILT      := $(if $(filter 1,$(RELEASE)),release,build)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release bench setup apt pip swift-test e2e clean-data
+.PHONY: run test build release bench faults setup apt pip swift-test e2e clean-data
 
 run: apt $(BUILT)
 	@echo "Starting quorumd on 127.0.0.1:7878 with the demo boards and plan (Ctrl-C stops it)."
@@ -49,6 +50,10 @@ release:
 bench: APT_PACKAGES += redis-server
 bench: setup release
 	$(PYTHON) bench/bench.py --bin .build/release
+
+# make test runs the same drills with a few rounds; QUORUM_FAULT_SEED=N repeats a run.
+faults: setup $(BUILT)
+	QUORUM_BIN=$(BIN) QUORUM_FAULT_ROUNDS=$${QUORUM_FAULT_ROUNDS:-50} $(PYTHON) -m pytest -q -s Tests/e2e/test_faults.py
 
 swift-test:
 	$(SWIFT) test
