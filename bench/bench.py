@@ -10,6 +10,7 @@ Every benchmark is bounded in time, generates its data in a temporary directory 
 """
 
 import argparse
+import os
 import datetime
 import json
 import socket
@@ -356,7 +357,9 @@ def main():
     started = datetime.datetime.now(datetime.timezone.utc)
     clock = time.monotonic()
     report = Report()
-    info = {"Binary": str(bin_dir.relative_to(ROOT)) if bin_dir.is_relative_to(ROOT) else str(bin_dir)}
+    load = os.getloadavg()
+    info = {"Load average at the start": f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (other work on the machine shares the CPUs)",
+            "Binary": str(bin_dir.relative_to(ROOT)) if bin_dir.is_relative_to(ROOT) else str(bin_dir)}
     with Workdir() as workdir:
         redis = RedisServer(workdir).start()
         quorum = Quorumd(bin_dir, workdir, BIG_LIMITS)

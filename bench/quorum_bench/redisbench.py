@@ -37,7 +37,7 @@ def measure(port: int, words, seconds: float = 4.0, clients: int = 50, pipeline:
             max_requests: int = 3_000_000):
     """A short probe (one batch per client) sizes the run so that it lasts about `seconds`
     whatever the server's speed."""
-    probe = run(port, words, max(clients * pipeline, 100), clients, pipeline, auth, timeout=300)
+    probe = run(port, words, max(clients * pipeline, 100), clients, pipeline, auth, timeout=90)
     slowest = min(r.rps for r in probe)
     requests = int(min(max_requests, max(clients * pipeline, slowest * seconds)))
-    return run(port, words, requests, clients, pipeline, auth, timeout=max(120.0, seconds * 20 * len(probe)))
+    return run(port, words, requests, clients, pipeline, auth, timeout=max(90.0, seconds * 10 * len(probe)))
