@@ -13,7 +13,7 @@ BIN        := $(if $(filter 1,$(RELEASE)),.build/release,.build/debug)
 BUILT      := $(if $(filter 1,$(RELEASE)),release,build)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release bench faults setup apt pip swift-test e2e clean-data
+.PHONY: run test build release bench faults setup apt pip swift-test e2e clean-data fuzz fuzz-short fuzz-build
 
 run: apt $(BUILT)
 	@echo "Starting quorumd on 127.0.0.1:7878 with the demo boards and plan (Ctrl-C stops it)."
@@ -23,7 +23,7 @@ run: apt $(BUILT)
 	$(BIN)/quorumd --config Config/quorum.yaml --demo-data Demo
 
 # The release build last: CI checks that the optimiser compiles it too.
-test: setup build swift-test e2e release
+test: setup build swift-test e2e fuzz-short release
 
 setup: apt pip
 
@@ -60,6 +60,24 @@ swift-test:
 
 e2e: $(BUILT)
 	QUORUM_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/e2e
+
+# libFuzzer over the protocol decoders. Its own scratch path: everything it links is built with
+# the fuzzer's instrumentation. New inputs go to $(FUZZ_DIR)/corpus; the seeds stay as checked in.
+FUZZ_DIR   := .build-fuzz
+FUZZ_BIN   := $(FUZZ_DIR)/debug/QuorumProtocolFuzz
+FUZZ_RUN   := $(FUZZ_BIN) -max_len=4096 -print_final_stats=1 $(FUZZ_DIR)/corpus Tests/Fuzz/corpus
+
+fuzz-build:
+	$(SWIFT) build --scratch-path $(FUZZ_DIR) --product QuorumProtocolFuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DQUORUM_FUZZING
+	@mkdir -p $(FUZZ_DIR)/corpus
+
+# A short bounded run, part of make test.
+fuzz-short: fuzz-build
+	$(FUZZ_RUN) -runs=20000
+
+# The long run: a million executions.
+fuzz: fuzz-build
+	$(FUZZ_RUN) -runs=1000000
 
 clean-data:
 	rm -rf var

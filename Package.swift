@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
@@ -113,6 +114,7 @@ let package = Package(
                 "QuorumDelivery",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -159,6 +161,14 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // libFuzzer over the request and reply decoders (make fuzz builds it with
+        // -sanitize=fuzzer -DQUORUM_FUZZING); built plainly it replays the seed corpus.
+        .target(name: "CQuorumFuzz", path: "Tests/Fuzz/CQuorumFuzz"),
+        .executableTarget(
+            name: "QuorumProtocolFuzz",
+            dependencies: ["QuorumProtocol", "CQuorumFuzz", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Tests/Fuzz/QuorumProtocolFuzz"
         ),
         .testTarget(name: "QuorumDomainTests", dependencies: ["QuorumDomain"]),
         .testTarget(name: "QuorumFilesTests", dependencies: ["QuorumFiles", "QuorumDomain"]),

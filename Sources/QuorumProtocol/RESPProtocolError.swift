@@ -97,6 +97,10 @@ extension RESPProtocolError {
 
     static let invalidBulkLength = Self(.invalidBulkLength, "invalid bulk length")
 
+    static func requestTooLong(limit: Int) -> Self {
+        Self(.invalidBulkLength, "request arguments add up to more than \(limit) bytes")
+    }
+
     static func bulkTooLong(_ length: Int64, limit: Int) -> Self {
         Self(.invalidBulkLength, "invalid bulk length \(length): more than \(limit) bytes")
     }

@@ -12,7 +12,13 @@ import NIOCore
 /// Empty lines, and arrays that declare zero or fewer elements, are skipped as Redis skips them.
 /// Malformed input and input over a ``RESPDecoderConfiguration`` limit throw a
 /// ``RESPProtocolError``; nothing is allocated for a bulk string or array before its declared
-/// size has been checked. Bulk strings are binary-safe: they reach the request as slices of the
+/// size has been checked.
+///
+/// A server reads with ``next(from:)`` instead, which treats a well-framed request that is only
+/// too large (a bulk string, an argument count or the arguments' total over its limit, by at
+/// most ``oversizeFactor`` times) as the client's mistake rather than lost framing: it reads the
+/// request to its end, drops its bytes as they come, and returns
+/// ``Next/tooLarge(_:)`` so the server can answer `-TOOBIG` and carry on. Bulk strings are binary-safe: they reach the request as slices of the
 /// received bytes, CR, LF and invalid UTF-8 included.
 ///
 /// ```swift
@@ -23,13 +29,33 @@ import NIOCore
 public struct RESPRequestDecoder: NIOSingleStepByteToMessageDecoder {
     public typealias InboundOut = RESPRequest
 
+    /// What ``next(from:)`` read.
+    public enum Next: Sendable, Hashable {
+        /// A whole request.
+        case request(RESPRequest)
+        /// A well-framed request over a size limit, read to its end and dropped.
+        case tooLarge(RESPRequestTooLarge)
+    }
+
+    /// How far over a limit a declared size may be and still be read and dropped by
+    /// ``next(from:)``; beyond it the size is taken as garbage and the framing as lost.
+    public static let oversizeFactor = 16
+
     /// The limits this decoder enforces.
     public let configuration: RESPDecoderConfiguration
 
     /// Elements still to come of the array being read; 0 between requests.
     private var remainingArguments = 0
+    /// The elements declared by the array being read.
+    private var declaredArguments = 0
     /// The elements of the array being read that have arrived so far.
     private var arguments: [ByteBuffer] = []
+    /// The bytes of the bodies in ``arguments``.
+    private var requestBytes = 0
+    /// Set once the request being read has broken a limit: the rest of it is read and dropped.
+    private var refusal: RESPRequestTooLarge?
+    /// Bytes of a dropped bulk string still to come, its CRLF included.
+    private var discardBytes = 0
     private var lineScanner = RESPLineScanner()
 
     /// Creates a decoder.
@@ -39,19 +65,54 @@ public struct RESPRequestDecoder: NIOSingleStepByteToMessageDecoder {
         self.configuration = configuration
     }
 
+    /// Whether the bytes read so far end in the middle of a RESP request (an array whose
+    /// elements have not all come, or a dropped bulk string not yet read to its end).
+    ///
+    /// Bytes still in the buffer also mean an unfinished request; this tells of the ones the
+    /// decoder has already taken.
+    public var isInsideRequest: Bool {
+        self.remainingArguments > 0 || self.discardBytes > 0
+    }
+
     /// Decodes the next request, or returns `nil` until enough bytes have arrived.
     ///
-    /// - Throws: ``RESPProtocolError`` when the input is malformed or over a limit.
+    /// - Throws: ``RESPProtocolError`` when the input is malformed or over any limit.
     public mutating func decode(buffer: inout ByteBuffer) throws -> RESPRequest? {
+        switch try self.step(from: &buffer, dropsOversized: false) {
+        case .request(let request): return request
+        case .tooLarge(let refusal): throw refusal  // not reached: nothing is dropped here
+        case nil: return nil
+        }
+    }
+
+    /// Reads the next request, or returns `nil` until enough bytes have arrived; a well-framed
+    /// request over a size limit is read to its end, dropped, and returned as
+    /// ``Next/tooLarge(_:)``.
+    ///
+    /// - Throws: ``RESPProtocolError`` when the input is malformed, an inline line is too long,
+    ///   or a declared size is more than ``oversizeFactor`` times its limit.
+    public mutating func next(from buffer: inout ByteBuffer) throws(RESPProtocolError) -> Next? {
+        try self.step(from: &buffer, dropsOversized: true)
+    }
+
+    private mutating func step(from buffer: inout ByteBuffer, dropsOversized: Bool) throws(RESPProtocolError) -> Next? {
         // Elements are consumed as they complete, so a large request arriving in many reads is
         // parsed once, not again from its start at every read.
         while true {
-            if self.remainingArguments > 0 {
-                guard try self.readArgument(from: &buffer) else { return nil }
+            if self.discardBytes > 0 {
+                let dropped = min(self.discardBytes, buffer.readableBytes)
+                buffer.moveReaderIndex(forwardBy: dropped)
+                self.discardBytes -= dropped
+                guard self.discardBytes == 0 else { return nil }
                 if self.remainingArguments == 0 {
-                    let request = RESPRequest(arguments: self.arguments)
-                    self.arguments = []
-                    return request
+                    return self.finishRequest()
+                }
+                continue
+            }
+            if self.remainingArguments > 0 {
+                guard try self.readArgument(from: &buffer, dropsOversized: dropsOversized) else { return nil }
+                if self.remainingArguments == 0, self.discardBytes == 0 {
+                    return self.finishRequest()
                 }
                 continue
             }
@@ -60,14 +121,31 @@ public struct RESPRequestDecoder: NIOSingleStepByteToMessageDecoder {
                 return nil
             }
             if first == UInt8(ascii: "*") {
-                guard try self.readArrayHeader(from: &buffer) else { return nil }
+                guard try self.readArrayHeader(from: &buffer, dropsOversized: dropsOversized) else { return nil }
+                if self.remainingArguments == 0, self.refusal != nil {
+                    return self.finishRequest()
+                }
             } else {
                 guard let words = try self.readInlineLine(from: &buffer) else { return nil }
                 if !words.isEmpty {
-                    return RESPRequest(arguments: words)
+                    return .request(RESPRequest(arguments: words))
                 }
             }
         }
+    }
+
+    /// The request just completed, or its refusal; resets for the next request.
+    private mutating func finishRequest() -> Next {
+        defer {
+            self.arguments = []
+            self.requestBytes = 0
+            self.refusal = nil
+            self.declaredArguments = 0
+        }
+        if let refusal = self.refusal {
+            return .tooLarge(refusal)
+        }
+        return .request(RESPRequest(arguments: self.arguments))
     }
 
     /// Decodes what is left when the channel closes.
@@ -78,36 +156,55 @@ public struct RESPRequestDecoder: NIOSingleStepByteToMessageDecoder {
         if let request = try self.decode(buffer: &buffer) {
             return request
         }
-        if seenEOF, buffer.readableBytes > 0 || self.remainingArguments > 0 {
+        if seenEOF, buffer.readableBytes > 0 || self.isInsideRequest {
             throw RESPProtocolError.truncated("request")
         }
         return nil
     }
 
+    /// Whether `size` is over `limit` by no more than ``oversizeFactor``.
+    private static func isDroppable(_ size: Int64, limit: Int) -> Bool {
+        size / Int64(Self.oversizeFactor) <= Int64(limit)
+    }
+
+    /// The command name, when it has arrived and been kept.
+    private var commandName: String? {
+        guard let first = self.arguments.first else { return nil }
+        return RESPRequest(arguments: [first]).name
+    }
+
     /// Reads `*<count>\r\n`; returns `false` when more bytes are needed.
-    private mutating func readArrayHeader(from buffer: inout ByteBuffer) throws(RESPProtocolError) -> Bool {
+    private mutating func readArrayHeader(from buffer: inout ByteBuffer, dropsOversized: Bool) throws(RESPProtocolError) -> Bool {
         switch buffer.peekRESPInteger(offset: 1) {
         case .needMoreData:
             return false
         case .invalid:
             throw .invalidMultibulkLength
         case .value(let count, let length):
-            guard count <= self.configuration.maxArrayCount else {
-                throw .multibulkTooLong(count, limit: self.configuration.maxArrayCount)
+            let limit = self.configuration.maxArrayCount
+            if count > limit {
+                guard dropsOversized, Self.isDroppable(count, limit: limit) else {
+                    throw .multibulkTooLong(count, limit: limit)
+                }
+                self.refusal = RESPRequestTooLarge(limit: .arrayCount, command: nil, index: nil, size: count, maximum: limit)
             }
             buffer.moveReaderIndex(forwardBy: 1 + length)
             // Redis ignores `*0` and negative counts (its "Negative multibulk length" test).
             if count > 0 {
                 self.remainingArguments = Int(count)
-                // Grow with the data that arrives, not with what the header promises.
-                self.arguments.reserveCapacity(min(Int(count), 16))
+                self.declaredArguments = Int(count)
+                if self.refusal == nil {
+                    // Grow with the data that arrives, not with what the header promises.
+                    self.arguments.reserveCapacity(min(Int(count), 16))
+                }
             }
             return true
         }
     }
 
-    /// Reads one `$<length>\r\n<bytes>\r\n` element; returns `false` when more bytes are needed.
-    private mutating func readArgument(from buffer: inout ByteBuffer) throws(RESPProtocolError) -> Bool {
+    /// Reads one `$<length>\r\n<bytes>\r\n` element; returns `false` when more bytes are
+    /// needed. In a refused request the element's header is read and its body left to drop.
+    private mutating func readArgument(from buffer: inout ByteBuffer, dropsOversized: Bool) throws(RESPProtocolError) -> Bool {
         guard let first = buffer.getInteger(at: buffer.readerIndex, as: UInt8.self) else {
             return false
         }
@@ -121,16 +218,40 @@ public struct RESPRequestDecoder: NIOSingleStepByteToMessageDecoder {
             throw .invalidBulkLength
         case .value(let length, let headerLength):
             guard length >= 0 else { throw .invalidBulkLength }
-            guard length <= self.configuration.maxBulkBytes else {
-                throw .bulkTooLong(length, limit: self.configuration.maxBulkBytes)
+            let bulkLimit = self.configuration.maxBulkBytes
+            if length > bulkLimit {
+                guard dropsOversized, Self.isDroppable(length, limit: bulkLimit) else {
+                    throw .bulkTooLong(length, limit: bulkLimit)
+                }
+                if self.refusal == nil {
+                    self.refusal = RESPRequestTooLarge(
+                        limit: .bulkBytes, command: self.commandName,
+                        index: self.declaredArguments - self.remainingArguments, size: length, maximum: bulkLimit)
+                }
+            }
+            let requestLimit = max(self.configuration.maxRequestBytes, bulkLimit)
+            if self.refusal == nil, Int64(self.requestBytes) + length > Int64(requestLimit) {
+                guard dropsOversized else { throw .requestTooLong(limit: requestLimit) }
+                self.refusal = RESPRequestTooLarge(
+                    limit: .requestBytes, command: self.commandName, index: nil,
+                    size: Int64(self.requestBytes) + length, maximum: requestLimit)
             }
             let bodyStart = 1 + headerLength
             let bodyLength = Int(length)
+            if self.refusal != nil {
+                // Drop the body as it arrives; its closing CRLF is dropped unchecked.
+                self.arguments = []
+                buffer.moveReaderIndex(forwardBy: bodyStart)
+                self.discardBytes = bodyLength + 2
+                self.remainingArguments -= 1
+                return true
+            }
             guard buffer.readableBytes >= bodyStart + bodyLength + 2 else { return false }
             guard buffer.hasCRLF(offset: bodyStart + bodyLength) else { throw .missingCRLFAfterBulk }
             buffer.moveReaderIndex(forwardBy: bodyStart)
             self.arguments.append(buffer.readSlice(length: bodyLength)!)
             buffer.moveReaderIndex(forwardBy: 2)
+            self.requestBytes += bodyLength
             self.remainingArguments -= 1
             return true
         }

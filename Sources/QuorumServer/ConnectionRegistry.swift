@@ -18,6 +18,14 @@ public final class ConnectionRegistry: Sendable {
         var isBusy = false
     }
 
+    /// Whether a new connection may stay.
+    enum Admission: Equatable {
+        case admitted(id: Int)
+        /// ``maxConnections`` are open already.
+        case full
+        case shuttingDown
+    }
+
     public init(maxConnections: Int) {
         self.maxConnections = maxConnections
         self.state = Mutex(State())
@@ -25,13 +33,14 @@ public final class ConnectionRegistry: Sendable {
 
     public var count: Int { state.withLock { $0.connections.count } }
 
-    /// Registers a connection; nil when the server is full or shutting down.
-    func open(_ channel: any Channel) -> Int? {
+    /// Registers a connection unless the server is full or shutting down.
+    func open(_ channel: any Channel) -> Admission {
         state.withLock { state in
-            guard !state.isShuttingDown, state.connections.count < maxConnections else { return nil }
+            guard !state.isShuttingDown else { return .shuttingDown }
+            guard state.connections.count < maxConnections else { return .full }
             state.nextID += 1
             state.connections[state.nextID] = Entry(channel: channel)
-            return state.nextID
+            return .admitted(id: state.nextID)
         }
     }
 
@@ -63,5 +72,13 @@ public final class ConnectionRegistry: Sendable {
             return state.connections.values.filter { !$0.isBusy }.map(\.channel)
         }
         for channel in idle { channel.close(promise: nil) }
+    }
+
+    /// Returns once every connection has closed, or after `timeout`, whichever comes first.
+    func waitUntilEmpty(timeout: Duration) async {
+        let deadline = ContinuousClock.now + timeout
+        while count > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
 }

@@ -6,20 +6,28 @@ import ServiceLifecycle
 
 /// The TCP server of the line protocol, run as a `Service`.
 ///
-/// Shaped like NIO's `NIOTCPEchoServer`: one child task per connection in a discarding task
-/// group, each connection's failure kept to itself. On graceful shutdown it stops accepting,
-/// closes idle connections, and lets a connection in the middle of a request reply first.
+/// Each connection is a channel whose ``RESPConnectionHandler`` decodes, runs and answers its
+/// requests; one connection's failure stays with it. On graceful shutdown the server stops
+/// accepting, closes idle connections, lets a connection in the middle of a request reply
+/// first, and returns once every connection has closed.
 public struct ProtocolServer: Service {
+    /// Which of the server's listeners an address is for.
+    public enum Listener: Sendable, Hashable {
+        case plain
+        case tls
+    }
+
     let configuration: ServerConfiguration
     let dispatcher: CommandDispatcher
     let registry: ConnectionRegistry
     let logger: Logger
-    let onBound: @Sendable (SocketAddress) -> Void
+    let onBound: @Sendable (SocketAddress, Listener) -> Void
 
-    /// - Parameter onBound: called once with the bound address (its port when 0 was asked).
+    /// - Parameter onBound: called once per listener with its bound address (its port when 0
+    ///   was asked).
     public init(
         configuration: ServerConfiguration, context: ServerContext,
-        onBound: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+        onBound: @escaping @Sendable (SocketAddress, Listener) -> Void = { _, _ in }
     ) {
         self.configuration = configuration
         self.dispatcher = CommandDispatcher(context: context)
@@ -29,83 +37,75 @@ public struct ProtocolServer: Service {
     }
 
     public func run() async throws {
-        let decoderConfiguration = configuration.decoder
-        let idleTimeout = TimeAmount.seconds(configuration.idleTimeoutSeconds)
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .serverChannelOption(.backlog, value: 256)
-            .bind(host: configuration.host, port: configuration.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    try pipeline.addHandler(ByteToMessageHandler(RESPRequestDecoder(configuration: decoderConfiguration)))
-                    try pipeline.addHandler(MessageToByteHandler(RESPReplyEncoder()))
-                    try pipeline.addHandler(IdleStateHandler(readTimeout: idleTimeout))
-                    try pipeline.addHandler(IdleConnectionCloser())
-                    return try NIOAsyncChannel<RESPRequest, RESPReply>(wrappingChannelSynchronously: channel)
-                }
+        var tls: (@Sendable () -> any ChannelHandler)?
+        var listeners: [(Listener, String, Int)] = []
+        if let settings = configuration.tls {
+            tls = try TLSServerContext.makeHandlerFactory(settings)
+            if settings.hasOwnAddress {
+                // TLS first, so the main address is reported last, once everything listens.
+                listeners.append((.tls, settings.host ?? configuration.host, settings.port ?? 0))
+                listeners.append((.plain, configuration.host, configuration.port))
+            } else {
+                listeners.append((.tls, configuration.host, configuration.port))
             }
-        if let address = server.channel.localAddress { onBound(address) }
-        logger.info("listening", metadata: ["address": "\(server.channel.localAddress.map { "\($0)" } ?? "?")"])
+        } else {
+            listeners.append((.plain, configuration.host, configuration.port))
+        }
 
-        try await withGracefulShutdownHandler {
-            try await withThrowingDiscardingTaskGroup { group in
-                try await server.executeThenClose { inbound in
-                    for try await connection in inbound {
-                        group.addTask { await handle(connection) }
-                    }
-                }
+        var channels: [any Channel] = []
+        do {
+            for (kind, host, port) in listeners {
+                let channel = try await bind(host: host, port: port, tls: kind == .tls ? tls : nil)
+                channels.append(channel)
+                if let address = channel.localAddress { onBound(address, kind) }
+                logger.info(
+                    "listening",
+                    metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")", "tls": "\(kind == .tls)"])
             }
+        } catch {
+            for channel in channels { try? await channel.close() }
+            throw error
+        }
+
+        let registry = self.registry
+        let logger = self.logger
+        let listening = channels
+        try await withGracefulShutdownHandler {
+            for channel in listening {
+                try await channel.closeFuture.get()
+            }
+            await registry.waitUntilEmpty(timeout: .seconds(600))
         } onGracefulShutdown: {
             logger.info("shutting down: no new connections; finishing requests in hand")
-            server.channel.close(promise: nil)
+            for channel in listening { channel.close(promise: nil) }
             registry.shutDown()
         }
     }
 
-    private func handle(_ connection: NIOAsyncChannel<RESPRequest, RESPReply>) async {
-        let peer = connection.channel.remoteAddress.map { "\($0)" } ?? "?"
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                guard let id = registry.open(connection.channel) else {
-                    try await outbound.write(RESPReply(.error(code: "ERR", message: "max number of clients reached")))
-                    return
-                }
-                defer { registry.close(id) }
-                var session = Session(connectionID: id)
-                do {
-                    for try await request in inbound {
-                        guard registry.beginRequest(id) else { break }
-                        let outcome = await dispatcher.dispatch(request, session: session)
-                        session = outcome.session
-                        try await outbound.write(RESPReply(outcome.reply, version: session.protocolVersion))
-                        guard registry.endRequest(id), !outcome.close else { break }
+    private func bind(host: String, port: Int, tls: (@Sendable () -> any ChannelHandler)?) async throws -> any Channel {
+        let configuration = self.configuration
+        let dispatcher = self.dispatcher
+        let registry = self.registry
+        let logger = self.logger
+        let pending = max(2, configuration.maxPendingReplyBytes)
+        return try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 1024)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelOption(.writeBufferWaterMark, value: .init(low: pending / 2, high: pending))
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    if let tls {
+                        try pipeline.addHandler(tls())
                     }
-                } catch let error as RESPProtocolError {
-                    // The framing is lost, so the connection cannot go on: say why, then close.
-                    try await outbound.write(RESPReply(error.reply, version: session.protocolVersion))
+                    try pipeline.addHandler(
+                        RESPConnectionHandler(
+                            configuration: configuration, dispatcher: dispatcher, registry: registry, logger: logger))
                 }
             }
-        } catch {
-            logger.debug("connection ended with an error", metadata: ["peer": "\(peer)", "error": "\(error)"])
-        }
+            .bind(host: host, port: port)
+            .get()
     }
 }
-
-/// Closes a connection that has sent nothing for the idle timeout, telling it why.
-final class IdleConnectionCloser: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = RESPRequest
-    typealias InboundOut = RESPRequest
-    typealias OutboundOut = RESPReply
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            let reply = RESPReply(.error(code: "ERR", message: "idle timeout: closing the connection"))
-            context.writeAndFlush(wrapOutboundOut(reply)).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
-    }
-}
-
-@available(*, unavailable)
-extension IdleConnectionCloser: Sendable {}

@@ -72,6 +72,34 @@ struct DaemonConfiguration {
             webhooks: (settings.webhooks ?? []).map { WebhookSubscription(url: $0.url, events: $0.events) })
     }
 
+    /// The protocol server's configuration: its own defaults, with what `limits:` and `tls:` set.
+    private static func serverConfiguration(_ settings: DaemonSettings, address: ListenAddress) throws -> ServerConfiguration {
+        var server = ServerConfiguration(host: address.host, port: address.port)
+        let limits = settings.limits
+        if let value = limits.maxConnections { server.maxConnections = value }
+        if let value = limits.idleTimeoutSeconds { server.idleTimeoutSeconds = Int64(value) }
+        if let value = limits.requestTimeoutSeconds { server.requestTimeoutSeconds = Int64(value) }
+        if let value = limits.maxPipelinedRequests { server.maxPipelinedRequests = value }
+        if let value = limits.maxPendingReplyBytes { server.maxPendingReplyBytes = value }
+        if let value = limits.maxLineBytes { server.decoder.maxInlineBytes = value }
+        if let value = limits.maxBulkBytes { server.decoder.maxBulkBytes = value }
+        if let value = limits.maxArrayCount { server.decoder.maxArrayCount = value }
+        if let value = limits.maxRequestBytes { server.decoder.maxRequestBytes = value }
+        if let tls = settings.tls {
+            var host: String?
+            var port: Int?
+            if let listen = tls.listen {
+                guard let tlsAddress = ListenAddress(parsing: listen) else {
+                    throw StartupError(message: "tls.listen: '\(listen)' is not HOST:PORT")
+                }
+                host = tlsAddress.host
+                port = tlsAddress.port
+            }
+            server.tls = ServerConfiguration.TLS(certificatePath: tls.certificatePath, keyPath: tls.keyPath, host: host, port: port)
+        }
+        return server
+    }
+
     /// - Throws: `StartupError` naming the file and line, or the flag, at fault.
     static func resolve(
         configPath: String, dataDir: String?, listen: String?, httpListen: String? = nil, boardsDir: String?, demoData: String?
@@ -97,16 +125,7 @@ struct DaemonConfiguration {
         guard let address = settings.listenAddress else {
             throw StartupError(message: "--listen/listen: '\(settings.listen ?? "")' is not HOST:PORT")
         }
-        let limits = settings.limits
-        let defaults = DaemonSettings.defaults.limits
-        var decoder = RESPDecoderConfiguration()
-        decoder.maxInlineBytes = limits.maxLineBytes ?? defaults.maxLineBytes ?? decoder.maxInlineBytes
-        decoder.maxBulkBytes = limits.maxBulkBytes ?? defaults.maxBulkBytes ?? decoder.maxBulkBytes
-        let server = ServerConfiguration(
-            host: address.host, port: address.port,
-            maxConnections: limits.maxConnections ?? defaults.maxConnections ?? 256,
-            idleTimeoutSeconds: Int64(limits.idleTimeoutSeconds ?? defaults.idleTimeoutSeconds ?? 300),
-            decoder: decoder)
+        let server = try serverConfiguration(settings, address: address)
         let dataDirectory = settings.dataDirectory ?? "var"
         var portal: PortalConfiguration?
         if case .address(let address)? = settings.http.listen {

@@ -65,6 +65,24 @@ struct QuorumDaemon: AsyncParsableCommand {
         try StartupError.wrap {
             try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
         }
+        // Held until the process ends: a second quorumd on this directory stops here.
+        let lock = try DataDirectoryLock.acquire(directory: settings.dataDirectory)
+        defer { withExtendedLifetime(lock) {} }
+        if let tls = settings.server.tls {
+            // A certificate that cannot be used stops start-up, not the first connection.
+            _ = try StartupError.wrap { try TLSServerContext(tls) }
+        }
+        var serverConfiguration = settings.server
+        let fitted = OpenFileLimit.fit(connections: serverConfiguration.maxConnections)
+        if fitted.lowered {
+            logger.warning(
+                "connection limit lowered to fit the open-file limit",
+                metadata: [
+                    "max_connections": "\(fitted.connections)", "asked": "\(serverConfiguration.maxConnections)",
+                    "open_files": "\(fitted.openFiles)", "reserved": "\(OpenFileLimit.reserve)",
+                ])
+        }
+        serverConfiguration.maxConnections = fitted.connections
         let database = try StartupError.wrap {
             try AppDatabase.openFile(atPath: settings.dataDirectory + "/quorum.sqlite")
         }
@@ -101,15 +119,24 @@ struct QuorumDaemon: AsyncParsableCommand {
         // Everything recorded through swift-metrics lands here; the portal serves it at /metrics.
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let connections = ConnectionRegistry(maxConnections: settings.server.maxConnections)
+        let connections = ConnectionRegistry(maxConnections: serverConfiguration.maxConnections)
         let context = ServerContext(
             database: database, schedule: schedule, horizon: horizon, reminders: reminders, packs: PackBuilder(files: packFiles),
             deliverer: deliverer,
             connections: connections, logger: logger)
-        let server = ProtocolServer(configuration: settings.server, context: context) { address in
-            // A line on stdout that scripts and tests wait for.
+        let tlsHasOwnAddress = serverConfiguration.tls?.hasOwnAddress ?? false
+        let tlsHost = serverConfiguration.tls?.host ?? settings.server.host
+        let server = ProtocolServer(configuration: serverConfiguration, context: context) { address, listener in
+            // Lines on stdout that scripts and tests wait for: the TLS one (on its own address)
+            // first, then the main one.
             let port = address.port.map(String.init) ?? "?"
-            let line = "quorumd: listening on \(settings.server.host):\(port); admin token in \(tokenPath)\n"
+            let host = listener == .tls && tlsHasOwnAddress ? tlsHost : settings.server.host
+            let line: String
+            switch (listener, tlsHasOwnAddress) {
+            case (.tls, true): line = "quorumd: TLS listening on \(host):\(port)\n"
+            case (.tls, false): line = "quorumd: listening on \(host):\(port) (TLS); admin token in \(tokenPath)\n"
+            case (.plain, _): line = "quorumd: listening on \(host):\(port); admin token in \(tokenPath)\n"
+            }
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         var services: [any Service] = [deliverer, scheduler, server]

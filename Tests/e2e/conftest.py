@@ -26,6 +26,7 @@ class Daemon:
         self.boards_dir = boards_dir
         self.process = None
         self.port = None
+        self.tls_port = None
 
     def start(self, timeout: float = 30.0):
         # The portal takes any free port too, so that daemons started side by side do not collide.
@@ -44,6 +45,8 @@ class Daemon:
         self.http_url = None
         while time.monotonic() < deadline:
             line = self.process.stdout.readline()
+            if line.startswith("quorumd: TLS listening on "):
+                self.tls_port = int(line.split()[4].rsplit(":", 1)[1])
             if line.startswith("quorumd: listening on "):
                 address = line.split()[3].rstrip(";")
                 self.port = int(address.rsplit(":", 1)[1])

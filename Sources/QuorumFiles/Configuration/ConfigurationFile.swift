@@ -19,14 +19,18 @@ public enum ConfigurationFile {
 
     static let topLevelKeys = [
         "listen", "data_dir", "boards_dir", "templates_dir", "timezone", "smtp", "webhooks", "reminders",
-        "limits", "horizon_months", "demo_data", "bank_holidays", "delivery", "http",
+        "limits", "horizon_months", "demo_data", "bank_holidays", "delivery", "http", "tls",
     ]
     static let httpKeys = ["listen", "public_url", "portal_dir"]
     static let deliveryKeys = ["retry_delays_seconds", "poll_seconds", "host_name"]
     static let smtpKeys = ["url", "from", "helo", "username", "password", "starttls"]
     static let webhookKeys = ["url", "secret", "events"]
     static let reminderKeys = ["sweep_at", "repeat_days", "escalate_days", "draft_days_before", "plan_board"]
-    static let limitKeys = ["max_connections", "idle_timeout_seconds", "max_line_bytes", "max_bulk_bytes"]
+    static let limitKeys = [
+        "max_connections", "idle_timeout_seconds", "max_line_bytes", "max_bulk_bytes", "max_array_count",
+        "max_request_bytes", "request_timeout_seconds", "max_pipelined_requests", "max_pending_reply_bytes",
+    ]
+    static let tlsKeys = ["cert", "key", "listen"]
     static let bankHolidayKeys = ["date", "moved_from", "to", "name"]
 
     /// Reads and checks the file at `path`.
@@ -82,6 +86,7 @@ public enum ConfigurationFile {
         if let value = top.optional("limits") { settings.limits = try limits(value) }
         if let value = top.optional("delivery") { settings.delivery = try delivery(value) }
         if let value = top.optional("http") { settings.http = try http(value) }
+        if let value = top.optional("tls") { settings.tls = try tls(value) }
         settings.horizonMonths = try top.optional("horizon_months")?.int(in: 1...120)
         settings.demoData = try top.optional("demo_data")?.text()
         if let value = top.optional("bank_holidays") {
@@ -206,7 +211,26 @@ public enum ConfigurationFile {
             maxConnections: try fields.optional("max_connections")?.int(in: 1...100_000),
             idleTimeoutSeconds: try fields.optional("idle_timeout_seconds")?.int(in: 1...86_400),
             maxLineBytes: try fields.optional("max_line_bytes")?.int(in: 64...16_777_216),
-            maxBulkBytes: try fields.optional("max_bulk_bytes")?.int(in: 1_024...1_073_741_824))
+            maxBulkBytes: try fields.optional("max_bulk_bytes")?.int(in: 1_024...1_073_741_824),
+            maxArrayCount: try fields.optional("max_array_count")?.int(in: 1...16_777_216),
+            maxRequestBytes: try fields.optional("max_request_bytes")?.int(in: 1_024...4_294_967_296),
+            requestTimeoutSeconds: try fields.optional("request_timeout_seconds")?.int(in: 1...86_400),
+            maxPipelinedRequests: try fields.optional("max_pipelined_requests")?.int(in: 1...1_000_000),
+            maxPendingReplyBytes: try fields.optional("max_pending_reply_bytes")?.int(in: 1_024...1_073_741_824))
+    }
+
+    static func tls(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.TLS {
+        let fields = try value.mapping(keys: tlsKeys)
+        var listen: String?
+        if let listenValue = fields.optional("listen") {
+            let text = try listenValue.text()
+            guard ListenAddress(parsing: text) != nil else {
+                throw listenValue.problem("'\(text)' is not HOST:PORT (e.g. 127.0.0.1:7443; port 0 to 65535)")
+            }
+            listen = text
+        }
+        return DaemonSettings.TLS(
+            certificatePath: try fields.required("cert").text(), keyPath: try fields.required("key").text(), listen: listen)
     }
 
     static func bankHoliday(_ value: YAMLValue) throws(FileProblem) -> BankHolidayAdjustment {

@@ -81,7 +81,8 @@ extension DaemonSettings {
         case off
     }
 
-    /// `limits:`: what the server tolerates from clients.
+    /// `limits:`: what the server tolerates from clients. Nil leaves a limit at the protocol
+    /// server's own default (its `ServerConfiguration`, where each default is defined once).
     public struct Limits: Hashable, Sendable {
         public var maxConnections: Int?
         public var idleTimeoutSeconds: Int?
@@ -89,19 +90,58 @@ extension DaemonSettings {
         public var maxLineBytes: Int?
         /// The largest RESP bulk string (a CSV import, a report).
         public var maxBulkBytes: Int?
+        /// The most arguments in one request.
+        public var maxArrayCount: Int?
+        /// The most bytes the arguments of one request may add up to.
+        public var maxRequestBytes: Int?
+        /// How long a request begun may take to arrive whole.
+        public var requestTimeoutSeconds: Int?
+        /// How many pipelined requests one connection may have waiting before the server stops
+        /// reading it.
+        public var maxPipelinedRequests: Int?
+        /// How many reply bytes may wait for a client to read them before the server stops
+        /// reading it.
+        public var maxPendingReplyBytes: Int?
 
-        public init(maxConnections: Int? = nil, idleTimeoutSeconds: Int? = nil, maxLineBytes: Int? = nil, maxBulkBytes: Int? = nil) {
+        public init(
+            maxConnections: Int? = nil, idleTimeoutSeconds: Int? = nil, maxLineBytes: Int? = nil, maxBulkBytes: Int? = nil,
+            maxArrayCount: Int? = nil, maxRequestBytes: Int? = nil, requestTimeoutSeconds: Int? = nil,
+            maxPipelinedRequests: Int? = nil, maxPendingReplyBytes: Int? = nil
+        ) {
             self.maxConnections = maxConnections
             self.idleTimeoutSeconds = idleTimeoutSeconds
             self.maxLineBytes = maxLineBytes
             self.maxBulkBytes = maxBulkBytes
+            self.maxArrayCount = maxArrayCount
+            self.maxRequestBytes = maxRequestBytes
+            self.requestTimeoutSeconds = requestTimeoutSeconds
+            self.maxPipelinedRequests = maxPipelinedRequests
+            self.maxPendingReplyBytes = maxPendingReplyBytes
         }
 
         public func overriding(with other: Limits) -> Limits {
             Limits(
                 maxConnections: other.maxConnections ?? maxConnections,
                 idleTimeoutSeconds: other.idleTimeoutSeconds ?? idleTimeoutSeconds,
-                maxLineBytes: other.maxLineBytes ?? maxLineBytes, maxBulkBytes: other.maxBulkBytes ?? maxBulkBytes)
+                maxLineBytes: other.maxLineBytes ?? maxLineBytes, maxBulkBytes: other.maxBulkBytes ?? maxBulkBytes,
+                maxArrayCount: other.maxArrayCount ?? maxArrayCount, maxRequestBytes: other.maxRequestBytes ?? maxRequestBytes,
+                requestTimeoutSeconds: other.requestTimeoutSeconds ?? requestTimeoutSeconds,
+                maxPipelinedRequests: other.maxPipelinedRequests ?? maxPipelinedRequests,
+                maxPendingReplyBytes: other.maxPendingReplyBytes ?? maxPendingReplyBytes)
+        }
+    }
+
+    /// `tls:`: TLS for the protocol, with a PEM certificate chain and key.
+    public struct TLS: Hashable, Sendable {
+        public var certificatePath: String
+        public var keyPath: String
+        /// `HOST:PORT` for TLS next to plain TCP; nil: TLS in place of plain TCP on `listen`.
+        public var listen: String?
+
+        public init(certificatePath: String, keyPath: String, listen: String? = nil) {
+            self.certificatePath = certificatePath
+            self.keyPath = keyPath
+            self.listen = listen
         }
     }
 }

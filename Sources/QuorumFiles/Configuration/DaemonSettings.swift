@@ -25,6 +25,8 @@ public struct DaemonSettings: Hashable, Sendable {
     public var webhooks: [Webhook]?
     public var reminders: Reminders
     public var limits: Limits
+    /// TLS for the protocol; nil serves plain TCP.
+    public var tls: TLS?
     /// How many months ahead of today an open-ended meeting rule is expanded.
     public var horizonMonths: Int?
     /// A folder of demo CSVs (`actions.csv`, `measures.csv`, `values.csv`) to import on start.
@@ -57,14 +59,16 @@ public struct DaemonSettings: Hashable, Sendable {
     /// The listen address, parsed.
     public var listenAddress: ListenAddress? { listen.flatMap(ListenAddress.init(parsing:)) }
 
-    /// The built-in defaults: every field set except `smtp` and `demoData`.
+    /// The built-in defaults: every field set except `smtp`, `tls`, `demoData` and `limits`
+    /// (whose defaults are the protocol server's own).
     public static let defaults = DaemonSettings(
         listen: "127.0.0.1:7878", dataDirectory: "var", boardsDirectory: "Boards",
         templatesDirectory: "Notifications", timezone: ConfigurationFile.supportedTimezone, smtp: nil,
         webhooks: [],
         reminders: Reminders(
             sweepAt: .daily(LocalTime(hour: 8, minute: 0)!), repeatDays: 7, escalateDays: 14, draftDaysBefore: 5, planBoard: "CYPCIB"),
-        limits: Limits(maxConnections: 256, idleTimeoutSeconds: 300, maxLineBytes: 65_536, maxBulkBytes: 16_777_216),
+        // The protocol server's limits default in its own configuration, not here.
+        limits: Limits(),
         horizonMonths: 24, demoData: nil, bankHolidays: []
     ).with(
         delivery: Delivery(),
@@ -73,10 +77,11 @@ public struct DaemonSettings: Hashable, Sendable {
     /// These settings with every field that `other` sets replaced by `other`'s value.
     /// Sections (`smtp`, `webhooks`, `bank_holidays`) are replaced whole; `reminders` and
     /// `limits` field by field.
-    func with(delivery: Delivery, http: HTTP) -> DaemonSettings {
+    func with(delivery: Delivery, http: HTTP, tls: TLS? = nil) -> DaemonSettings {
         var copy = self
         copy.delivery = delivery
         copy.http = http
+        copy.tls = tls
         return copy
     }
 
@@ -94,6 +99,6 @@ public struct DaemonSettings: Hashable, Sendable {
             horizonMonths: other.horizonMonths ?? horizonMonths,
             demoData: other.demoData ?? demoData,
             bankHolidays: other.bankHolidays ?? bankHolidays)
-            .with(delivery: delivery.overriding(with: other.delivery), http: http.overriding(with: other.http))
+            .with(delivery: delivery.overriding(with: other.delivery), http: http.overriding(with: other.http), tls: other.tls ?? tls)
     }
 }

@@ -1,0 +1,234 @@
+"""Every protocol limit hit over real TCP, while another client is answered at the same moment."""
+
+import select
+import socket
+import threading
+import time
+
+from conftest import ReplyError
+
+
+class Pinger:
+    """Another client that keeps sending PING on its own connection while a test runs, and
+    records every answer: the daemon must keep serving it whatever the misbehaving client does."""
+
+    def __init__(self, daemon):
+        self.conn = daemon.connect()
+        self.replies = []
+        self.failures = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.is_set():
+            started = time.monotonic()
+            try:
+                reply = self.conn.command("PING", "other")
+            except Exception as error:  # noqa: BLE001 - any failure is the finding
+                self.failures.append(repr(error))
+                return
+            self.replies.append((reply, time.monotonic() - started))
+            time.sleep(0.02)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join(timeout=10)
+        self.conn.close()
+
+    def answered_since(self, count: int) -> int:
+        return sum(1 for reply, _ in self.replies[count:] if reply == "other")
+
+    def assert_served(self, since: int = 0):
+        """The other client got answers after `since`, all of them right, none slow."""
+        time.sleep(0.2)
+        assert not self.failures, self.failures
+        assert self.answered_since(since) >= 3, self.replies[since:]
+        assert all(reply == "other" for reply, _ in self.replies)
+        assert max(elapsed for _, elapsed in self.replies) < 2.0
+
+
+def rss_kib(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+def test_an_inline_line_over_max_line_bytes_is_a_protocol_error_and_closes(make_daemon):
+    daemon = make_daemon("limits: { max_line_bytes: 1024 }\n")
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        conn.send_raw(b"PING " + b"x" * 1019 + b"\r\n")  # exactly 1024 bytes: accepted
+        assert conn.read_reply() == "x" * 1019
+        mark = len(other.replies)
+        conn.send_raw(b"PING " + b"x" * 4096)  # no line end needed to know it is too long
+        reply = conn.read_reply()
+        assert isinstance(reply, ReplyError) and reply == "ERR Protocol error: inline request longer than 1024 bytes"
+        assert conn.is_closed()
+        other.assert_served(mark)
+
+
+def test_a_bulk_string_over_max_bulk_bytes_gets_toobig_and_the_connection_carries_on(make_daemon):
+    daemon = make_daemon("limits: { max_bulk_bytes: 2048 }\n")
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        assert conn.command("PING", "y" * 2048) == "y" * 2048
+        mark = len(other.replies)
+        reply = conn.command("IMPORT", "actions", "z" * 5000)
+        assert reply.code == "TOOBIG"
+        assert reply == "TOOBIG argument 3 of IMPORT is 5000 bytes; the limit is 2048"
+        # The body was read and dropped, so the next request is in step.
+        assert conn.command("PING", "after") == "after"
+        other.assert_served(mark)
+
+
+def test_a_bulk_length_far_over_the_limit_is_lost_framing_and_closes(make_daemon):
+    daemon = make_daemon("limits: { max_bulk_bytes: 2048 }\n")
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        mark = len(other.replies)
+        conn.send_raw(b"*2\r\n$4\r\nPING\r\n$999999999\r\n")
+        reply = conn.read_reply()
+        assert reply == "ERR Protocol error: invalid bulk length 999999999: more than 2048 bytes"
+        assert conn.is_closed()
+        other.assert_served(mark)
+
+
+def test_more_arguments_than_max_array_count_gets_toobig(make_daemon):
+    daemon = make_daemon("limits: { max_array_count: 8 }\n")
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        mark = len(other.replies)
+        reply = conn.command("PING", *["a"] * 9)
+        assert reply == "TOOBIG the request has 10 arguments; the limit is 8"
+        assert conn.command("PING") == "PONG"
+        other.assert_served(mark)
+
+
+def test_arguments_adding_up_past_max_request_bytes_get_toobig(make_daemon):
+    daemon = make_daemon("limits: { max_bulk_bytes: 4096, max_request_bytes: 10000 }\n")
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        mark = len(other.replies)
+        reply = conn.command("REPORT", "SUBMIT", *["r" * 4000] * 3)
+        assert reply == "TOOBIG the arguments of REPORT add up to more than 10000 bytes, the limit"
+        assert conn.command("PING") == "PONG"
+        other.assert_served(mark)
+
+
+def test_the_connection_over_max_connections_is_refused_with_the_limit_named(make_daemon):
+    daemon = make_daemon("limits: { max_connections: 3 }\n")
+    with Pinger(daemon) as other:
+        kept = [daemon.connect(), daemon.connect()]
+        assert all(conn.command("PING") == "PONG" for conn in kept)
+        mark = len(other.replies)
+        refused = daemon.connect()
+        reply = refused.read_reply()
+        assert reply.code == "ERR" and "max number of clients reached (3, limits.max_connections)" in reply
+        assert refused.is_closed()
+        other.assert_served(mark)
+        # A slot freed is a slot offered again.
+        kept.pop().close()
+        time.sleep(0.3)
+        again = daemon.connect()
+        assert again.command("PING") == "PONG"
+
+
+def test_an_idle_connection_is_told_and_closed_while_a_busy_one_stays(make_daemon):
+    daemon = make_daemon("limits: { idle_timeout_seconds: 1 }\n")
+    with Pinger(daemon) as other:
+        idle = daemon.connect()
+        assert idle.command("PING") == "PONG"
+        mark = len(other.replies)
+        time.sleep(2.5)
+        reply = idle.read_reply()
+        assert reply.code == "ERR" and "idle timeout" in reply and "limits.idle_timeout_seconds" in reply
+        assert idle.is_closed()
+        # The pinger sent something every 20 ms, so it was never idle.
+        other.assert_served(mark)
+
+
+def test_a_client_trickling_one_request_is_cut_off_at_the_request_timeout(make_daemon):
+    daemon = make_daemon("limits: { request_timeout_seconds: 2, idle_timeout_seconds: 60 }\n")
+    with Pinger(daemon) as other:
+        slow = daemon.connect()
+        mark = len(other.replies)
+        started = time.monotonic()
+        request = b"*2\r\n$4\r\nPING\r\n$100\r\n" + b"s" * 100 + b"\r\n"
+        # A byte every 100 ms keeps the idle timer happy but would take 12 s to finish; stop
+        # sending as soon as the server has said something.
+        for byte in request:
+            readable, _, _ = select.select([slow.sock], [], [], 0.1)
+            if readable or time.monotonic() - started > 4:
+                break
+            slow.send_raw(bytes([byte]))
+        reply = slow.read_reply()
+        assert reply.code == "ERR" and "request timeout" in reply and "limits.request_timeout_seconds" in reply
+        assert slow.is_closed()
+        assert 1.5 < time.monotonic() - started < 5
+        other.assert_served(mark)
+
+
+def test_a_steady_pipeline_is_not_mistaken_for_a_trickle(make_daemon):
+    daemon = make_daemon("limits: { request_timeout_seconds: 1 }\n")
+    conn = daemon.connect()
+    # Many requests over 3 s, each complete quickly though the stream never pauses long.
+    deadline = time.monotonic() + 3
+    sent = 0
+    while time.monotonic() < deadline:
+        conn.send_raw(b"PING a\r\nPI")
+        time.sleep(0.05)
+        conn.send_raw(b"NG b\r\n")
+        sent += 2
+    replies = [conn.read_reply() for _ in range(sent)]
+    assert replies == ["a", "b"] * (sent // 2)
+
+
+def test_a_client_that_never_reads_its_replies_is_throttled_not_buffered(make_daemon):
+    daemon = make_daemon("limits: { idle_timeout_seconds: 60 }\n")
+    pid = daemon.process.pid
+    with Pinger(daemon) as other:
+        before = rss_kib(pid)
+        greedy = socket.create_connection(("127.0.0.1", daemon.port))
+        greedy.settimeout(3)
+        chunk = b"PING\r\n" * 10_000  # 60 KB of requests, 70 KB of replies
+        offered = 64 * 1024 * 1024
+        accepted = 0
+        try:
+            while accepted < offered:
+                accepted += greedy.send(chunk)
+        except socket.timeout:
+            pass
+        mark = len(other.replies)
+        time.sleep(0.5)
+        after = rss_kib(pid)
+        # The server stopped reading: the client's writes stalled in the socket buffers, far
+        # short of what it offered, and the daemon's memory did not follow the offer.
+        assert accepted < 32 * 1024 * 1024, accepted
+        assert after - before < 64 * 1024, (before, after)
+        other.assert_served(mark)
+        greedy.close()
+    fresh = daemon.connect()
+    assert fresh.command("PING") == "PONG"
+
+
+def test_a_large_pipeline_read_slowly_gets_every_reply_in_order(make_daemon):
+    daemon = make_daemon()
+    conn = daemon.connect()
+    count = 30_000
+    payload = b"".join(b"PING %d\r\n" % i for i in range(count))
+
+    def send():
+        conn.sock.sendall(payload)
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    time.sleep(0.5)  # let the server hit its bounds before the client starts reading
+    replies = [conn.read_reply() for _ in range(count)]
+    sender.join(timeout=30)
+    assert replies == [str(i) for i in range(count)]

@@ -1,0 +1,64 @@
+"""A thousand concurrent connections on loopback, held with the default configuration, while
+another client's requests keep succeeding. Bounded in count and in time; it stops by itself."""
+
+import resource
+import socket
+import threading
+import time
+
+from test_limits import Pinger
+
+CONNECTIONS = 1_000
+TIME_LIMIT = 90  # seconds, for the whole test on a slow machine
+
+
+def raise_open_file_limit(needed: int):
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < needed:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(needed, hard) if hard != resource.RLIM_INFINITY else needed, hard))
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    assert soft >= needed, f"the open-file limit ({soft}) cannot be raised to {needed}"
+
+
+def info_field(conn, name: str) -> str:
+    text = conn.command("INFO")
+    for line in text.splitlines():
+        if line.startswith(name + ":"):
+            return line.split(":", 1)[1]
+    raise AssertionError(f"no {name} in INFO: {text}")
+
+
+def test_a_thousand_connections_are_held_while_another_client_is_served(daemon):
+    started = time.monotonic()
+    raise_open_file_limit(CONNECTIONS + 200)
+    observer = daemon.connect()
+    assert int(info_field(observer, "max_clients")) >= CONNECTIONS + 2
+    held = []
+    with Pinger(daemon) as other:
+        try:
+            for _ in range(CONNECTIONS):
+                sock = socket.create_connection(("127.0.0.1", daemon.port), timeout=30)
+                held.append(sock)
+            # Every one of them is a working connection: ask each, then read each answer.
+            for index, sock in enumerate(held):
+                sock.sendall(b"PING %d\r\n" % index)
+            for index, sock in enumerate(held):
+                buffer = b""
+                while buffer.count(b"\r\n") < 2:
+                    chunk = sock.recv(64)
+                    assert chunk, f"connection {index} was closed"
+                    buffer += chunk
+                assert buffer == b"$%d\r\n%d\r\n" % (len(str(index)), index), buffer
+            assert int(info_field(observer, "connected_clients")) >= CONNECTIONS + 2
+            # While all are open the other client has been answered throughout.
+            other.assert_served()
+            assert observer.command("BOARD", "GET", "OSC").startswith("{")
+        finally:
+            for sock in held:
+                sock.close()
+    assert time.monotonic() - started < TIME_LIMIT
+    # They are all gone again.
+    deadline = time.monotonic() + 10
+    while int(info_field(observer, "connected_clients")) > 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert int(info_field(observer, "connected_clients")) == 1
