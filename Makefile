@@ -64,11 +64,11 @@ e2e: $(BUILT)
 # libFuzzer over the protocol decoders. Its own scratch path: everything it links is built with
 # the fuzzer's instrumentation. New inputs go to $(FUZZ_DIR)/corpus; the seeds stay as checked in.
 FUZZ_DIR   := .build-fuzz
-FUZZ_BIN   := $(FUZZ_DIR)/debug/QuorumProtocolFuzz
+FUZZ_BIN   := $(FUZZ_DIR)/release/QuorumProtocolFuzz
 FUZZ_RUN   := $(FUZZ_BIN) -max_len=4096 -print_final_stats=1 $(FUZZ_DIR)/corpus Tests/Fuzz/corpus
 
 fuzz-build:
-	$(SWIFT) build --scratch-path $(FUZZ_DIR) --product QuorumProtocolFuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DQUORUM_FUZZING
+	$(SWIFT) build -c release --scratch-path $(FUZZ_DIR) --product QuorumProtocolFuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DQUORUM_FUZZING
 	@mkdir -p $(FUZZ_DIR)/corpus
 
 # A short bounded run, part of make test.

@@ -164,7 +164,8 @@ public struct RESPRequestDecoder: NIOSingleStepByteToMessageDecoder {
 
     /// Whether `size` is over `limit` by no more than ``oversizeFactor``.
     private static func isDroppable(_ size: Int64, limit: Int) -> Bool {
-        size / Int64(Self.oversizeFactor) <= Int64(limit)
+        let (ceiling, overflowed) = Int64(limit).multipliedReportingOverflow(by: Int64(Self.oversizeFactor))
+        return overflowed || size <= ceiling
     }
 
     /// The command name, when it has arrived and been kept.

@@ -6,7 +6,7 @@ import Testing
 /// reported, so the connection stays in step; lost framing still throws.
 @Suite("Oversized requests read with next(from:)")
 struct RESPRequestDecoderOversizeTests {
-    let configuration = RESPDecoderConfiguration(maxInlineBytes: 32, maxBulkBytes: 8, maxArrayCount: 3, maxRequestBytes: 12)
+    let configuration = RESPDecoderConfiguration(maxInlineBytes: 32, maxBulkBytes: 8, maxArrayCount: 4, maxRequestBytes: 24)
 
     /// Feeds `input` in the reads `feeding` makes, collecting what `next` returns.
     func read(_ input: String, feeding: Feeding) -> (results: [RESPRequestDecoder.Next], error: RESPProtocolError?) {
@@ -45,13 +45,14 @@ struct RESPRequestDecoderOversizeTests {
     func tooManyArguments(feeding: Feeding) {
         let (results, error) = read("*5\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n$1\r\nd\r\n$1\r\ne\r\n*1\r\n$4\r\nPING\r\n", feeding: feeding)
         #expect(error == nil)
-        #expect(results.first == .tooLarge(RESPRequestTooLarge(limit: .arrayCount, command: nil, index: nil, size: 5, maximum: 3)))
+        #expect(results.first == .tooLarge(RESPRequestTooLarge(limit: .arrayCount, command: nil, index: nil, size: 5, maximum: 4)))
         #expect(results.last == .request(RESPRequest("PING")))
     }
 
     @Test("arguments adding up past maxRequestBytes are dropped", arguments: Feeding.allCases)
     func requestBytes(feeding: Feeding) {
-        let (results, error) = read("*3\r\n$4\r\nPING\r\n$6\r\n123456\r\n$6\r\n123456\r\nPING\r\n", feeding: feeding)
+        let (results, error) = read(
+            "*4\r\n$4\r\nPING\r\n$8\r\n12345678\r\n$8\r\n12345678\r\n$8\r\n12345678\r\nPING\r\n", feeding: feeding)
         #expect(error == nil)
         guard case .tooLarge(let refusal) = results.first else {
             Issue.record("expected a refusal, got \(results)")
@@ -68,7 +69,7 @@ struct RESPRequestDecoderOversizeTests {
         #expect(bulkError?.code == .invalidBulkLength)
         let (dropped, _) = read("*1\r\n$128\r\n", feeding: .whole)
         #expect(dropped.isEmpty)  // 16 times the limit: waits for the body, to drop it
-        let (_, arrayError) = read("*49\r\n", feeding: .whole)
+        let (_, arrayError) = read("*65\r\n", feeding: .whole)
         #expect(arrayError?.code == .invalidMultibulkLength)
     }
 

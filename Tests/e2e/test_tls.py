@@ -19,7 +19,7 @@ def certificate(tmp_path):
     return cert, key
 
 
-def s_client(port: int, cert, *options, data: bytes = b"PING\r\n") -> subprocess.CompletedProcess:
+def s_client(port: int, cert, *options, data: bytes = b"PING\r\nQUIT\r\n") -> subprocess.CompletedProcess:
     return subprocess.run(
         ["openssl", "s_client", "-connect", f"127.0.0.1:{port}", "-CAfile", str(cert), "-verify_return_error",
          "-quiet", *options],

@@ -29,7 +29,7 @@ enum ProtocolFuzzer {
         let cut = Int(bytes[0]) % bytes.count
         let halves = readRequests([bytes[..<cut], bytes[cut...]])
         precondition(whole == halves, "split at \(cut) reads differently")
-        if bytes.count <= 256 {
+        if bytes.count <= 64 {
             let bytewise = readRequests(bytes.indices.map { bytes[$0...$0] })
             precondition(whole == bytewise, "byte-at-a-time reads differently")
         }
