@@ -50,7 +50,13 @@ public struct PlanAction: Hashable, Sendable, Codable {
 
     /// Orders refs number by number: 1.1.2 before 1.1.10 before 1.2.1 before 2.1.
     public static func refPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.split(separator: ".").map { Int($0) ?? 0 }.lexicographicallyPrecedes(rhs.split(separator: ".").map { Int($0) ?? 0 })
+        refOrder(lhs).lexicographicallyPrecedes(refOrder(rhs))
+    }
+
+    /// The numbers `refPrecedes` compares, for sorting many refs: compute each once, then
+    /// compare with `lexicographicallyPrecedes` (a sort calls the comparison n log n times).
+    public static func refOrder(_ ref: String) -> [Int] {
+        ref.split(separator: ".").map { Int($0) ?? 0 }
     }
 
     /// Whether `ref` is an action reference: two or three dot-separated positive whole numbers of
