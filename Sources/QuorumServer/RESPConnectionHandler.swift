@@ -17,6 +17,8 @@ import QuorumProtocol
 ///   socket buffers, not the server's memory;
 /// - the idle timeout, and the request timeout (a request begun and not finished in time);
 /// - the connection limit, through the ``ConnectionRegistry``;
+/// - failed sign-ins: after a few `-WRONGPASS` answers on one connection each further one is
+///   delayed, and after ``ServerConfiguration/maxAuthFailures`` the connection is closed;
 /// - the decoder's size limits: a well-framed request too large gets `-TOOBIG` and the
 ///   connection carries on; lost framing gets `-ERR Protocol error` and the connection closes.
 final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler {
@@ -42,6 +44,8 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
     private var inbound = ByteBuffer()
     private var queue = CircularBuffer<Work>(initialCapacity: 16)
     private var session = Session()
+    /// Failed sign-ins on this connection: they slow, then end, a guessing client.
+    private var authFailures = 0
     private var connectionID: Int?
     /// A batch is running; its replies have not been written yet.
     private var isProcessing = false
@@ -231,10 +235,11 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         }
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let eventLoop = context.eventLoop
-        let (dispatcher, registry, session) = (self.dispatcher, self.registry, self.session)
+        let (dispatcher, registry, session, authFailures) = (self.dispatcher, self.registry, self.session, self.authFailures)
         let allocator = context.channel.allocator
         Task {
             var session = session
+            var authFailures = authFailures
             var replies = allocator.buffer(capacity: 256)
             var closes = false
             work: for work in batch {
@@ -246,6 +251,23 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
                     }
                     let outcome = await dispatcher.dispatch(request, session: session)
                     session = outcome.session
+                    if case .error("WRONGPASS", _) = outcome.reply {
+                        authFailures += 1
+                        if authFailures >= ServerConfiguration.maxAuthFailures {
+                            _ = registry.endRequest(id)
+                            replies.writeRESPValue(
+                                .error(
+                                    code: "ERR",
+                                    message: "\(authFailures) failed sign-ins on this connection; closing it"),
+                                version: session.protocolVersion)
+                            closes = true
+                            break work
+                        }
+                        if authFailures > ServerConfiguration.authFailuresBeforeDelay {
+                            let doublings = min(authFailures - ServerConfiguration.authFailuresBeforeDelay - 1, 3)
+                            try? await Task.sleep(for: ServerConfiguration.authFailureDelay * (1 << doublings))
+                        }
+                    }
                     replies.writeRESPValue(outcome.reply, version: session.protocolVersion)
                     if !registry.endRequest(id) || outcome.close {
                         closes = true
@@ -259,8 +281,9 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
                     break work
                 }
             }
-            eventLoop.execute { [replies, session, closes] in
+            eventLoop.execute { [replies, session, closes, authFailures] in
                 let (handler, context) = loopBound.value
+                handler.authFailures = authFailures
                 handler.finishBatch(context: context, replies: replies, session: session, closes: closes)
             }
         }

@@ -63,6 +63,13 @@ public struct ServerConfiguration: Sendable {
         self.tls = tls
     }
 
+    /// Failed sign-ins (`-WRONGPASS`) one connection may have before each further answer is
+    /// delayed, doubling from ``authFailureDelay`` up to two seconds.
+    static let authFailuresBeforeDelay = 3
+    static let authFailureDelay = Duration.milliseconds(250)
+    /// Failed sign-ins after which the connection is refused and closed.
+    static let maxAuthFailures = 10
+
     /// Replies of one batch of pipelined requests are written together; a batch holds at most
     /// this many, so a batch's replies stay bounded even when each is large.
     static let maxBatch = 128

@@ -232,3 +232,27 @@ def test_a_large_pipeline_read_slowly_gets_every_reply_in_order(make_daemon):
     replies = [conn.read_reply() for _ in range(count)]
     sender.join(timeout=30)
     assert replies == [str(i) for i in range(count)]
+
+
+def test_failed_sign_ins_are_slowed_then_the_connection_is_refused(daemon):
+    with Pinger(daemon) as other:
+        guesser = daemon.connect()
+        timings = []
+        for _ in range(9):
+            started = time.monotonic()
+            reply = guesser.command("AUTH", "admin", "not-the-token")
+            timings.append(time.monotonic() - started)
+            assert reply.code == "WRONGPASS"
+        # The first three are answered at once; from the fourth each waits, longer and longer.
+        assert max(timings[:3]) < 0.25, timings
+        assert timings[3] >= 0.25 and timings[4] >= 0.5 and timings[5] >= 1.0, timings
+        mark = len(other.replies)
+        final = guesser.command("AUTH", "admin", "not-the-token")
+        assert final == "ERR 10 failed sign-ins on this connection; closing it"
+        assert guesser.is_closed()
+        other.assert_served(mark)
+    # Another connection signs in with the right token at once.
+    fresh = daemon.connect()
+    started = time.monotonic()
+    assert fresh.command("AUTH", "admin", daemon.admin_token) == "OK"
+    assert time.monotonic() - started < 0.25
