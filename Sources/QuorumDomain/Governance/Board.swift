@@ -12,10 +12,14 @@ public struct Board: Hashable, Sendable, Codable {
     public var meetsInPublic: Bool
     public var calendar: MeetingCalendar
     public var cycles: [ReportingCycle]
+    /// How many voting members it needs present, as its board file gives it; nil for the
+    /// default (``QuorumRule/default``, a third of the membership rounded up).
+    public var quorum: QuorumRule?
 
     public init(
         code: String, name: String, chair: Person, secretary: Person, members: [Person],
-        reportsTo: [String], meetsInPublic: Bool, calendar: MeetingCalendar, cycles: [ReportingCycle]
+        reportsTo: [String], meetsInPublic: Bool, calendar: MeetingCalendar, cycles: [ReportingCycle],
+        quorum: QuorumRule? = nil
     ) {
         self.code = code
         self.name = name
@@ -26,7 +30,14 @@ public struct Board: Hashable, Sendable, Codable {
         self.meetsInPublic = meetsInPublic
         self.calendar = calendar
         self.cycles = cycles
+        self.quorum = quorum
     }
+
+    /// The quorum rule in force: the board file's, else the default.
+    public var quorumRule: QuorumRule { quorum ?? .default }
+
+    /// The membership the quorum counts: the chair and the members (the secretary is an officer).
+    public var votingMembers: [Person] { [chair] + members.filter { $0.email.lowercased() != chair.email.lowercased() } }
 
     /// Board codes are upper-case letters and digits, so that they read the same on the wire,
     /// in meeting ids and in file names.

@@ -3,7 +3,7 @@ import QuorumDomain
 /// Reads a board file's YAML into a `Board`, checking every key, type and format.
 enum BoardFileDecoder {
     static let boardKeys = [
-        "code", "name", "chair", "secretary", "members", "reports_to", "public", "meetings", "cycles",
+        "code", "name", "chair", "secretary", "members", "reports_to", "public", "meetings", "cycles", "quorum",
     ]
     static let personKeys = ["role", "email"]
     static let meetingKeys = ["time", "venue", "start", "rule", "dates", "cancelled"]
@@ -47,10 +47,20 @@ enum BoardFileDecoder {
         let meetsInPublic = try top.required("public").bool()
         let calendar = try meetingCalendar(top.required("meetings"))
         let cycles = try reportingCycles(top.optional("cycles"))
+        var quorum: QuorumRule?
+        if let quorumValue = top.optional("quorum") {
+            let text = try quorumValue.text()
+            do {
+                quorum = try QuorumRule(parsing: text)
+            } catch {
+                throw quorumValue.problem("'\(text)': \(error.reason)")
+            }
+        }
 
         let board = Board(
             code: code, name: name, chair: chair, secretary: secretary, members: members,
-            reportsTo: reportsTo.map(\.code), meetsInPublic: meetsInPublic, calendar: calendar, cycles: cycles)
+            reportsTo: reportsTo.map(\.code), meetsInPublic: meetsInPublic, calendar: calendar, cycles: cycles,
+            quorum: quorum)
         return DecodedBoardFile(
             board: board, file: file, codeLocation: codeValue, reportsToEntries: reportsTo,
             reportsToKey: top.keyLocation("reports_to"))

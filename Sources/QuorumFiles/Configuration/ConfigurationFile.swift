@@ -19,7 +19,7 @@ public enum ConfigurationFile {
 
     static let topLevelKeys = [
         "listen", "data_dir", "boards_dir", "templates_dir", "timezone", "smtp", "webhooks", "reminders",
-        "limits", "horizon_months", "demo_data", "bank_holidays", "delivery", "http", "tls",
+        "limits", "horizon_months", "demo_data", "bank_holidays", "delivery", "http", "tls", "clearance", "decisions",
     ]
     static let httpKeys = ["listen", "public_url", "portal_dir"]
     static let deliveryKeys = ["retry_delays_seconds", "poll_seconds", "host_name"]
@@ -31,6 +31,8 @@ public enum ConfigurationFile {
         "max_request_bytes", "request_timeout_seconds", "max_pipelined_requests", "max_pending_reply_bytes",
     ]
     static let tlsKeys = ["cert", "key", "listen"]
+    static let clearanceKeys = ["draft_due", "clearance_due", "approval_due"]
+    static let decisionKeys = ["publication_days", "call_in_days"]
     static let bankHolidayKeys = ["date", "moved_from", "to", "name"]
 
     /// Reads and checks the file at `path`.
@@ -83,6 +85,8 @@ public enum ConfigurationFile {
             settings.webhooks = try value.list().map { (item) throws(FileProblem) in try webhook(item) }
         }
         if let value = top.optional("reminders") { settings.reminders = try reminders(value) }
+        if let value = top.optional("clearance") { settings.clearance = try clearance(value) }
+        if let value = top.optional("decisions") { settings.decisions = try decisions(value) }
         if let value = top.optional("limits") { settings.limits = try limits(value) }
         if let value = top.optional("delivery") { settings.delivery = try delivery(value) }
         if let value = top.optional("http") { settings.http = try http(value) }
@@ -165,6 +169,27 @@ public enum ConfigurationFile {
             reminders.planBoard = code
         }
         return reminders
+    }
+
+    /// `clearance:`: working days before publication that each clearance step is due.
+    static func clearance(_ value: YAMLValue) throws(FileProblem) -> ClearanceSchedule {
+        let fields = try value.mapping(keys: clearanceKeys)
+        let defaults = ClearanceSchedule()
+        let schedule = ClearanceSchedule(
+            draftDueWorkingDays: try fields.optional("draft_due")?.int(in: 0...60) ?? defaults.draftDueWorkingDays,
+            clearanceDueWorkingDays: try fields.optional("clearance_due")?.int(in: 0...60) ?? defaults.clearanceDueWorkingDays,
+            approvalDueWorkingDays: try fields.optional("approval_due")?.int(in: 0...60) ?? defaults.approvalDueWorkingDays)
+        if let problem = schedule.problem { throw value.problem(problem) }
+        return schedule
+    }
+
+    /// `decisions:`: working days to publish an executive decision, and of its call-in period.
+    static func decisions(_ value: YAMLValue) throws(FileProblem) -> DecisionPolicy {
+        let fields = try value.mapping(keys: decisionKeys)
+        let defaults = DecisionPolicy()
+        return DecisionPolicy(
+            publicationWorkingDays: try fields.optional("publication_days")?.int(in: 0...30) ?? defaults.publicationWorkingDays,
+            callInWorkingDays: try fields.optional("call_in_days")?.int(in: 0...30) ?? defaults.callInWorkingDays)
     }
 
     static func delivery(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.Delivery {

@@ -35,6 +35,10 @@ public struct DaemonSettings: Hashable, Sendable {
     public var bankHolidays: [BankHolidayAdjustment]?
     public var delivery: Delivery = Delivery()
     public var http: HTTP = HTTP()
+    /// `clearance:`: when report clearance steps are due; nil for the defaults.
+    public var clearance: ClearanceSchedule? = nil
+    /// `decisions:`: publication and call-in of executive decisions; nil for the defaults.
+    public var decisions: DecisionPolicy? = nil
 
     public init(
         listen: String? = nil, dataDirectory: String? = nil, boardsDirectory: String? = nil,
@@ -73,6 +77,7 @@ public struct DaemonSettings: Hashable, Sendable {
     ).with(
         delivery: Delivery(),
         http: HTTP(listen: .address(ListenAddress(host: "127.0.0.1", port: 7879)), publicURL: nil, portalDirectory: "Portal"))
+    .with(clearance: ClearanceSchedule(), decisions: DecisionPolicy())
 
     /// These settings with every field that `other` sets replaced by `other`'s value.
     /// Sections (`smtp`, `webhooks`, `bank_holidays`) are replaced whole; `reminders` and
@@ -100,5 +105,14 @@ public struct DaemonSettings: Hashable, Sendable {
             demoData: other.demoData ?? demoData,
             bankHolidays: other.bankHolidays ?? bankHolidays)
             .with(delivery: delivery.overriding(with: other.delivery), http: http.overriding(with: other.http), tls: other.tls ?? tls)
+            .with(clearance: other.clearance ?? clearance, decisions: other.decisions ?? decisions)
+    }
+
+    /// These settings with the meeting sections replaced (each is replaced whole).
+    func with(clearance: ClearanceSchedule?, decisions: DecisionPolicy?) -> DaemonSettings {
+        var copy = self
+        copy.clearance = clearance
+        copy.decisions = decisions
+        return copy
     }
 }
