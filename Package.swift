@@ -100,18 +100,30 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The TCP server and the command handlers.
+        // The typed documents of replies, shared by the server, the portal and the client.
+        .target(name: "QuorumWire", dependencies: ["QuorumDomain"]),
+        // The application core: one service per area, each operation checking its declared access.
+        .target(
+            name: "QuorumApplication",
+            dependencies: [
+                "QuorumDomain",
+                "QuorumWire",
+                "QuorumStorage",
+                "QuorumImport",
+                "QuorumPacks",
+                "QuorumScheduler",
+                "QuorumOutbox",
+                "QuorumDelivery",
+            ]
+        ),
+        // The protocol's front door: the TCP server, the command table, arguments to operations.
         .target(
             name: "QuorumServer",
             dependencies: [
                 "QuorumDomain",
-                "QuorumImport",
-                "QuorumScheduler",
-                "QuorumStorage",
+                "QuorumApplication",
+                "QuorumWire",
                 "QuorumProtocol",
-                "QuorumPacks",
-                "QuorumOutbox",
-                "QuorumDelivery",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -142,6 +154,8 @@ let package = Package(
                 "QuorumFiles",
                 "QuorumStorage",
                 "QuorumServer",
+                "QuorumApplication",
+                "QuorumPacks",
                 "QuorumScheduler",
                 "QuorumOutbox",
                 "QuorumDelivery",
@@ -157,6 +171,8 @@ let package = Package(
             name: "quorum",
             dependencies: [
                 "QuorumProtocol",
+                "QuorumWire",
+                "QuorumDomain",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -178,7 +194,7 @@ let package = Package(
         .testTarget(
             name: "QuorumServerTests",
             dependencies: [
-                "QuorumServer", "QuorumStorage", "QuorumDomain", "QuorumProtocol",
+                "QuorumServer", "QuorumApplication", "QuorumStorage", "QuorumDomain", "QuorumProtocol", "QuorumScheduler", "QuorumPacks",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

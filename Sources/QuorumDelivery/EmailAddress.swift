@@ -1,4 +1,5 @@
 import Foundation
+import QuorumDomain
 
 /// A mailbox: an address and, optionally, the name shown with it (`Quorum <quorum@example.org>`).
 ///
@@ -48,18 +49,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Why ``address`` cannot be used in an SMTP envelope, or nil when it can.
     public var addressProblem: String? {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            return "an address needs one @ with text on both sides"
-        }
-        for scalar in address.unicodeScalars {
-            guard scalar.isASCII else { return "the address must be ASCII" }
-            // Controls, spaces and the characters that delimit addresses in SMTP and headers.
-            if scalar.value < 0x21 || scalar.value == 0x7F || "<>(),;:\\\"[]".unicodeScalars.contains(scalar) {
-                return "the address contains \"\(scalar.escaped(asASCII: true))\""
-            }
-        }
-        return nil
+        EmailAddressRule.problem(address)
     }
 
     /// `Name <address>` or `address`, unencoded, for logs.

@@ -60,8 +60,8 @@ public enum PlanImport {
         return result
     }
 
-    /// - Parameter recommendations: the recommendation ids that exist (stored or in the same import).
-    public static func actions(csv text: String, recommendations: Set<String>) throws(ImportError) -> [ImportedAction] {
+    /// A recommendation a row names need not exist yet: the store creates it from its id.
+    public static func actions(csv text: String) throws(ImportError) -> [ImportedAction] {
         let table = try CSVTable(text: text, columns: ImportKind.actions.columns)
         var seen: [String: Int] = [:]
         var result: [ImportedAction] = []
@@ -72,8 +72,8 @@ public enum PlanImport {
             }
             try unique(ref, in: &seen, row: row, column: "ref")
             let recommendation = try required(row, "recommendation")
-            guard recommendations.contains(recommendation) else {
-                throw ImportError(line: row.line, column: "recommendation", "no recommendation '\(recommendation)' in the plan (import recommendations first)")
+            guard Recommendation.isValidID(recommendation) else {
+                throw ImportError(line: row.line, column: "recommendation", "'\(recommendation)' is not a recommendation number like 1.1 or 2")
             }
             guard ref.hasPrefix(recommendation + ".") else {
                 throw ImportError(line: row.line, column: "ref", "\(ref) does not belong to recommendation \(recommendation)")
@@ -122,7 +122,7 @@ public enum PlanImport {
         return result
     }
 
-    public static func measures(csv text: String, recommendations: Set<String>) throws(ImportError) -> [ImportedMeasure] {
+    public static func measures(csv text: String) throws(ImportError) -> [ImportedMeasure] {
         let table = try CSVTable(text: text, columns: ImportKind.measures.columns)
         var seen: [String: Int] = [:]
         var result: [ImportedMeasure] = []
@@ -133,8 +133,8 @@ public enum PlanImport {
             }
             try unique(id, in: &seen, row: row, column: "id")
             let recommendation = try required(row, "recommendation")
-            guard recommendations.contains(recommendation) else {
-                throw ImportError(line: row.line, column: "recommendation", "no recommendation '\(recommendation)' in the plan (import recommendations first)")
+            guard Recommendation.isValidID(recommendation) else {
+                throw ImportError(line: row.line, column: "recommendation", "'\(recommendation)' is not a recommendation number like 1.1 or 2")
             }
             let polarityText = try required(row, "polarity").lowercased()
             guard let polarity = Polarity(parsing: polarityText) else {
@@ -218,8 +218,6 @@ public enum PlanImport {
     }
 
     public static func isPlausibleEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !text.contains(where: \.isWhitespace)
+        EmailAddressRule.isPlausible(text)
     }
 }

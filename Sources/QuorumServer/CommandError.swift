@@ -1,3 +1,4 @@
+import QuorumApplication
 import QuorumProtocol
 
 /// An error a client sees as a `-CODE message` reply; the connection stays usable.
@@ -5,7 +6,7 @@ public struct CommandError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     public let message: String
 
-    /// The error codes of DESIGN.md §5.
+    /// The error codes of the protocol (docs/protocol.md).
     public enum Code: String, Sendable, Hashable {
         case err = "ERR"
         case noauth = "NOAUTH"
@@ -29,15 +30,26 @@ public struct CommandError: Error, Hashable, Sendable, CustomStringConvertible {
     public var reply: RESPValue { .error(code: code.rawValue, message: message) }
     public var description: String { "\(code.rawValue) \(message)" }
 
+    /// An operation's error as the reply to `command`.
+    init(_ error: ApplicationError, command: String) {
+        switch error.code {
+        case .authenticationRequired: self = .authenticationRequired(command)
+        case .wrongCredentials: self.init(.wrongpass, error.message)
+        case .notPermitted: self.init(.noperm, "\(command): \(error.message)")
+        case .notFound: self.init(.notfound, "\(command): \(error.message)")
+        case .badArgument: self.init(.badarg, "\(command): \(error.message)")
+        case .badInput: self.init(.badinput, error.message)
+        case .conflict: self.init(.conflict, "\(command): \(error.message)")
+        case .deliveryFailed: self.init(.err, "\(command) \(error.message)")
+        case .unavailable: self.init(.internal, "\(command): \(error.message)")
+        }
+    }
+
     static func badArgument(_ command: String, _ what: String) -> CommandError {
         CommandError(.badarg, "\(command): \(what)")
     }
 
     static func authenticationRequired(_ command: String) -> CommandError {
         CommandError(.noauth, "\(command) needs a signed-in user: AUTH <user> <token> first")
-    }
-
-    static func notPermitted(_ command: String, _ why: String) -> CommandError {
-        CommandError(.noperm, "\(command): \(why)")
     }
 }

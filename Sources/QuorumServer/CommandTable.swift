@@ -1,4 +1,5 @@
 import NIOCore
+import QuorumApplication
 import QuorumDomain
 import QuorumProtocol
 
@@ -9,11 +10,15 @@ struct CommandSpec: Sendable {
     /// The usage after the name, for HELP and arity errors: `<board> <YYYY-MM-DD> [HH:MM] [venue]`.
     let usage: String
     let summary: String
-    /// Who may run it, as HELP shows it.
-    let access: String
+    /// The core operation it maps to, whose declared access HELP shows; nil for the protocol's
+    /// own commands (PING, HELLO), which anyone may send.
+    let operation: Operation?
     /// How many arguments may follow the name.
     let arity: ClosedRange<Int>
     let handler: @Sendable (ServerContext, CommandInvocation) async throws -> CommandOutcome
+
+    /// Who may run it, from the operation's declaration.
+    var access: String { operation?.accessDescription ?? "anyone" }
 
     var helpLine: String {
         let head = usage.isEmpty ? name : "\(name) \(usage)"
@@ -27,9 +32,12 @@ struct CommandInvocation: Sendable {
     let arguments: [String]
     let session: Session
 
-    /// The signed-in user, or NOAUTH naming this command.
-    func requireUser() throws(CommandError) -> User {
-        try session.requireUser(for: name)
+    /// The acting user: nil for the public.
+    var user: User? { session.user }
+
+    /// The outcome that replies `value` and keeps the session.
+    func reply(_ value: RESPValue) -> CommandOutcome {
+        CommandOutcome(reply: value, session: session)
     }
 
     func argument(_ index: Int) -> String? {
@@ -116,6 +124,8 @@ public struct CommandDispatcher: Sendable {
             outcome = try await spec.handler(context, invocation)
         } catch let error as CommandError {
             outcome = CommandOutcome(reply: error.reply, session: session)
+        } catch let error as ApplicationError {
+            outcome = CommandOutcome(reply: CommandError(error, command: commandName(of: request)).reply, session: session)
         } catch {
             context.logger.error("command failed", metadata: ["error": "\(String(reflecting: error))"])
             outcome = CommandOutcome(
@@ -123,6 +133,13 @@ public struct CommandDispatcher: Sendable {
                 session: session)
         }
         return (outcome.reply, outcome.session, outcome.closesConnection)
+    }
+
+    /// The command's name as HELP writes it, for error messages.
+    private func commandName(of request: RESPRequest) -> String {
+        let words = request.arguments.prefix(2).map { String(decoding: $0.readableBytesView, as: UTF8.self).uppercased() }
+        guard let first = words.first else { return "" }
+        return groups.contains(first) && words.count == 2 ? "\(first) \(words[1])" : first
     }
 
     private func resolve(_ request: RESPRequest) throws(CommandError) -> (CommandSpec, [String]) {

@@ -15,10 +15,4 @@ public struct Session: Sendable, Hashable {
         self.user = user
         self.connectionID = connectionID
     }
-
-    /// The signed-in user, or NOAUTH naming the command.
-    func requireUser(for command: String) throws(CommandError) -> User {
-        guard let user else { throw .authenticationRequired(command) }
-        return user
-    }
 }

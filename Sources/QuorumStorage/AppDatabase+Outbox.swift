@@ -78,7 +78,7 @@ extension AppDatabase {
     }
 
     /// Writes each notice's email row and its webhook rows; a key already present is skipped.
-    private static func insert(
+    static func insert(
         _ notices: [Notice], webhooks: [WebhookSubscription], sweepID: Int64?, now: Date, _ db: Database
     ) throws -> (notices: [(notice: Notice, enqueued: Bool)], rows: Int) {
         let encoder = JSONEncoder()

@@ -192,8 +192,14 @@ extension AppDatabase {
         try await writer.read { db in try PackRecord.fetchOne(db, key: id).map { try AppDatabase.storedPack($0, db) } }
     }
 
-    /// Records publication; a version is published once.
-    public func publishPack(id: String, by: String, late: Bool, reason: String?, now: Date = Date()) async throws -> StoredPack {
+    /// Records publication and enqueues the notices it sends, in one transaction: a crash can
+    /// never leave a published pack that told nobody. A version is published once.
+    /// - Parameter notices: the notices for the published version (they may name its fields).
+    /// - Returns: the published version and how many outbox rows were enqueued.
+    public func publishPack(
+        id: String, by: String, late: Bool, reason: String?, webhooks: [WebhookSubscription], now: Date,
+        notices: @escaping @Sendable (StoredPack) -> [Notice]
+    ) async throws -> (pack: StoredPack, enqueued: Int) {
         try await writer.write { db in
             guard var record = try PackRecord.fetchOne(db, key: id) else { throw PackStoreError.unknownPack(id) }
             guard record.publishedAt == nil else { throw PackStoreError.alreadyPublished(id) }
@@ -202,7 +208,9 @@ extension AppDatabase {
             record.isLate = late
             record.lateReason = reason
             try record.update(db)
-            return try AppDatabase.storedPack(record, db)
+            let pack = try AppDatabase.storedPack(record, db)
+            let enqueued = try AppDatabase.insert(notices(pack), webhooks: webhooks, sweepID: nil, now: now, db).rows
+            return (pack, enqueued)
         }
     }
 

@@ -4,7 +4,7 @@ import QuorumDomain
 import QuorumImport
 
 /// What an import did, row by row.
-public struct ImportSummary: Sendable, Hashable, Encodable {
+public struct ImportSummary: Sendable, Hashable {
     public var kind: String
     public var rows = 0
     public var created = 0
@@ -12,6 +12,9 @@ public struct ImportSummary: Sendable, Hashable, Encodable {
     public var unchanged = 0
     /// Action updates appended from the `update` column.
     public var updatesAdded = 0
+    /// Recommendations created from the ids rows named; `IMPORT recommendations` adds their
+    /// titles and ambitions, before or after.
+    public var recommendationsCreated = 0
 }
 
 extension AppDatabase {
@@ -34,8 +37,9 @@ extension AppDatabase {
                     try upsert(record, key: record.id, subject: "recommendation", db, audit, &summary)
                 }
             case .actions:
-                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM recommendation"))
-                for row in try PlanImport.actions(csv: csv, recommendations: known) {
+                let rows = try PlanImport.actions(csv: csv)
+                summary.recommendationsCreated = try createRecommendations(rows.map(\.action.recommendationID), db, audit)
+                for row in rows {
                     try upsert(ActionRecord(row.action), key: row.action.ref, subject: "action", db, audit, &summary)
                     if let update = row.update {
                         let date = update.date ?? today
@@ -53,9 +57,10 @@ extension AppDatabase {
                     }
                 }
             case .measures:
-                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM recommendation"))
+                let rows = try PlanImport.measures(csv: csv)
+                summary.recommendationsCreated = try createRecommendations(rows.map(\.measure.recommendationID), db, audit)
                 var next = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM measure") ?? 0) + 1
-                for row in try PlanImport.measures(csv: csv, recommendations: known) {
+                for row in rows {
                     let position = try Int.fetchOne(db, sql: "SELECT position FROM measure WHERE id = ?", arguments: [row.measure.id])
                     try upsert(MeasureRecord(row.measure, position: position ?? next), key: row.measure.id, subject: "measure", db, audit, &summary)
                     if position == nil { next += 1 }
@@ -74,6 +79,20 @@ extension AppDatabase {
             summary.rows = summary.created + summary.updated + summary.unchanged
             return summary
         }
+    }
+
+    /// Creates the recommendations named by `ids` that are not yet stored, titled by their id
+    /// until a recommendations file gives their words.
+    private func createRecommendations(_ ids: [String], _ db: Database, _ audit: Auditor) throws -> Int {
+        var created = 0
+        for id in Set(ids).sorted() where try RecommendationRecord.fetchOne(db, key: id) == nil {
+            let priority = Int(id.split(separator: ".").first ?? "") ?? 0
+            try RecommendationRecord(id: id, priority: priority, priorityTitle: "Priority \(priority)", title: "Recommendation \(id)", ambition: "")
+                .insert(db)
+            try audit.record("recommendation", id, "created", ["from": "a row naming it"])
+            created += 1
+        }
+        return created
     }
 
     /// Inserts or updates a row by key, recording what changed.

@@ -3,10 +3,12 @@ import Foundation
 import Logging
 import Metrics
 import Prometheus
+import QuorumApplication
 import QuorumDelivery
 import QuorumDomain
 import QuorumFiles
 import QuorumOutbox
+import QuorumPacks
 import QuorumPortal
 import QuorumScheduler
 import QuorumServer
@@ -87,8 +89,7 @@ struct QuorumDaemon: AsyncParsableCommand {
             try AppDatabase.openFile(atPath: settings.dataDirectory + "/quorum.sqlite")
         }
         let now = Date()
-        let today = EuropeLondon.localDateTime(at: Int64(now.timeIntervalSince1970)).date
-        let horizon = today.adding(months: settings.horizonMonths)
+        let horizon = now.londonDate.adding(months: settings.horizonMonths)
         let summary = try await database.synchronise(governance, through: horizon, now: now)
         logger.info(
             "boards synchronised",
@@ -120,10 +121,10 @@ struct QuorumDaemon: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let connections = ConnectionRegistry(maxConnections: serverConfiguration.maxConnections)
-        let context = ServerContext(
-            database: database, schedule: schedule, horizon: horizon, reminders: reminders, packs: PackBuilder(files: packFiles),
-            deliverer: deliverer,
-            connections: connections, logger: logger)
+        let application = Application(
+            database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: deliverer,
+            packFiles: packFiles, clock: .system)
+        let context = ServerContext(application: application, connections: connections, logger: logger)
         let tlsHasOwnAddress = serverConfiguration.tls?.hasOwnAddress ?? false
         let tlsHost = serverConfiguration.tls?.host ?? settings.server.host
         let server = ProtocolServer(configuration: serverConfiguration, context: context) { address, listener in

@@ -1,7 +1,9 @@
 import Foundation
 import Logging
+import QuorumApplication
 import QuorumDomain
 import QuorumProtocol
+import QuorumScheduler
 import QuorumStorage
 import Testing
 
@@ -18,9 +20,14 @@ struct CommandDispatcherTests {
             cycles: [])
         try await database.synchronise(try Governance(boards: [board]), through: LocalDate(iso: "2030-01-01")!)
         let token = try await database.createAdminIfNeeded()!
-        let context = ServerContext(
-            database: database, schedule: ReportingSchedule(workingDays: WorkingDayCalendar()), horizon: LocalDate(iso: "2030-01-01")!,
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let schedule = ReportingSchedule(workingDays: WorkingDayCalendar())
+        let horizon = LocalDate(iso: "2030-01-01")!
+        let reminders = ReminderService(database: database, schedule: schedule, configuration: ReminderConfiguration(), horizon: horizon)
+        let files = try PackFileStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("quorum-\(UUID())").path)
+        let application = Application(
+            database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: nil, packFiles: files,
+            clock: .system)
+        let context = ServerContext(application: application, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         return (CommandDispatcher(context: context), database, token)
     }
 

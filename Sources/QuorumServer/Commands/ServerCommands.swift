@@ -1,31 +1,31 @@
 import Foundation
+import QuorumApplication
 import QuorumDomain
 import QuorumProtocol
-import QuorumStorage
 
 /// PING, INFO, AUTH, WHOAMI, HELP, QUIT, and the answers Redis clients expect on connect.
 enum ServerCommands {
     static let specs: [CommandSpec] = [
         CommandSpec(
-            name: "PING", usage: "[message]", summary: "check the connection", access: "anyone", arity: 0...1
+            name: "PING", usage: "[message]", summary: "check the connection", operation: nil, arity: 0...1
         ) { _, invocation in
             let reply: RESPValue = invocation.argument(0).map { .bulk($0) } ?? .simpleString("PONG")
             return CommandOutcome(reply: reply, session: invocation.session)
         },
         CommandSpec(
-            name: "INFO", usage: "[section]", summary: "server facts as key:value lines", access: "anyone",
+            name: "INFO", usage: "[section]", summary: "server facts as key:value lines", operation: nil,
             arity: 0...1
         ) { context, invocation in
-            let counts = try await context.database.counts()
-            let sweeps = try await context.database.sweepCounts()
-            let pending = try await context.database.outboxCount(status: "pending")
-            let uptime = Int(context.clock.now().timeIntervalSince(context.startedAt))
+            let application = context.application
+            let counts = try await application.governance.counts()
+            let (sweeps, pending) = try await application.notifications.statistics()
+            let uptime = Int(application.clock.now().timeIntervalSince(context.startedAt))
             let lines = [
                 "# Server",
                 "quorum_version:\(context.version)",
                 "uptime_in_seconds:\(uptime)",
                 "timezone:Europe/London",
-                "today:\(context.today)",
+                "today:\(application.clock.today)",
                 "",
                 "# Clients",
                 "connected_clients:\(context.connections.count)",
@@ -35,7 +35,7 @@ enum ServerCommands {
                 "boards:\(counts.boards)",
                 "meetings:\(counts.meetings)",
                 "users:\(counts.users)",
-                "calendar_horizon:\(context.horizon)",
+                "calendar_horizon:\(application.governance.horizon)",
                 "",
                 "# Reminders",
                 "sweeps_daily:\(sweeps["daily"] ?? 0)",
@@ -47,32 +47,20 @@ enum ServerCommands {
         },
         CommandSpec(
             name: "AUTH", usage: "<user> <token>", summary: "sign in (user: the email given to USER ADD, or admin)",
-            access: "anyone", arity: 2...2
+            operation: nil, arity: 2...2
         ) { context, invocation in
-            guard let user = try await context.database.authenticate(name: invocation.arguments[0], token: invocation.arguments[1]) else {
-                throw CommandError(.wrongpass, "invalid user-token pair")
-            }
+            let user = try await context.application.users.authenticate(name: invocation.arguments[0], token: invocation.arguments[1])
             var session = invocation.session
             session.user = user
             return CommandOutcome(reply: .ok, session: session)
         },
         CommandSpec(
-            name: "WHOAMI", usage: "", summary: "who this connection is signed in as", access: "anyone", arity: 0...0
+            name: "WHOAMI", usage: "", summary: "who this connection is signed in as", operation: .whoAmI, arity: 0...0
         ) { context, invocation in
-            struct WhoAmI: Encodable {
-                let user: String?
-                let role: String
-                let board: String?
-                let seats: [String]
-            }
-            let user = invocation.session.user
-            var seats: [String] = []
-            if let user { seats = try await context.database.boardCodes(seating: user.name) }
-            let document = WhoAmI(user: user?.name, role: user?.role.rawValue ?? "public", board: user?.boardCode, seats: seats)
-            return CommandOutcome(reply: try JSONReply.encode(document), session: invocation.session)
+            invocation.reply(try JSONReply.encode(try await context.application.users.whoAmI(invocation.user)))
         },
         CommandSpec(
-            name: "HELP", usage: "[command]", summary: "list commands, or one command's usage", access: "anyone",
+            name: "HELP", usage: "[command]", summary: "list commands, or one command's usage", operation: nil,
             arity: 0...2
         ) { _, invocation in
             let specs = CommandDispatcher.allCommands.sorted { $0.name < $1.name }
@@ -84,14 +72,14 @@ enum ServerCommands {
             return CommandOutcome(reply: .array(matching.map { .bulk($0.helpLine) }), session: invocation.session)
         },
         CommandSpec(
-            name: "QUIT", usage: "", summary: "close the connection", access: "anyone", arity: 0...0
+            name: "QUIT", usage: "", summary: "close the connection", operation: nil, arity: 0...0
         ) { _, invocation in
             CommandOutcome(reply: .ok, session: invocation.session, closesConnection: true)
         },
         // redis-cli sends COMMAND DOCS when it starts interactively, for its hints: no docs.
         CommandSpec(
             name: "COMMAND", usage: "[DOCS|COUNT …]", summary: "for Redis clients: command metadata (none)",
-            access: "anyone", arity: 0...Int.max
+            operation: nil, arity: 0...Int.max
         ) { _, invocation in
             let reply: RESPValue =
                 invocation.argument(0)?.uppercased() == "COUNT"
@@ -101,7 +89,7 @@ enum ServerCommands {
         // redis-py 8 opens with HELLO 3 (with AUTH when given credentials); redis-cli -3 too.
         CommandSpec(
             name: "HELLO", usage: "[2|3 [AUTH <user> <token>] [SETNAME <name>]]",
-            summary: "for Redis clients: choose RESP2 or RESP3 and sign in", access: "anyone", arity: 0...6
+            summary: "for Redis clients: choose RESP2 or RESP3 and sign in", operation: nil, arity: 0...6
         ) { context, invocation in
             var session = invocation.session
             var arguments = invocation.arguments[...]
@@ -117,10 +105,7 @@ enum ServerCommands {
                     guard let name = arguments.popFirst(), let token = arguments.popFirst() else {
                         throw CommandError(.err, "HELLO: AUTH needs <user> <token>")
                     }
-                    guard let user = try await context.database.authenticate(name: name, token: token) else {
-                        throw CommandError(.wrongpass, "invalid user-token pair")
-                    }
-                    session.user = user
+                    session.user = try await context.application.users.authenticate(name: name, token: token)
                 case "SETNAME":
                     guard let name = arguments.popFirst() else { throw CommandError(.err, "HELLO: SETNAME needs a name") }
                     session.clientName = name
@@ -142,7 +127,7 @@ enum ServerCommands {
         // redis-py sends CLIENT SETINFO on connect; a name is kept for the session.
         CommandSpec(
             name: "CLIENT", usage: "SETINFO|SETNAME|GETNAME …", summary: "for Redis clients: client metadata",
-            access: "anyone", arity: 1...3
+            operation: nil, arity: 1...3
         ) { _, invocation in
             var session = invocation.session
             switch invocation.arguments[0].uppercased() {

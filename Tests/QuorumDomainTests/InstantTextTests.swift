@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-@testable import QuorumServer
+import QuorumDomain
 
 @Suite("Instants on the wire")
-struct InstantArgumentTests {
+struct InstantTextTests {
     @Test(arguments: [
         ("2017-11-01T08:00:00Z", 1_509_523_200),
         ("2017-11-01T08:00:00+00:00", 1_509_523_200),
@@ -18,11 +18,11 @@ struct InstantArgumentTests {
         ("2017-10-29T01:30", 1_509_237_000),
     ])
     func parsesUTCOffsetsAndLondonWallTime(text: String, seconds: Int) {
-        #expect(InstantArgument.parse(text) == Date(timeIntervalSince1970: TimeInterval(seconds)))
+        #expect(InstantText.parse(text) == Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     @Test(arguments: ["yesterday", "2017-11-01", "2017-13-01T08:00Z", "2017-11-01T25:00Z", "2017-11-01T08:00:00+25:00", ""])
     func refusesWhatIsNotAnInstant(text: String) {
-        #expect(InstantArgument.parse(text) == nil)
+        #expect(InstantText.parse(text) == nil)
     }
 }

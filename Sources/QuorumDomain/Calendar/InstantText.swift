@@ -1,10 +1,10 @@
 import Foundation
-import QuorumDomain
 
 /// Instants on the wire: ISO 8601 with `Z` or an offset (`2017-11-01T08:00:00Z`,
 /// `2017-11-01T09:00:00+01:00`), or a Europe/London wall time without one (`2017-11-01T08:00`).
-enum InstantArgument {
-    static func parse(_ text: String) -> Date? {
+public enum InstantText {
+    /// The instant that `text` names, or nil when it is not of these forms.
+    public static func parse(_ text: String) -> Date? {
         var body = Substring(text)
         var offset: Int?
         if body.hasSuffix("Z") {

@@ -1,0 +1,76 @@
+import QuorumDomain
+
+/// One operation of the application core, with who may run it: the access table is this type's
+/// static members, declared together so that HELP, `docs/access.md` and the permission tests all
+/// read the same declarations.
+public struct Operation: Hashable, Sendable {
+    /// A dotted name: `meeting.add`.
+    public let name: String
+    public let access: AccessRule
+    /// For operations whose rule also depends on what they touch (a pack part), the rule in
+    /// words; otherwise nil and `access` says it all.
+    public let refinement: String?
+
+    init(_ name: String, _ access: AccessRule, refinement: String? = nil) {
+        self.name = name
+        self.access = access
+        self.refinement = refinement
+    }
+
+    /// Who may run it, in words.
+    public var accessDescription: String {
+        refinement ?? access.description
+    }
+}
+
+extension Operation {
+    private static let admin = AccessRule.role(.admin)
+    private static let boardSecretary = AccessRule.anyOf([.role(.admin), .secretaryOfBoard])
+
+    // Governance
+    public static let boardList = Operation("board.list", .anyone)
+    public static let boardGet = Operation("board.get", .anyone)
+    public static let meetingList = Operation("meeting.list", .anyone)
+    public static let meetingGet = Operation("meeting.get", .anyone)
+    public static let meetingAdd = Operation("meeting.add", boardSecretary)
+    public static let cycleList = Operation("cycle.list", .anyone)
+
+    // Users
+    public static let userAdd = Operation("user.add", admin)
+    public static let whoAmI = Operation("user.whoami", .anyone)
+
+    // Plan and scorecard
+    public static let planImport = Operation("plan.import", .anyOf([admin, .role(.analyst)]))
+    public static let actionList = Operation("action.list", .signedIn)
+    public static let actionGet = Operation("action.get", .signedIn)
+    public static let actionUpdate = Operation("action.update", .anyOf([admin, .leadOfAction]))
+    public static let measureList = Operation("measure.list", .anyone)
+    public static let measureSet = Operation("measure.set", .anyOf([admin, .role(.analyst)]))
+    public static let scorecard = Operation("scorecard.get", .anyone)
+
+    // Reminders and the outbox
+    public static let remindPreview = Operation("remind.preview", .anyOf([admin, .role(.secretary)]))
+    public static let remindRun = Operation("remind.run", admin)
+    public static let outboxList = Operation("outbox.list", admin)
+    public static let outboxRetry = Operation("outbox.retry", admin)
+    public static let notifyTest = Operation("notify.test", admin)
+
+    // Agenda, reports and packs
+    public static let itemAdd = Operation("item.add", boardSecretary)
+    public static let reportSubmit = Operation("report.submit", .anyOf([admin, .secretaryOfBoard, .ownerOfItem]))
+    public static let packBuild = Operation("pack.build", boardSecretary)
+    public static let packPublish = Operation("pack.publish", boardSecretary)
+    public static let packList = Operation(
+        "pack.list", .anyone,
+        refinement: "anyone for published versions of public boards; members of the board for a private board; secretary of the board, admin for all")
+    public static let packGet = Operation(
+        "pack.get", .anyone,
+        refinement: "anyone for published public parts; members of the board for exempt parts and private boards; secretary of the board, admin for all")
+
+    /// Every operation, for the access table's docs and tests.
+    public static let all: [Operation] = [
+        boardList, boardGet, meetingList, meetingGet, meetingAdd, cycleList, userAdd, whoAmI, planImport, actionList, actionGet,
+        actionUpdate, measureList, measureSet, scorecard, remindPreview, remindRun, outboxList, outboxRetry, notifyTest, itemAdd,
+        reportSubmit, packBuild, packPublish, packList, packGet,
+    ]
+}

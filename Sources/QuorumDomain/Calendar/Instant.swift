@@ -1,0 +1,18 @@
+import Foundation
+
+// An instant's place on London's clocks, defined once for every layer.
+
+extension Date {
+    /// Whole seconds since 1970, rounded down (the resolution of every stored instant).
+    public var unixSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+
+    /// The Europe/London calendar date of this instant.
+    public var londonDate: LocalDate { EuropeLondon.localDateTime(at: unixSeconds).date }
+
+    /// ISO 8601 with the Europe/London offset of that moment (`2017-11-01T08:00:00+00:00`,
+    /// `2018-06-01T09:00:00+01:00`): how replies write instants.
+    public var londonISOText: String {
+        let offset = EuropeLondon.offsetSeconds(at: unixSeconds) == 0 ? "+00:00" : "+01:00"
+        return "\(EuropeLondon.localDateTime(at: unixSeconds))\(offset)"
+    }
+}
