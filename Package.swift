@@ -199,6 +199,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "QuorumPortalTests", dependencies: ["QuorumPortal", "QuorumDomain"]),
+        .testTarget(
+            name: "QuorumApplicationTests",
+            dependencies: ["QuorumApplication", "QuorumStorage", "QuorumDomain", "QuorumFiles", "QuorumScheduler"]
+        ),
         .testTarget(name: "QuorumImportTests", dependencies: ["QuorumImport", "QuorumDomain"]),
         .testTarget(name: "QuorumStorageTests", dependencies: ["QuorumStorage", "QuorumDomain"]),
         .testTarget(

@@ -87,7 +87,12 @@ public struct GovernanceService: Sendable {
     public func cycles(of code: String?, asOf: LocalDate?, as user: User?) async throws -> [CycleDocument] {
         try await authorizer.authorize(.cycleList, user)
         let asOf = asOf ?? clock.today
-        let boards = try await code.map { [try await board($0)] } ?? database.boards()
+        let boards: [Board]
+        if let code {
+            boards = [try await board(code)]
+        } else {
+            boards = try await database.boards()
+        }
         let submitted = try await database.submittedOccurrences()
         var documents: [CycleDocument] = []
         for board in boards {

@@ -48,7 +48,8 @@ public struct UserService: Sendable {
 
     public func whoAmI(_ user: User?) async throws -> WhoAmIDocument {
         try await authorizer.authorize(.whoAmI, user)
-        let seats = try await user.map { try await database.boardCodes(seating: $0.name) } ?? []
+        var seats: [String] = []
+        if let user { seats = try await database.boardCodes(seating: user.name) }
         return WhoAmIDocument(user: user, seats: seats)
     }
 }

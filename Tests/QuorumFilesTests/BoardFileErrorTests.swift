@@ -211,7 +211,7 @@ struct BoardFileErrorTests {
         #expect(error.message == "unknown key 'pubic'; did you mean 'public'?")
     }
 
-    @Test(.enabled(if: recurrenceRulesExpand))
+    @Test
     func aRuleTheRecurrenceParserRefusesIsReportedAtTheRulesLine() throws {
         let ruleText = "FREQ=FORTNIGHTLY;BYDAY=2TU"
         let parserError = try #require(throws: RecurrenceRuleError.self) { try RecurrenceRule(parsing: ruleText) }

@@ -3,13 +3,6 @@ import QuorumDomain
 import QuorumFiles
 import Testing
 
-/// True once `RecurrenceRule` expands rules (it began as an interface placeholder that
-/// returned no dates); the checks of rule-made dates run only then.
-let recurrenceRulesExpand: Bool = {
-    guard let rule = try? RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=2TU;COUNT=2") else { return false }
-    return !rule.occurrences(startingOn: LocalDate(iso: "2017-01-10")!, through: LocalDate(iso: "2017-12-31")!).isEmpty
-}()
-
 private func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
 @Suite("The repository's Boards folder")
@@ -87,9 +80,7 @@ struct RepositoryBoardFilesTests {
         let fromRule = calendar.rule != nil && calendar.start.map { $0 <= meeting } == true
         // Either listed explicitly or left to a rule that starts on or before it.
         #expect(calendar.dates.contains(meeting) || fromRule)
-        if recurrenceRulesExpand {
-            #expect(calendar.meetingDates(through: endOfDemo).contains(meeting))
-        }
+        #expect(calendar.meetingDates(through: endOfDemo).contains(meeting))
     }
 
     @Test func theMovedScrutinyMeetingOfSeptember2017IsListedExplicitly() throws {
@@ -99,7 +90,7 @@ struct RepositoryBoardFilesTests {
         #expect(calendar.defaultTime == LocalTime(hour: 18, minute: 30))
     }
 
-    @Test(.enabled(if: recurrenceRulesExpand))
+    @Test
     func everyCalendarCoversTheDemoYearsWithRealisticMeetings() throws {
         let expected: [String: (weekday: Weekday, perYear: ClosedRange<Int>)] = [
             "OSC": (.tuesday, 5...7), "HWBB": (.wednesday, 4...4), "CYPCIB": (.tuesday, 11...12),
@@ -147,7 +138,7 @@ struct RepositoryBoardFilesTests {
         #expect(governance["LSCB"]?.cycles.isEmpty == false)
     }
 
-    @Test(.enabled(if: recurrenceRulesExpand))
+    @Test
     func theSeedReportsBindToTheSeedMeetingsAndSomeOccurrenceHasNoMeeting() throws {
         var unbound: [String] = []
         var bound: [String: LocalDate] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import QuorumDomain
 import Testing
 
 @testable import QuorumPacks

@@ -63,7 +63,8 @@ import Testing
         } catch {
             #expect(error.code == .timedOut)
         }
-        #expect(ContinuousClock.now - start < .seconds(10))
+        // Well short of the 30 s the script sleeps: it was stopped, not waited for (a loaded machine is slow to spawn).
+        #expect(ContinuousClock.now - start < .seconds(25))
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -6,8 +6,9 @@ import Testing
 
 @Suite("The access table: HELP and docs/access.md read the operations' declarations")
 struct AccessTableTests {
-    static let docsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../docs/access.md").standardized.path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    /// The files that show the table: the access article and the README.
+    static let documents = ["docs/access.md", "README.md"]
     static let begin = "<!-- access table: generated from the command table; QUORUM_RECORD=1 swift test rewrites it -->"
     static let end = "<!-- end of access table -->"
 
@@ -21,19 +22,21 @@ struct AccessTableTests {
         return lines.joined(separator: "\n")
     }
 
-    @Test func theDocumentedTableIsTheDeclaredOne() throws {
-        let text = try String(contentsOfFile: Self.docsPath, encoding: .utf8)
+    @Test(arguments: documents)
+    func theDocumentedTableIsTheDeclaredOne(document: String) throws {
+        let path = Self.root.appendingPathComponent(document).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
         guard let start = text.range(of: Self.begin), let stop = text.range(of: Self.end) else {
-            Issue.record("docs/access.md has no generated table between its markers")
+            Issue.record("\(document) has no generated table between its markers")
             return
         }
         let documented = text[start.upperBound..<stop.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
         if ProcessInfo.processInfo.environment["QUORUM_RECORD"] == "1" {
             let rewritten = text.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: "\n" + Self.table() + "\n")
-            try rewritten.write(toFile: Self.docsPath, atomically: true, encoding: .utf8)
+            try rewritten.write(toFile: path, atomically: true, encoding: .utf8)
             return
         }
-        #expect(documented == Self.table(), "docs/access.md is stale: run QUORUM_RECORD=1 swift test --filter AccessTableTests")
+        #expect(documented == Self.table(), "\(document) is stale: run QUORUM_RECORD=1 swift test --filter AccessTableTests")
     }
 
     @Test func everyOperationIsReachedByACommand() {

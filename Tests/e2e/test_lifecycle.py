@@ -89,14 +89,19 @@ def test_sigterm_lets_an_in_flight_request_finish_then_exits_cleanly(daemon):
     conn = daemon.connect()
     idle = daemon.connect()
     assert idle.command("PING") == "PONG"
-    # A large pipelined burst keeps the connection busy while the signal arrives.
-    burst = b"".join(b"*3\r\n$7\r\nMEETING\r\n$4\r\nLIST\r\n$3\r\nOSC\r\n" for _ in range(200))
-    conn.send_raw(burst)
-    first = conn.read_reply()
+    assert conn.command("AUTH", "admin", daemon.admin_token) == "OK"
+    # A pack build takes seconds (the PDF): it is still in hand when the signal arrives.
+    conn.send_raw(b"PACK BUILD OSC-2017-11-14\r\n")
+    time.sleep(0.5)
+    assert daemon.process.poll() is None
     daemon.process.send_signal(signal.SIGTERM)
-    assert json.loads(first)[0]["board"] == "OSC"
-    assert daemon.process.wait(timeout=15) == 0
+    # Read only after the signal: the reply must still come, whole.
+    conn.sock.settimeout(120)
+    reply = conn.read_reply()
+    assert json.loads(reply)["id"] == "OSC-2017-11-14-v1"
+    assert daemon.process.wait(timeout=30) == 0
     assert idle.is_closed()
+    assert conn.is_closed()
 
 
 def test_idle_connections_are_closed_after_the_configured_timeout(make_daemon):
