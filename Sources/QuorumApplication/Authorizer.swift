@@ -16,6 +16,14 @@ public struct Authorizer: Sendable {
         try await check(operation.access, for: operation, user, scope: scope)
     }
 
+    /// The check before an operation's arguments are read: refuses a user whom the rule admits
+    /// in no scope at all (the public for a signed-in operation, a lead for an admin's).
+    public static func precheck(_ operation: Operation, _ user: User?) throws {
+        guard !operation.access.couldAllow(user) else { return }
+        guard user != nil else { throw ApplicationError(.authenticationRequired, "needs a signed-in user") }
+        throw ApplicationError(.notPermitted, "only \(operation.access.description) may do this")
+    }
+
     /// The same check for a rule the operation derived from what it touches (a pack part).
     public func check(_ rule: AccessRule, for operation: Operation, _ user: User?, scope: AccessScope = .none) async throws {
         if try await allows(rule, user, scope: scope) { return }

@@ -121,6 +121,9 @@ public struct CommandDispatcher: Sendable {
         do {
             let (spec, arguments) = try resolve(request)
             let invocation = CommandInvocation(name: spec.name, arguments: arguments, session: session)
+            if let operation = spec.operation {
+                try Authorizer.precheck(operation, session.user)
+            }
             outcome = try await spec.handler(context, invocation)
         } catch let error as CommandError {
             outcome = CommandOutcome(reply: error.reply, session: session)

@@ -111,3 +111,17 @@ struct AccessRuleTests {
         #expect(EmailAddressRule.problem(text) == problem)
     }
 }
+
+@Suite("Access rules judged before the arguments")
+struct AccessPrecheckTests {
+    @Test func aRuleThatCanNeverAdmitTheUserRefusesWithoutAScope() {
+        let adminOnly = AccessRule.role(.admin)
+        #expect(!adminOnly.couldAllow(nil))
+        #expect(!adminOnly.couldAllow(User(name: "s@example.org", role: .secretary, boardCode: "OSC")))
+        let boardSecretary = AccessRule.anyOf([.role(.admin), .secretaryOfBoard])
+        #expect(boardSecretary.couldAllow(User(name: "s@example.org", role: .secretary, boardCode: "HWBB")))
+        #expect(!boardSecretary.couldAllow(User(name: "m@example.org", role: .member, boardCode: "OSC")))
+        #expect(AccessRule.leadOfAction.couldAllow(User(name: "l@example.org", role: .lead)))
+        #expect(!AccessRule.leadOfAction.couldAllow(nil))
+    }
+}

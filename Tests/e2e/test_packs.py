@@ -89,7 +89,10 @@ def test_the_november_2017_scrutiny_pack_has_the_cover_report_scorecard_and_trac
     assert "Director of Social Care and Health" in text
     assert "Scorecard" in text or "scorecard" in text
     assert "1.1.1" in text, "the action tracker lists the plan's actions"
-    assert "91.2" in text and "Good" in text, "the scorecard judges care leavers' accommodation as the seed does"
+    # The scorecard shows what was known by 14 November 2017: the Q2 supervision audit (85%,
+    # good), not the 2017/18 outturns that the annual report gave a year later.
+    assert "85" in text and "Good" in text, "the scorecard judges the supervision audit as the seed does"
+    assert "91.2" not in text, "a year's outturn is not in a pack for a meeting within that year"
     html = raw_get(demo_daemon, pack["id"], "html", token=("admin", demo_daemon.admin_token)).decode()
     assert '<html lang="en-GB"' in html and "<svg" in html and "http://" not in html.split("</head>")[0]
 
@@ -241,3 +244,11 @@ def test_the_cli_downloads_a_published_pack(demo_daemon, tmp_path):
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
     assert "Bi-annual progress report" in pdf_text(out.read_bytes(), tmp_path)
+
+
+def test_the_annual_report_pack_of_december_2018_judges_the_years_outturns_as_the_seed_does(demo_daemon, tmp_path):
+    conn = admin(demo_daemon)
+    pack = json.loads(conn.command("PACK", "BUILD", "HWBB-2018-12-12"))
+    pdf = raw_get(demo_daemon, pack["id"], "pdf", token=("admin", demo_daemon.admin_token))
+    text = pdf_text(pdf, tmp_path)
+    assert "91.2" in text and "Good" in text, "the scorecard judges care leavers' accommodation as the seed does"

@@ -47,6 +47,18 @@ public indirect enum AccessRule: Hashable, Sendable {
         }
     }
 
+    /// Whether the rule could admit `user` in some scope: judged before an operation reads its
+    /// arguments, so that someone it can never admit learns nothing from argument errors.
+    public func couldAllow(_ user: User?) -> Bool {
+        switch self {
+        case .anyone: true
+        case .signedIn, .memberOfBoard, .leadOfAction, .ownerOfItem: user != nil
+        case .role(let role): user?.role == role
+        case .secretaryOfBoard: user?.role == .secretary
+        case .anyOf(let rules): rules.contains { $0.couldAllow(user) }
+        }
+    }
+
     /// Whether judging the rule needs the boards the user sits on (a database read).
     public var needsSeats: Bool {
         switch self {
