@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumWire
 
 struct Ping: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check that the server answers.")
@@ -24,8 +25,8 @@ struct WhoAmI: AsyncParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
-        guard let me = try await options.callJSON(["WHOAMI"]) as? [String: Any] else { return }
-        print("\(me.text("user")) (\(me.text("role")))")
+        guard let me = try await options.callDocument(["WHOAMI"], as: WhoAmIDocument.self) else { return }
+        print("\(me.user ?? "-") (\(me.role))")
     }
 }
 
@@ -34,13 +35,10 @@ struct Boards: AsyncParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
-        guard let boards = try await options.callJSON(["BOARD", "LIST"]) as? [[String: Any]] else { return }
+        guard let boards = try await options.callDocument(["BOARD", "LIST"], as: [BoardSummaryDocument].self) else { return }
         var table = Table("CODE", "REPORTS TO", "PUBLIC", "CYCLES", "NAME")
         for board in boards {
-            table.append([
-                board.text("code"), board.text("reports_to").isEmpty ? "-" : board.text("reports_to"),
-                board.flag("meets_in_public"), board.text("cycles"), board.text("name"),
-            ])
+            table.append([board.code, listText(board.reportsTo), board.meetsInPublic.word, "\(board.cycles)", board.name])
         }
         print(table.render())
     }
@@ -52,28 +50,23 @@ struct BoardCommand: AsyncParsableCommand {
     @Argument(help: "Board code, e.g. OSC.") var code: String
 
     func run() async throws {
-        guard let board = try await options.callJSON(["BOARD", "GET", code]) as? [String: Any] else { return }
-        let calendar = board.object("calendar")
-        print("\(board.text("name")) (\(board.text("code")))")
-        print("Chair:      \(board.object("chair").text("role")) <\(board.object("chair").text("email"))>")
-        print("Secretary:  \(board.object("secretary").text("role")) <\(board.object("secretary").text("email"))>")
-        print("Reports to: \(board.text("reports_to").isEmpty ? "-" : board.text("reports_to"))")
-        print("Public:     \(board.flag("meets_in_public"))")
-        print("Meets:      \(calendar.text("rule")) at \(calendar.text("default_time")), \(calendar.text("default_venue"))")
-        print("Next:       \(board.text("next_meeting"))")
-        let members = board["members"] as? [[String: Any]] ?? []
-        if !members.isEmpty {
+        guard let board = try await options.callDocument(["BOARD", "GET", code], as: BoardDocument.self) else { return }
+        let calendar = board.calendar
+        print("\(board.name) (\(board.code))")
+        print("Chair:      \(board.chair.role) <\(board.chair.email)>")
+        print("Secretary:  \(board.secretary.role) <\(board.secretary.email)>")
+        print("Reports to: \(listText(board.reportsTo))")
+        print("Public:     \(board.meetsInPublic.word)")
+        print("Meets:      \(calendar.rule ?? "-") at \(calendar.defaultTime), \(calendar.defaultVenue)")
+        print("Next:       \(board.nextMeeting ?? "-")")
+        if !board.members.isEmpty {
             print("\nMembers:")
-            for member in members { print("  \(member.text("role")) <\(member.text("email"))>") }
+            for member in board.members { print("  \(member.role) <\(member.email)>") }
         }
-        let cycles = board["cycles"] as? [[String: Any]] ?? []
-        if !cycles.isEmpty {
+        if !board.cycles.isEmpty {
             var table = Table("CYCLE", "EVERY", "FIRST", "OWNER", "TITLE")
-            for cycle in cycles {
-                table.append([
-                    cycle.text("key"), "\(cycle.text("cadence_months")) months", cycle.text("first_month"),
-                    cycle.object("owner").text("email"), cycle.text("title"),
-                ])
+            for cycle in board.cycles {
+                table.append([cycle.key, "\(cycle.cadenceMonths) months", cycle.firstMonth, cycle.owner.email, cycle.title])
             }
             print("\nReporting cycles:\n" + table.render())
         }
@@ -94,17 +87,17 @@ struct Meetings: AsyncParsableCommand {
             if from == nil { words.append("0001-01-01") }
             words.append(to)
         }
-        guard let meetings = try await options.callJSON(words) as? [[String: Any]] else { return }
+        guard let meetings = try await options.callDocument(words, as: [MeetingDocument].self) else { return }
         print(meetingTable(meetings).render())
     }
 }
 
-func meetingTable(_ meetings: [[String: Any]]) -> Table {
+func meetingTable(_ meetings: [MeetingDocument]) -> Table {
     var table = Table("ID", "DATE", "DAY", "TIME", "PUBLISH BY", "ORIGIN", "VENUE")
     for meeting in meetings {
         table.append([
-            meeting.text("id"), meeting.text("date"), String(meeting.text("weekday").prefix(3)), meeting.text("time"),
-            meeting.text("publish_by"), meeting.text("origin"), meeting.text("venue"),
+            meeting.id, meeting.date, String(meeting.weekday.prefix(3)), meeting.time, meeting.publishBy, meeting.origin,
+            meeting.venue,
         ])
     }
     return table
@@ -120,19 +113,15 @@ struct MeetingCommand: AsyncParsableCommand {
         @Argument(help: "Meeting id, e.g. OSC-2017-11-14.") var id: String
 
         func run() async throws {
-            guard let meeting = try await options.callJSON(["MEETING", "GET", id]) as? [String: Any] else { return }
+            guard let meeting = try await options.callDocument(["MEETING", "GET", id], as: MeetingDocument.self) else { return }
             print(meetingTable([meeting]).render())
-            let items = meeting["items"] as? [[String: Any]] ?? []
             print("\nAgenda:")
-            for item in items { print("  \(item.text("number")). \(item.text("title"))") }
-            let reports = meeting["reports"] as? [[String: Any]] ?? []
+            for item in meeting.items ?? [] { print("  \(item.number). \(item.title)") }
+            let reports = meeting.reports ?? []
             if !reports.isEmpty {
                 var table = Table("REPORT", "OWNER", "DRAFT DUE", "PUBLISH BY", "SUBMITTED")
                 for report in reports {
-                    table.append([
-                        report.text("id"), report.object("owner").text("email"), report.text("draft_due"),
-                        report.text("publish_by"), report.flag("submitted"),
-                    ])
+                    table.append([report.id, report.owner.email, report.draftDue ?? "-", report.publishBy ?? "-", report.submitted.word])
                 }
                 print("\nReports due:\n" + table.render())
             }
@@ -154,9 +143,9 @@ struct MeetingCommand: AsyncParsableCommand {
                 if time == nil { throw ValidationError("--venue needs --time too (the protocol takes them in order)") }
                 words.append(venue)
             }
-            guard let meeting = try await options.callJSON(words) as? [String: Any] else { return }
-            print("Added \(meeting.text("id")) on \(meeting.text("weekday")) \(meeting.text("date")) at \(meeting.text("time")), \(meeting.text("venue")).")
-            print("Papers must be published by \(meeting.text("publish_by")) (five clear working days).")
+            guard let meeting = try await options.callDocument(words, as: MeetingDocument.self) else { return }
+            print("Added \(meeting.id) on \(meeting.weekday) \(meeting.date) at \(meeting.time), \(meeting.venue).")
+            print("Papers must be published by \(meeting.publishBy) (five clear working days).")
         }
     }
 }
@@ -171,22 +160,20 @@ struct Cycles: AsyncParsableCommand {
         var words = ["CYCLE", "LIST"]
         if let board { words.append(board) }
         if let asOf { words.append("asof=\(asOf)") }
-        guard let cycles = try await options.callJSON(words) as? [[String: Any]] else { return }
+        guard let cycles = try await options.callDocument(words, as: [CycleDocument].self) else { return }
         var table = Table("BOARD", "CYCLE", "EVERY", "NEXT", "MEETING", "DRAFT DUE", "PUBLISH BY", "OWNER")
         for entry in cycles {
-            let cycle = entry.object("cycle")
-            let next = entry.object("next")
+            let cycle = entry.cycle
+            let next = entry.next
             table.append([
-                entry.text("board"), cycle.text("key"), "\(cycle.text("cadence_months"))m",
-                next.isEmpty ? "-" : next.text("month"), next.isEmpty ? "-" : next.text("meeting_id"),
-                next.isEmpty ? "-" : next.text("draft_due"), next.isEmpty ? "-" : next.text("publish_by"),
-                cycle.object("owner").text("email"),
+                entry.board, cycle.key, "\(cycle.cadenceMonths)m", next?.month ?? "-", next?.meetingId ?? "-",
+                next?.draftDue ?? "-", next?.publishBy ?? "-", cycle.owner.email,
             ])
         }
         print(table.render())
         for entry in cycles {
-            for occurrence in entry["occurrences"] as? [[String: Any]] ?? [] {
-                if let warning = occurrence["warning"] as? String { print("warning: \(warning)") }
+            for occurrence in entry.occurrences {
+                if let warning = occurrence.warning { print("warning: \(warning)") }
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NIOCore
+import QuorumWire
 
 struct Pack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct Pack: AsyncParsableCommand {
         @Argument(help: "Meeting id, e.g. OSC-2017-11-14.") var meeting: String
 
         func run() async throws {
-            guard let pack = try await options.callJSON(["PACK", "BUILD", meeting]) as? [String: Any] else { return }
+            guard let pack = try await options.callDocument(["PACK", "BUILD", meeting], as: PackDocument.self) else { return }
             printPack(pack)
         }
     }
@@ -23,16 +24,13 @@ struct Pack: AsyncParsableCommand {
         @Argument(help: "Meeting id, e.g. OSC-2017-11-14.") var meeting: String
 
         func run() async throws {
-            guard let packs = try await options.callJSON(["PACK", "LIST", meeting]) as? [[String: Any]] else { return }
+            guard let packs = try await options.callDocument(["PACK", "LIST", meeting], as: [PackDocument].self) else { return }
             var table = Table("ID", "BUILT", "BY", "PUBLISHED", "LATE", "WARNINGS", "CHANGES")
             for pack in packs {
-                let changes = pack.object("changes")
-                let count = ["added", "replaced", "removed"].map { (changes[$0] as? [Any])?.count ?? 0 }
+                let changes = pack.changes
                 table.append([
-                    pack.text("id"), pack.text("built_at"), pack.text("built_by"),
-                    pack["published_at"] is NSNull ? "-" : pack.text("published_at"),
-                    pack["late"] is NSNull ? "-" : pack.flag("late"), "\((pack["warnings"] as? [Any])?.count ?? 0)",
-                    "+\(count[0]) ~\(count[1]) -\(count[2])",
+                    pack.id, pack.builtAt, pack.builtBy, pack.publishedAt ?? "-", pack.late?.word ?? "-", "\(pack.warnings.count)",
+                    "+\(changes.added.count) ~\(changes.replaced.count) -\(changes.removed.count)",
                 ])
             }
             print(table.render())
@@ -48,24 +46,34 @@ struct Pack: AsyncParsableCommand {
         func run() async throws {
             var words = ["PACK", "PUBLISH", pack]
             if let reason { words.append("reason=\(reason)") }
-            guard let published = try await options.callJSON(words) as? [String: Any] else { return }
-            print("Published \(published.text("id")) at \(published.text("published_at"))\(published.flag("late") == "yes" ? " — LATE (deadline \(published.text("publish_by"))): \(published.text("late_reason"))" : " (deadline \(published.text("publish_by")))").")
-            print("\(published.text("notified")) notices queued for the board's members.")
+            guard let published = try await options.callDocument(words, as: PackDocument.self) else { return }
+            let deadline = published.late == true
+                ? " — LATE (deadline \(published.publishBy)): \(published.lateReason ?? "-")" : " (deadline \(published.publishBy))"
+            print("Published \(published.id) at \(published.publishedAt ?? "-")\(deadline).")
+            print("\(published.notified.map(String.init) ?? "-") notices queued for the board's members.")
         }
     }
 
     struct Get: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Download a pack: quorum pack get OSC 2017-11-14 --format pdf -o pack.pdf")
+            abstract: "Download a pack: quorum pack get OSC-2017-11-14 --format pdf -o pack.pdf")
         @OptionGroup var options: ClientOptions
-        @Argument(help: "A pack id (OSC-2017-11-14-v2), a meeting id, or a board code followed by the date.") var what: [String]
+        @Argument(help: "A meeting id (OSC-2017-11-14: its latest version you may read) or a pack id (OSC-2017-11-14-v2).")
+        var meeting: String
+        /// The date, when the meeting is named the older way, as a board code and a date.
+        @Argument(help: .hidden) var date: String?
         @Option(help: "html or pdf.") var format: String = "html"
         @Option(help: "public or exempt.") var part: String = "public"
         @Option(name: .shortAndLong, help: "File to write (default: standard output).") var output: String?
 
+        func validate() throws {
+            if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+                throw ValidationError("'\(date)' is not a date: give a meeting id such as OSC-2017-11-14, or a pack id")
+            }
+        }
+
         func run() async throws {
-            guard (1...2).contains(what.count) else { throw ValidationError("give a pack id, a meeting id, or a board and a date") }
-            let id = what.joined(separator: "-")
+            let id = date.map { "\(meeting)-\($0)" } ?? meeting
             let reply = try await options.call(["PACK", "GET", id, format, part])
             guard case .bulkString(let buffer) = reply else { throw ClientError(message: "unexpected reply \(reply)") }
             let data = Data(buffer.readableBytesView)
@@ -81,16 +89,16 @@ struct Pack: AsyncParsableCommand {
     }
 }
 
-func printPack(_ pack: [String: Any]) {
-    print("\(pack.text("id")): version \(pack.text("version")), publish by \(pack.text("publish_by"))")
-    for part in pack["parts"] as? [[String: Any]] ?? [] {
-        print("  \(part.text("part")) \(part.text("format")): \(part.text("size")) bytes, sha256 \(part.text("sha256"))")
+func printPack(_ pack: PackDocument) {
+    print("\(pack.id): version \(pack.version), publish by \(pack.publishBy)")
+    for part in pack.parts {
+        print("  \(part.part.rawValue) \(part.format.rawValue): \(part.size) bytes, sha256 \(part.sha256)")
     }
-    let changes = pack.object("changes")
-    for kind in ["added", "replaced", "removed"] {
-        for entry in changes[kind] as? [String] ?? [] { print("  \(kind): \(entry)") }
+    let changes = pack.changes
+    for (kind, entries) in [("added", changes.added), ("replaced", changes.replaced), ("removed", changes.removed)] {
+        for entry in entries { print("  \(kind): \(entry)") }
     }
-    for warning in pack["warnings"] as? [String] ?? [] { print("warning: \(warning)") }
+    for warning in pack.warnings { print("warning: \(warning)") }
 }
 
 struct Item: AsyncParsableCommand {
@@ -112,8 +120,8 @@ struct Item: AsyncParsableCommand {
             if keyDecision { words.append("key=yes") }
             if let exempt { words.append("exempt=\(exempt)") }
             if let notice { words.append("notice=\(notice)") }
-            guard let item = try await options.callJSON(words) as? [String: Any] else { return }
-            print("Added item \(item.text("number")) (\(item.text("key"))): \(item.text("title"))")
+            guard let item = try await options.callDocument(words, as: AgendaEntryDocument.self) else { return }
+            print("Added item \(item.number) (\(item.key)): \(item.title)")
         }
     }
 }
@@ -130,10 +138,11 @@ struct Report: AsyncParsableCommand {
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw ClientError(message: "cannot read \(file)") }
-            guard let item = try await options.callJSON(["REPORT", "SUBMIT", meeting, item, String(decoding: data, as: UTF8.self)])
-                as? [String: Any]
+            guard
+                let entry = try await options.callDocument(
+                    ["REPORT", "SUBMIT", meeting, item, String(decoding: data, as: UTF8.self)], as: AgendaEntryDocument.self)
             else { return }
-            print("Submitted \"\(item.text("subject"))\" for item \(item.text("number")) of \(item.text("meeting")).")
+            print("Submitted \"\(entry.subject ?? "-")\" for item \(entry.number) of \(entry.meeting).")
         }
     }
 }

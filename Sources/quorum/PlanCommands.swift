@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumWire
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,12 +21,12 @@ struct Import: AsyncParsableCommand {
         // A progress line on stderr, so that --json output stays clean for scripts.
         FileHandle.standardError.write(Data("importing \(file): \(lines) lines, \(data.count.formatted(.byteCount(style: .file)))…\n".utf8))
         let started = ContinuousClock.now
-        guard let summary = try await options.callJSON(["IMPORT", kind, text]) as? [String: Any] else { return }
+        guard let summary = try await options.callDocument(["IMPORT", kind, text], as: ImportSummaryDocument.self) else { return }
         let elapsed = ContinuousClock.now - started
         print(
-            "\(summary.text("kind")): \(summary.text("rows")) rows checked and stored in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))): "
-                + "\(summary.text("created")) new, \(summary.text("updated")) changed, \(summary.text("unchanged")) unchanged"
-                + (kind.lowercased() == "actions" ? ", \(summary.text("updates_added")) updates added" : ""))
+            "\(summary.kind): \(summary.rows) rows checked and stored in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))): "
+                + "\(summary.created) new, \(summary.updated) changed, \(summary.unchanged) unchanged"
+                + (kind.lowercased() == "actions" ? ", \(summary.updatesAdded) updates added" : ""))
     }
 }
 
@@ -43,17 +44,16 @@ struct Actions: AsyncParsableCommand {
         if let lead { words.append("lead=\(lead)") }
         if let recommendation { words.append("rec=\(recommendation)") }
         if let asOf { words.append("asof=\(asOf)") }
-        guard let actions = try await options.callJSON(words) as? [[String: Any]] else { return }
+        guard let actions = try await options.callDocument(words, as: [ActionDocument].self) else { return }
         var table = Table("REF", "STATUS", "REVIEW", "OVERDUE", "LEAD", "ACTION")
         for action in actions {
             table.append([
-                action.text("ref"), action.text("status"), action.text("effective_review_date"),
-                action["days_overdue"] is NSNull ? "" : "\(action.text("days_overdue"))d",
-                action.object("lead").text("email"), String(action.text("action").prefix(70)),
+                action.ref, action.status, action.effectiveReviewDate ?? "-", action.daysOverdue.map { "\($0)d" } ?? "",
+                action.lead.email, String(action.action.prefix(70)),
             ])
         }
         print(table.render())
-        print("\(actions.count) action\(actions.count == 1 ? "" : "s") as of \(actions.first?.text("as_of") ?? asOf ?? "today")")
+        print("\(actions.count) action\(actions.count == 1 ? "" : "s") as of \(actions.first?.asOf ?? asOf ?? "today")")
     }
 }
 
@@ -67,7 +67,7 @@ struct ActionCommand: AsyncParsableCommand {
         @Argument(help: "Action reference, e.g. 1.1.4.") var ref: String
 
         func run() async throws {
-            guard let action = try await options.callJSON(["ACTION", "GET", ref]) as? [String: Any] else { return }
+            guard let action = try await options.callDocument(["ACTION", "GET", ref], as: ActionDocument.self) else { return }
             printAction(action)
         }
     }
@@ -84,31 +84,31 @@ struct ActionCommand: AsyncParsableCommand {
             var words = ["ACTION", "UPDATE", ref, text]
             if let review { words.append("review=\(review)") }
             if complete { words.append("status=complete") }
-            guard let action = try await options.callJSON(words) as? [String: Any] else { return }
+            guard let action = try await options.callDocument(words, as: ActionDocument.self) else { return }
             printAction(action)
         }
     }
 }
 
-func printAction(_ action: [String: Any]) {
-    print("\(action.text("ref"))  \(action.text("action"))")
-    print("Lead:    \(action.object("lead").text("role")) <\(action.object("lead").text("email"))>")
-    print("Review:  \(action.text("review_date")) (judged against \(action.text("effective_review_date")))")
-    print("Status:  \(action.text("status")) as of \(action.text("as_of"))")
-    let updates = action["updates"] as? [[String: Any]] ?? []
+func printAction(_ action: ActionDocument) {
+    print("\(action.ref)  \(action.action)")
+    print("Lead:    \(action.lead.role) <\(action.lead.email)>")
+    print("Review:  \(action.reviewDate) (judged against \(action.effectiveReviewDate ?? "-"))")
+    print("Status:  \(action.status) as of \(action.asOf)")
+    let updates = action.updates ?? []
     if !updates.isEmpty {
         print("\nUpdates:")
         for update in updates {
-            var line = "  \(update.text("date"))  \(update.text("text"))  (\(update.text("author")))"
-            if !(update["review_date"] is NSNull) { line += " → review \(update.text("review_date"))" }
-            if update.flag("completes") == "yes" { line += " → complete" }
+            var line = "  \(update.date)  \(update.text)  (\(update.author))"
+            if let review = update.reviewDate { line += " → review \(review)" }
+            if update.completes { line += " → complete" }
             print(line)
         }
     }
-    let history = action["history"] as? [[String: Any]] ?? []
+    let history = action.history ?? []
     if !history.isEmpty {
         print("\nHistory:")
-        for entry in history { print("  \(entry.text("at"))  \(entry.text("by"))  \(entry.text("change")) (\(entry.text("via")))") }
+        for entry in history { print("  \(entry.at)  \(entry.by)  \(entry.change) (\(entry.via))") }
     }
 }
 
@@ -117,16 +117,15 @@ struct Measures: AsyncParsableCommand {
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
-        guard let measures = try await options.callJSON(["MEASURE", "LIST"]) as? [[String: Any]] else { return }
+        guard let measures = try await options.callDocument(["MEASURE", "LIST"], as: [MeasureDocument].self) else { return }
         var table = Table("ID", "POLARITY", "RI", "GOOD", "OUTST.", "LATEST", "NAME")
         for measure in measures {
-            let thresholds = measure.object("thresholds")
-            let latest = measure.object("latest")
+            let thresholds = measure.thresholds
             table.append([
-                measure.text("id"), measure.text("polarity"), thresholds.isEmpty ? "-" : thresholds.text("requires_improvement"),
-                thresholds.isEmpty ? "-" : thresholds.text("good"), thresholds.isEmpty ? "-" : thresholds.text("outstanding"),
-                latest.isEmpty ? "-" : "\(latest.text("value")) (\(latest.text("period")))",
-                String(measure.text("name").prefix(60)),
+                measure.id, measure.polarity, thresholds?.requiresImprovement ?? "-", thresholds?.good ?? "-",
+                thresholds?.outstanding ?? "-",
+                measure.latest.map { "\($0.value.map(numberText) ?? "-") (\($0.period))" } ?? "-",
+                String(measure.name.prefix(60)),
             ])
         }
         print(table.render())
@@ -144,7 +143,8 @@ struct MeasureCommand: AsyncParsableCommand {
         @Argument(help: "The value.") var value: String
 
         func run() async throws {
-            guard let row = try await options.callJSON(["MEASURE", "SET", id, period, value]) as? [String: Any] else { return }
+            guard let row = try await options.callDocument(["MEASURE", "SET", id, period, value], as: ScorecardRowDocument.self)
+            else { return }
             print(scorecardTable([row]).render())
         }
     }
@@ -159,15 +159,15 @@ struct ScorecardCommand: AsyncParsableCommand {
     func run() async throws {
         var words = ["SCORECARD"]
         if let period { words.append(period) }
-        guard let rows = try await options.callJSON(words) as? [[String: Any]] else { return }
+        guard let rows = try await options.callDocument(words, as: [ScorecardRowDocument].self) else { return }
         print(scorecardTable(rows).render())
-        let reported = rows.filter { !($0["value"] is NSNull) }.count
+        let reported = rows.filter { $0.value != nil }.count
         print("\(reported) of \(rows.count) measures reported")
     }
 }
 
 /// Band and direction in words and symbols, never colour alone.
-func scorecardTable(_ rows: [[String: Any]]) -> Table {
+func scorecardTable(_ rows: [ScorecardRowDocument]) -> Table {
     let bands = [
         "outstanding": "★ Outstanding", "good": "✓ Good", "requires_improvement": "! Requires improvement",
         "inadequate": "✗ Inadequate", "none": "– No band",
@@ -175,13 +175,14 @@ func scorecardTable(_ rows: [[String: Any]]) -> Table {
     let directions = ["improving": "↑ improving", "declining": "↓ declining", "stable": "→ stable", "new": "• new"]
     var table = Table("ID", "PERIOD", "VALUE", "PREVIOUS", "BAND", "DIRECTION", "MEASURE")
     for row in rows {
-        let hasValue = !(row["value"] is NSNull)
-        let previous = row["previous"] is NSNull ? "-" : "\(row.text("previous")) (\(row.text("previous_period")))"
+        let previous = row.previous.map { "\(numberText($0)) (\(row.previousPeriod ?? "-"))" } ?? "-"
+        guard let value = row.value else {
+            table.append([row.id, row.period, "-", previous, "not reported", "", String(row.name.prefix(60))])
+            continue
+        }
         table.append([
-            row.text("id"), row.text("period"), hasValue ? row.text("value") : "-", previous,
-            hasValue ? bands[row.text("band")] ?? row.text("band") : "not reported",
-            hasValue ? directions[row.text("direction")] ?? row.text("direction") : "",
-            String(row.text("name").prefix(60)),
+            row.id, row.period, numberText(value), previous, bands[row.band] ?? row.band,
+            directions[row.direction] ?? row.direction, String(row.name.prefix(60)),
         ])
     }
     return table

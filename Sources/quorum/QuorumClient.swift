@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NIOCore
 import QuorumProtocol
+import QuorumWire
 
 /// `quorum`: the command-line client. Tables for people, `--json` for scripts.
 @main
@@ -69,20 +70,46 @@ struct ClientOptions: ParsableArguments {
         return reply
     }
 
-    /// Runs a command whose reply is a JSON document, printing it for `--json` or handing it on.
-    func callJSON(_ words: [String]) async throws -> Any? {
+    /// Runs a command whose reply is a JSON document of type `D`. For `--json` it prints the
+    /// server's JSON, re-indented, and returns nil; otherwise it returns the decoded document.
+    func callDocument<D: Decodable>(_ words: [String], as type: D.Type) async throws -> D? {
         let reply = try await call(words)
         guard case .bulkString(let buffer) = reply else {
             throw ClientError(message: "expected a JSON document, got \(reply)")
         }
         let data = Data(buffer.readableBytesView)
-        let document = try JSONSerialization.jsonObject(with: data)
         if json {
-            let pretty = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: pretty, as: UTF8.self))
+            print(try prettyJSON(data))
             return nil
         }
-        return document
+        do {
+            return try WireCoding.decode(type, from: data)
+        } catch let error as DecodingError {
+            throw ClientError(message: "the reply to \(words.prefix(2).joined(separator: " ")) is not a \(D.self): \(describe(error))")
+        }
+    }
+}
+
+/// The server's JSON re-indented for people and scripts: sorted keys, slashes as they are.
+func prettyJSON(_ data: Data) throws -> String {
+    let value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    let pretty = try JSONSerialization.data(
+        withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+    return String(decoding: pretty, as: UTF8.self)
+}
+
+/// Where a reply failed to decode, as a JSON path, and why.
+func describe(_ error: DecodingError) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+        let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return keys.isEmpty ? "at the top" : "at \(keys)"
+    }
+    switch error {
+    case .keyNotFound(let key, let context): return "\(path(context)): no key '\(key.stringValue)'"
+    case .typeMismatch(let type, let context): return "\(path(context)): expected \(type) (\(context.debugDescription))"
+    case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
+    case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+    @unknown default: return "\(error)"
     }
 }
 
@@ -99,21 +126,18 @@ func render(_ value: RESPValue) -> String {
     }
 }
 
-extension Dictionary where Key == String, Value == Any {
-    func text(_ key: String) -> String {
-        switch self[key] {
-        case let value as String: return value
-        case let value as NSNumber: return value.stringValue
-        case let values as [Any]: return values.map { "\($0)" }.joined(separator: ", ")
-        default: return "-"
-        }
-    }
+extension Bool {
+    /// A boolean as a word.
+    var word: String { self ? "yes" : "no" }
+}
 
-    /// A JSON boolean as a word. (Foundation on Linux bridges numbers to Bool too, so the
-    /// caller says which keys are booleans.)
-    func flag(_ key: String) -> String {
-        (self[key] as? Bool).map { $0 ? "yes" : "no" } ?? "-"
-    }
+/// A number as the server's JSON writes it: whole numbers without a fraction (`80`, not `80.0`).
+func numberText(_ value: Double) -> String {
+    if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+}
 
-    func object(_ key: String) -> [String: Any] { self[key] as? [String: Any] ?? [:] }
+/// A list for a person: comma-separated, or "-" when empty.
+func listText(_ values: [String]) -> String {
+    values.isEmpty ? "-" : values.joined(separator: ", ")
 }

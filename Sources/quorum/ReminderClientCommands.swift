@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumWire
 
 struct Remind: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,8 @@ struct Remind: AsyncParsableCommand {
         @Argument(help: "ISO date-time, e.g. 2017-11-01T08:00:00Z (default: now).") var at: String?
 
         func run() async throws {
-            guard let sweep = try await options.callJSON(["REMIND", "PREVIEW"] + (at.map { [$0] } ?? [])) as? [String: Any] else { return }
+            guard let sweep = try await options.callDocument(["REMIND", "PREVIEW"] + (at.map { [$0] } ?? []), as: SweepDocument.self)
+            else { return }
             printSweep(sweep)
         }
     }
@@ -22,27 +24,24 @@ struct Remind: AsyncParsableCommand {
         @Argument(help: "ISO date-time, e.g. 2017-11-01T08:00:00Z (default: now).") var at: String?
 
         func run() async throws {
-            guard let sweep = try await options.callJSON(["REMIND", "RUN"] + (at.map { [$0] } ?? [])) as? [String: Any] else { return }
+            guard let sweep = try await options.callDocument(["REMIND", "RUN"] + (at.map { [$0] } ?? []), as: SweepDocument.self)
+            else { return }
             printSweep(sweep)
-            print("\(sweep.text("enqueued")) outbox rows enqueued")
+            print("\(sweep.enqueued.map(String.init) ?? "-") outbox rows enqueued")
         }
     }
 }
 
-func printSweep(_ sweep: [String: Any]) {
-    let notices = sweep["notices"] as? [[String: Any]] ?? []
+func printSweep(_ sweep: SweepDocument) {
+    let notices = sweep.notices
     var table = Table("KIND", "TO", "CC", "DUE", "ABOUT")
     for notice in notices {
-        let report = notice.object("report")
-        let actions = notice["actions"] as? [[String: Any]] ?? []
-        let about = report.isEmpty
-            ? actions.map { "\($0.text("ref"))\($0.text("state") == "overdue" ? " (\($0.text("days_overdue"))d)" : " (due)")" }.joined(separator: ", ")
-            : "\(report.text("occurrence")) for \(report.text("meeting_date"))"
-        let cc = (notice["cc"] as? [[String: Any]] ?? []).map { $0.text("email") }.joined(separator: ", ")
-        table.append([notice.text("kind"), notice.object("to").text("email"), cc.isEmpty ? "-" : cc, notice.text("due_date"), about])
+        let about = notice.report.map { "\($0.occurrence) for \($0.meetingDate ?? "-")" }
+            ?? notice.actions.map { "\($0.ref)\($0.state == "overdue" ? " (\($0.daysOverdue)d)" : " (due)")" }.joined(separator: ", ")
+        table.append([notice.kind, notice.to.email, listText(notice.cc.map(\.email)), notice.dueDate ?? "-", about])
     }
     print(table.render())
-    print("\(notices.count) notice\(notices.count == 1 ? "" : "s") as of \(sweep.text("as_of"))")
+    print("\(notices.count) notice\(notices.count == 1 ? "" : "s") as of \(sweep.asOf)")
 }
 
 struct Outbox: AsyncParsableCommand {
@@ -55,15 +54,13 @@ struct Outbox: AsyncParsableCommand {
         @Argument(help: "pending, sending, sent or dead.") var status: String?
 
         func run() async throws {
-            guard let rows = try await options.callJSON(["OUTBOX", "LIST"] + (status.map { [$0] } ?? [])) as? [[String: Any]] else {
-                return
-            }
+            guard let rows = try await options.callDocument(["OUTBOX", "LIST"] + (status.map { [$0] } ?? []), as: [OutboxDocument].self)
+            else { return }
             var table = Table("ID", "STATUS", "CHANNEL", "KIND", "ATTEMPTS", "NEXT", "TO", "LAST ERROR")
             for row in rows {
                 table.append([
-                    row.text("id"), row.text("status"), row.text("channel"), row.text("kind"), row.text("attempts"),
-                    row.text("status") == "pending" ? row.text("next_attempt_at") : "-", row.text("to"),
-                    row["last_error"] is NSNull ? "" : String(row.text("last_error").prefix(60)),
+                    "\(row.id)", row.status, row.channel, row.kind, "\(row.attempts)",
+                    row.status == "pending" ? row.nextAttemptAt : "-", row.to, row.lastError.map { String($0.prefix(60)) } ?? "",
                 ])
             }
             print(table.render())

@@ -2,15 +2,18 @@
 
 import json
 import subprocess
+from pathlib import Path
 
 from conftest import BIN
 
+FIXTURES = Path(__file__).parent / "fixtures"
 
-def quorum(daemon, *args, token=False):
+
+def quorum(daemon, *args, token=False, timeout=30):
     env = {"QUORUM_PORT": str(daemon.port), "PATH": "/usr/bin:/bin"}
     if token:
         env["QUORUM_TOKEN_FILE"] = str(daemon.data_dir / "admin.token")
-    return subprocess.run([str(BIN / "quorum"), *args], capture_output=True, text=True, timeout=30, env=env)
+    return subprocess.run([str(BIN / "quorum"), *args], capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def test_boards_prints_a_table_of_the_six_boards(daemon):
@@ -48,3 +51,53 @@ def test_host_and_port_flags_override_the_environment(daemon):
                             text=True, timeout=30, env={"QUORUM_PORT": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "PONG"
+
+
+def test_whoami_reads_the_servers_document_signed_in_or_not(daemon):
+    signed_in = quorum(daemon, "whoami", token=True)
+    assert signed_in.returncode == 0, signed_in.stderr
+    assert signed_in.stdout.strip() == "admin (admin)"
+    anonymous = quorum(daemon, "whoami")
+    assert anonymous.returncode == 0, anonymous.stderr
+    assert anonymous.stdout.strip() == "- (public)"
+
+
+def test_scorecard_prints_values_as_the_server_writes_them(demo_daemon):
+    result = quorum(demo_daemon, "scorecard", "2017/18", token=True)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[2:] if line.startswith("M")}
+    # ID, PERIOD, VALUE: a whole number without a fraction, a decimal as it is.
+    assert rows["M1.1.13"][1:3] == ["2017/18", "46"]
+    assert rows["M1.1.04"][1:3] == ["2017/18", "76.4"]
+
+
+def test_every_pack_command_names_the_meeting_by_its_id(demo_daemon, tmp_path):
+    meeting = "OSC-2017-11-14"
+    submitted = quorum(demo_daemon, "report", "submit", meeting, "4", str(FIXTURES / "osc-performance-report.md"), token=True)
+    assert submitted.returncode == 0, submitted.stderr
+    assert submitted.stdout.startswith('Submitted "') and f"for item 4 of {meeting}." in submitted.stdout
+
+    built = quorum(demo_daemon, "pack", "build", meeting, token=True, timeout=180)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.splitlines()[0].startswith(f"{meeting}-v1: version 1, publish by 2017-11-")
+    assert "  public pdf: " in built.stdout
+
+    listed = quorum(demo_daemon, "pack", "list", meeting, token=True)
+    assert listed.returncode == 0, listed.stderr
+    row = listed.stdout.splitlines()[2].split()
+    assert row[0] == f"{meeting}-v1" and row[3:5] == ["-", "-"]
+
+    by_id = tmp_path / "by-id.html"
+    got = quorum(demo_daemon, "pack", "get", meeting, "-o", str(by_id), token=True, timeout=60)
+    assert got.returncode == 0, got.stderr
+    assert "<html" in by_id.read_text()
+
+    # The older form, a board code and a date, still names the same meeting.
+    by_date = tmp_path / "by-date.html"
+    got = quorum(demo_daemon, "pack", "get", "OSC", "2017-11-14", "-o", str(by_date), token=True, timeout=60)
+    assert got.returncode == 0, got.stderr
+    assert by_date.read_bytes() == by_id.read_bytes()
+
+    wrong = quorum(demo_daemon, "pack", "get", "OSC", "2017-11", token=True)
+    assert wrong.returncode != 0
+    assert "'2017-11' is not a date" in wrong.stderr
