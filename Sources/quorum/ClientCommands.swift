@@ -131,12 +131,24 @@ struct MeetingCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a meeting (the board's secretary or an admin).")
         @OptionGroup var options: ClientOptions
-        @Argument(help: "Board code, e.g. OSC.") var board: String
-        @Argument(help: "Date, YYYY-MM-DD.") var date: String
+        @Argument(help: "The new meeting's id, e.g. OSC-2018-12-12 (or a board code and a date).") var meeting: String
+        /// The date, when the meeting is named as a board code and a date.
+        @Argument(help: .hidden) var date: String?
         @Option(help: "Start time, HH:MM (default: the board's).") var time: String?
         @Option(help: "Venue (default: the board's).") var venue: String?
 
+        func validate() throws {
+            if let date {
+                guard isISODate(date) else { throw ValidationError("'\(date)' is not a date of the form YYYY-MM-DD") }
+            } else if splitMeetingID(meeting) == nil {
+                throw ValidationError("'\(meeting)' is not a meeting id: give the board code and the date, e.g. OSC-2018-12-12")
+            }
+        }
+
         func run() async throws {
+            guard let (board, date) = date.map({ (meeting, $0) }) ?? splitMeetingID(meeting) else {
+                throw ValidationError("'\(meeting)' is not a meeting id")
+            }
             var words = ["MEETING", "ADD", board, date]
             if let time { words.append(time) }
             if let venue {
@@ -205,4 +217,15 @@ struct Call: AsyncParsableCommand {
     func run() async throws {
         print(render(try await options.call(words)))
     }
+}
+
+/// A date written YYYY-MM-DD (the server checks that it is a real day).
+func isISODate(_ text: String) -> Bool {
+    text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil
+}
+
+/// A meeting id, `OSC-2018-12-12`, as its board code and date.
+func splitMeetingID(_ id: String) -> (board: String, date: String)? {
+    guard let match = id.wholeMatch(of: /(.+)-(\d{4}-\d{2}-\d{2})/) else { return nil }
+    return (String(match.1), String(match.2))
 }

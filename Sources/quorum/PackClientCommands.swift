@@ -67,7 +67,7 @@ struct Pack: AsyncParsableCommand {
         @Option(name: .shortAndLong, help: "File to write (default: standard output).") var output: String?
 
         func validate() throws {
-            if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+            if let date, !isISODate(date) {
                 throw ValidationError("'\(date)' is not a date: give a meeting id such as OSC-2017-11-14, or a pack id")
             }
         }

@@ -33,15 +33,20 @@ def test_meetings_json_is_the_servers_document(daemon):
 
 
 def test_meeting_add_with_the_admin_token_reports_the_publication_deadline(daemon):
-    result = quorum(daemon, "meeting", "add", "OSC", "2018-12-12", token=True)
+    result = quorum(daemon, "meeting", "add", "OSC-2018-12-12", token=True)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Added OSC-2018-12-12 on Wednesday 2018-12-12 at ")
     assert "2018-12-04" in result.stdout
-    listed = quorum(daemon, "meetings", "OSC", "--from", "2018-12-12", "--to", "2018-12-12")
-    assert "OSC-2018-12-12" in listed.stdout
+    # The older form, a board code and a date, names a meeting too.
+    older = quorum(daemon, "meeting", "add", "OSC", "2018-12-19", token=True)
+    assert older.returncode == 0, older.stderr
+    assert older.stdout.startswith("Added OSC-2018-12-19 on ")
+    listed = quorum(daemon, "meetings", "OSC", "--from", "2018-12-12", "--to", "2018-12-19")
+    assert "OSC-2018-12-12" in listed.stdout and "OSC-2018-12-19" in listed.stdout
 
 
 def test_meeting_add_without_a_token_fails_with_the_servers_error(daemon):
-    result = quorum(daemon, "meeting", "add", "OSC", "2018-12-12")
+    result = quorum(daemon, "meeting", "add", "OSC-2018-12-12")
     assert result.returncode != 0
     assert "NOAUTH" in result.stderr
 
