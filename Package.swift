@@ -203,6 +203,10 @@ let package = Package(
             name: "QuorumApplicationTests",
             dependencies: ["QuorumApplication", "QuorumStorage", "QuorumDomain", "QuorumFiles", "QuorumScheduler"]
         ),
+        .testTarget(
+            name: "QuorumSchedulerTests",
+            dependencies: ["QuorumScheduler", "QuorumStorage", "QuorumDomain", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "QuorumImportTests", dependencies: ["QuorumImport", "QuorumDomain"]),
         .testTarget(name: "QuorumStorageTests", dependencies: ["QuorumStorage", "QuorumDomain"]),
         .testTarget(

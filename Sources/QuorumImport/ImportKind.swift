@@ -1,4 +1,4 @@
-/// The files a council imports, each with its exact header (DESIGN.md §6).
+/// The files a council imports, each with its exact header (docs/plan.md).
 public enum ImportKind: String, Sendable, CaseIterable {
     case recommendations
     case actions

@@ -15,24 +15,27 @@ public struct OutboxDeliverer: Service {
     let templates: NotificationTemplates
     let configuration: DeliveryConfiguration
     let logger: Logger
+    /// The source of "now" for attempts, retry times and message dates; tests drive it.
+    let clock: @Sendable () -> Date
 
     public init(
         database: AppDatabase, transport: CurlTransport, templates: NotificationTemplates, configuration: DeliveryConfiguration,
-        logger: Logger
+        logger: Logger, clock: @escaping @Sendable () -> Date
     ) {
         self.database = database
         self.transport = transport
         self.templates = templates
         self.configuration = configuration
         self.logger = logger
+        self.clock = clock
     }
 
     public func run() async throws {
-        let interrupted = try await database.resetInterruptedSends()
+        let interrupted = try await database.resetInterruptedSends(now: clock())
         if interrupted > 0 { logger.info("resending notices interrupted by a stop", metadata: ["rows": "\(interrupted)"]) }
         while !Task.isShuttingDownGracefully {
             do {
-                while try await deliverDue() > 0, !Task.isShuttingDownGracefully {}
+                while try await deliverDue(now: clock()) > 0, !Task.isShuttingDownGracefully {}
             } catch {
                 logger.error("outbox delivery failed", metadata: ["error": "\(error)"])
             }
@@ -46,7 +49,7 @@ public struct OutboxDeliverer: Service {
 
     /// Sends one batch of due rows. - Returns: how many were taken.
     @discardableResult
-    public func deliverDue(now: Date = Date()) async throws -> Int {
+    public func deliverDue(now: Date) async throws -> Int {
         var channels = ["webhook"]
         if configuration.smtp != nil { channels.append("email") }
         let rows = try await database.claimDueOutbox(channels: channels, now: now)
@@ -56,28 +59,28 @@ public struct OutboxDeliverer: Service {
         await withTaskGroup(of: Void.self) { group in
             for (_, queue) in byDestination {
                 group.addTask {
-                    for row in queue.sorted(by: { $0.id < $1.id }) { await deliver(row) }
+                    for row in queue.sorted(by: { $0.id < $1.id }) { await deliver(row, now: now) }
                 }
             }
         }
         return rows.count
     }
 
-    private func deliver(_ row: OutboxEntry) async {
+    private func deliver(_ row: OutboxEntry, now: Date) async {
         do {
             switch row.channel {
-            case "email": try await sendEmail(row)
+            case "email": try await sendEmail(row, now: now)
             default:
                 guard try await !database.disabledEndpoints().contains(row.destination) else {
                     try await database.markFailed(id: row.id, error: "endpoint disabled", retryAt: nil)
                     return
                 }
-                try await sendWebhook(row)
+                try await sendWebhook(row, now: now)
             }
-            try await database.markSent(id: row.id)
+            try await database.markSent(id: row.id, now: now)
             logger.info("sent", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "to": "\(row.destination)"])
         } catch let error as DeliveryError {
-            await recordFailure(row, error)
+            await recordFailure(row, error, now: now)
         } catch {
             // A template or configuration problem: retrying cannot help.
             try? await database.markFailed(id: row.id, error: "\(error)", retryAt: nil)
@@ -85,15 +88,15 @@ public struct OutboxDeliverer: Service {
         }
     }
 
-    private func recordFailure(_ row: OutboxEntry, _ error: DeliveryError) async {
+    private func recordFailure(_ row: OutboxEntry, _ error: DeliveryError, now: Date) async {
         var retryAt: Date?
         if error.isTemporary {
-            retryAt = configuration.retry.nextAttempt(after: row.attempts, now: Date(), retryAfter: error.retryAfter)
+            retryAt = configuration.retry.nextAttempt(after: row.attempts, now: now, retryAfter: error.retryAfter)
         }
         do {
             try await database.markFailed(id: row.id, error: error.description, retryAt: retryAt)
             if error.disablesEndpoint {
-                try await database.disableEndpoint(url: row.destination, reason: error.description)
+                try await database.disableEndpoint(url: row.destination, reason: error.description, now: now)
             }
         } catch {
             logger.error("cannot record a delivery failure", metadata: ["outbox": "\(row.id)", "error": "\(error)"])
@@ -103,24 +106,23 @@ public struct OutboxDeliverer: Service {
             metadata: ["outbox": "\(row.id)", "attempts": "\(row.attempts)", "error": "\(error)", "retry_at": "\(retryAt.map { "\($0)" } ?? "-")"])
     }
 
-    private func sendEmail(_ row: OutboxEntry) async throws {
+    private func sendEmail(_ row: OutboxEntry, now: Date) async throws {
         guard let smtp = configuration.smtp else { return }
         let notice = row.notice
-        let rendered = try templates.render(kind: NoticeMessage.kind(of: notice), context: NoticeMessage.context(of: notice, sentOn: EuropeLondon.localDateTime(at: Int64(Date().timeIntervalSince1970)).date))
+        let rendered = try templates.render(kind: NoticeMessage.kind(of: notice), context: NoticeMessage.context(of: notice, sentOn: now.londonDate))
         let message = EmailMessage(
             from: configuration.from,
             to: [EmailAddress(address: notice.recipient.email, displayName: notice.recipient.role)],
             cc: notice.cc.map { EmailAddress(address: $0.email, displayName: $0.role) },
-            subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, date: Date(),
+            subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, date: now,
             messageID: messageID(for: row))
         _ = try await transport.send(message, configuration: smtp)
     }
 
-    private func sendWebhook(_ row: OutboxEntry) async throws {
+    private func sendWebhook(_ row: OutboxEntry, now: Date) async throws {
         guard let secrets = configuration.webhookSecrets[row.destination], !secrets.isEmpty else {
             throw DeliveryError(kind: .permanent, detail: "no secret is configured for this endpoint", target: row.destination)
         }
-        let now = Date()
         let body = NoticeMessage.webhookBody(of: row.notice, event: row.kind, at: now)
         var headers = WebhookSignature.headers(
             id: webhookID(for: row), timestamp: Int64(now.timeIntervalSince1970), body: body, secrets: secrets)

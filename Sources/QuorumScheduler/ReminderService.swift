@@ -44,7 +44,7 @@ public struct ReminderService: Sendable {
     }
 
     /// Runs a sweep as of `instant`, enqueuing what is new.
-    public func run(asOf instant: Date, trigger: SweepTrigger, now: Date = Date()) async throws -> SweepOutcome {
+    public func run(asOf instant: Date, trigger: SweepTrigger, now: Date) async throws -> SweepOutcome {
         let plan = try await makePlan(asOf: instant)
         return try await database.runSweep(asOf: instant, trigger: trigger, webhooks: configuration.webhooks, now: now, plan: plan)
     }

@@ -11,7 +11,7 @@ public struct SweepScheduler: Service {
     let logger: Logger
     let now: @Sendable () -> Date
 
-    public init(reminders: ReminderService, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(reminders: ReminderService, logger: Logger, now: @escaping @Sendable () -> Date) {
         self.reminders = reminders
         self.logger = logger
         self.now = now

@@ -5,7 +5,7 @@ import QuorumDomain
 extension AppDatabase {
     /// Takes up to `limit` due rows of the given channels and marks them `sending` with one more
     /// attempt, in one transaction, so that no two senders take the same row.
-    public func claimDueOutbox(channels: [String], now: Date = Date(), limit: Int = 20) async throws -> [OutboxEntry] {
+    public func claimDueOutbox(channels: [String], now: Date, limit: Int = 20) async throws -> [OutboxEntry] {
         guard !channels.isEmpty else { return [] }
         return try await writer.write { db in
             let records = try OutboxRecord
@@ -23,7 +23,7 @@ extension AppDatabase {
     }
 
     /// Marks a row sent: only after the server accepted it.
-    public func markSent(id: Int64, now: Date = Date()) async throws {
+    public func markSent(id: Int64, now: Date) async throws {
         try await writer.write { db in
             try db.execute(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, lastError = NULL WHERE id = ?", arguments: [now.storageText, id])
         }
@@ -47,7 +47,7 @@ extension AppDatabase {
     /// Rows left `sending` by a process that died: their outcome is unknown, so they are sent
     /// again (at least once); the receiver's Message-ID or webhook-id tells a repeat apart.
     @discardableResult
-    public func resetInterruptedSends(now: Date = Date()) async throws -> Int {
+    public func resetInterruptedSends(now: Date) async throws -> Int {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE outbox SET status = 'pending', nextAttemptAt = ? WHERE status = 'sending'", arguments: [now.storageText])
@@ -56,7 +56,7 @@ extension AppDatabase {
     }
 
     /// Disables a webhook endpoint (it answered 410 Gone) and ends its queued rows.
-    public func disableEndpoint(url: String, reason: String, now: Date = Date()) async throws {
+    public func disableEndpoint(url: String, reason: String, now: Date) async throws {
         try await writer.write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO webhookEndpoint (url, disabledAt, reason) VALUES (?, ?, ?)",

@@ -23,7 +23,7 @@ extension AppDatabase {
     ///   - now: the instant recorded as the sync time.
     @discardableResult
     public func synchronise(
-        _ governance: Governance, through horizon: LocalDate, now: Date = Date()
+        _ governance: Governance, through horizon: LocalDate, now: Date
     ) async throws -> GovernanceSyncSummary {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

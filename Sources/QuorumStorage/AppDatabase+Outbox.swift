@@ -51,7 +51,7 @@ extension AppDatabase {
     /// the sweep, its outbox rows and the listings are written in one transaction, and the
     /// outbox's unique key drops any notice an earlier sweep already enqueued.
     public func runSweep(
-        asOf: Date, trigger: SweepTrigger, webhooks: [WebhookSubscription], now: Date = Date(),
+        asOf: Date, trigger: SweepTrigger, webhooks: [WebhookSubscription], now: Date,
         plan: @escaping @Sendable (Set<String>) throws -> [Notice]
     ) async throws -> SweepOutcome {
         try await writer.write { db in
@@ -73,7 +73,7 @@ extension AppDatabase {
     /// Enqueues notices that no sweep found (a pack published), with the same exactly-once keys.
     /// - Returns: outbox rows added.
     @discardableResult
-    public func enqueue(_ notices: [Notice], webhooks: [WebhookSubscription], now: Date = Date()) async throws -> Int {
+    public func enqueue(_ notices: [Notice], webhooks: [WebhookSubscription], now: Date) async throws -> Int {
         try await writer.write { db in try AppDatabase.insert(notices, webhooks: webhooks, sweepID: nil, now: now, db).rows }
     }
 
@@ -145,7 +145,7 @@ extension AppDatabase {
 
     /// Puts a dead (or failed) row back in the queue to be sent at once.
     /// - Returns: false when there is no such row or it was already sent.
-    public func retryOutbox(id: Int64, now: Date = Date()) async throws -> Bool {
+    public func retryOutbox(id: Int64, now: Date) async throws -> Bool {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE outbox SET status = 'pending', nextAttemptAt = ? WHERE id = ? AND status IN ('dead', 'pending')",

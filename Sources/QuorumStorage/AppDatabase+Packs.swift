@@ -105,7 +105,7 @@ public enum PackStoreError: Error, Hashable, Sendable {
 extension AppDatabase {
     public func addAgendaItem(
         meetingID: String, title: String, ownerEmail: String?, isKeyDecision: Bool, exemptParagraph: Int?,
-        noticeGiven: LocalDate?, addedBy: String, now: Date = Date()
+        noticeGiven: LocalDate?, addedBy: String, now: Date
     ) async throws -> StoredAgendaItem {
         try await writer.write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw PackStoreError.unknownMeeting(meetingID) }
@@ -125,7 +125,7 @@ extension AppDatabase {
 
     public func submitReport(
         meetingID: String, itemKey: String, occurrenceID: String?, markdown: String, subject: String, by: String,
-        now: Date = Date()
+        now: Date
     ) async throws -> SubmittedReport {
         try await writer.write { db in
             var record = ReportRecord(
@@ -164,7 +164,7 @@ extension AppDatabase {
     /// - Throws: `PackStoreError.versionTaken` when a concurrent build saved that version first.
     public func savePack(
         meetingID: String, version: Int, builtBy: String, warnings: [String], manifest: [PackManifestEntry],
-        changes: PackChanges, parts: [StoredPackPart], now: Date = Date()
+        changes: PackChanges, parts: [StoredPackPart], now: Date
     ) async throws -> StoredPack {
         try await writer.write { db in
             let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM pack WHERE meetingId = ?", arguments: [meetingID]) ?? 0

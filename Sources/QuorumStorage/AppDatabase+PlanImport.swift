@@ -22,7 +22,7 @@ extension AppDatabase {
     /// write transaction, so a bad row stores nothing and no concurrent change slips between the
     /// check and the write.
     /// - Throws: `ImportError` for the first bad row (the store is unchanged).
-    public func importCSV(_ kind: ImportKind, csv: String, actor: String, now: Date = Date()) async throws -> ImportSummary {
+    public func importCSV(_ kind: ImportKind, csv: String, actor: String, now: Date) async throws -> ImportSummary {
         let stamp = now.storageText
         let today = EuropeLondon.localDateTime(at: Int64(now.timeIntervalSince1970.rounded(.down))).date
         return try await writer.write { db in

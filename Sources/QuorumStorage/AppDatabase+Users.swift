@@ -15,7 +15,7 @@ extension AppDatabase {
 
     /// Creates the `admin` user when the database has none.
     /// - Returns: the new admin token (shown once), or nil when an admin already exists.
-    public func createAdminIfNeeded(now: Date = Date()) async throws -> String? {
+    public func createAdminIfNeeded(now: Date) async throws -> String? {
         try await writer.write { db in
             guard try UserRecord.filter(UserRecord.Columns.email == AppDatabase.adminName).fetchCount(db) == 0 else {
                 return nil
@@ -31,7 +31,7 @@ extension AppDatabase {
 
     /// Adds a user with a fresh random token.
     /// - Returns: the token, which is stored only as its hash and so is shown once.
-    public func addUser(email: String, role: Role, boardCode: String?, now: Date = Date()) async throws -> String {
+    public func addUser(email: String, role: Role, boardCode: String?, now: Date) async throws -> String {
         try await writer.write { db in
             if let boardCode {
                 guard let board = try BoardRecord.fetchOne(db, key: boardCode), board.isActive else {

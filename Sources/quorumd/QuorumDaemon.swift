@@ -112,9 +112,10 @@ struct QuorumDaemon: AsyncParsableCommand {
             workingDays: WorkingDayCalendar(bankHolidays: holidays), draftWorkingDays: settings.draftWorkingDays)
         let reminders = ReminderService(
             database: database, schedule: schedule, configuration: settings.reminders, horizon: horizon)
-        let scheduler = SweepScheduler(reminders: reminders, logger: logger)
+        let scheduler = SweepScheduler(reminders: reminders, logger: logger) { Date() }
         let deliverer = OutboxDeliverer(
-            database: database, transport: CurlTransport(), templates: templates, configuration: settings.delivery, logger: logger)
+            database: database, transport: CurlTransport(), templates: templates, configuration: settings.delivery, logger: logger,
+            clock: { Date() })
         let packFiles = try StartupError.wrap { try PackFileStore(directory: settings.dataDirectory + "/packs") }
         packFiles.removeLeftovers()
         // Everything recorded through swift-metrics lands here; the portal serves it at /metrics.

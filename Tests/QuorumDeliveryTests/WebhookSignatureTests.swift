@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Webhook signatures")
 struct WebhookSignatureTests {
-    // The Standard Webhooks specification's published test vector (DESIGN.md §7).
+    // The Standard Webhooks specification's published test vector.
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
     static let id = "msg_p5jXN8AQM9LWM0D4loKWxJek"
     static let timestamp: Int64 = 1_614_265_330

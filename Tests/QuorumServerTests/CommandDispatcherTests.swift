@@ -18,8 +18,8 @@ struct CommandDispatcherTests {
             secretary: Person(role: "Secretary", email: "clerk@example.org"), members: [], reportsTo: [], meetsInPublic: true,
             calendar: MeetingCalendar(dates: [LocalDate(iso: "2017-11-14")!], defaultTime: LocalTime(hour: 18, minute: 30)!, defaultVenue: "Town Hall"),
             cycles: [])
-        try await database.synchronise(try Governance(boards: [board]), through: LocalDate(iso: "2030-01-01")!)
-        let token = try await database.createAdminIfNeeded()!
+        try await database.synchronise(try Governance(boards: [board]), through: LocalDate(iso: "2030-01-01")!, now: testNow)
+        let token = try await database.createAdminIfNeeded(now: testNow)!
         let schedule = ReportingSchedule(workingDays: WorkingDayCalendar())
         let horizon = LocalDate(iso: "2030-01-01")!
         let reminders = ReminderService(database: database, schedule: schedule, configuration: ReminderConfiguration(), horizon: horizon)

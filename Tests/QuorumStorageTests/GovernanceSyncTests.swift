@@ -12,7 +12,7 @@ struct GovernanceSyncTests {
             try Fixtures.governance(
                 Fixtures.board("OSC", reportsTo: ["CABINET"], dates: ["2017-09-26", "2017-11-14"]),
                 Fixtures.board("CABINET", dates: ["2017-10-05"])),
-            through: Fixtures.horizon)
+            through: Fixtures.horizon, now: testNow)
         #expect(summary.boards == 2)
         #expect(summary.meetingsAdded == 3)
         let boards = try await database.boards()
@@ -27,16 +27,16 @@ struct GovernanceSyncTests {
     @Test func resyncFollowsTheFileButKeepsMeetingsAddedOverTheWire() async throws {
         let database = try AppDatabase.makeInMemory()
         try await database.synchronise(
-            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-09-26", "2017-11-14"])), through: Fixtures.horizon)
+            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-09-26", "2017-11-14"])), through: Fixtures.horizon, now: testNow)
         let added = Meeting(
             boardCode: "OSC", date: Fixtures.date("2018-12-12"), time: LocalTime(hour: 10, minute: 0)!,
             venue: "Room 2", origin: .added)
-        _ = try await database.addMeeting(added, addedBy: "admin")
+        _ = try await database.addMeeting(added, addedBy: "admin", now: testNow)
 
         let summary = try await database.synchronise(
             try Fixtures.governance(
                 Fixtures.board("OSC", dates: ["2017-09-26", "2017-11-14", "2018-01-16"], cancelled: ["2017-09-26"], venue: "Council Chamber")),
-            through: Fixtures.horizon)
+            through: Fixtures.horizon, now: testNow)
         #expect(summary.meetingsRemoved == 1)
         #expect(summary.meetingsAdded == 1)
         #expect(summary.meetingsUpdated == 1)
@@ -50,9 +50,9 @@ struct GovernanceSyncTests {
         let database = try AppDatabase.makeInMemory()
         try await database.synchronise(
             try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"]), Fixtures.board("CPB", dates: ["2017-10-10"])),
-            through: Fixtures.horizon)
+            through: Fixtures.horizon, now: testNow)
         let summary = try await database.synchronise(
-            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"])), through: Fixtures.horizon)
+            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"])), through: Fixtures.horizon, now: testNow)
         #expect(summary.retiredBoards == ["CPB"])
         #expect(try await database.boards().map(\.code) == ["OSC"])
         #expect(try await database.meetings(of: "CPB").count == 1)
@@ -62,7 +62,7 @@ struct GovernanceSyncTests {
     @Test func datesBeyondTheHorizonAreNotStored() async throws {
         let database = try AppDatabase.makeInMemory()
         try await database.synchronise(
-            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14", "2031-01-14"])), through: Fixtures.horizon)
+            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14", "2031-01-14"])), through: Fixtures.horizon, now: testNow)
         #expect(try await database.meetings(of: "OSC").map(\.date.description) == ["2017-11-14"])
     }
 }

@@ -9,7 +9,7 @@ struct MeetingStoreTests {
         let database = try AppDatabase.makeInMemory()
         try await database.synchronise(
             try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-09-26", "2017-11-14", "2018-01-16"])),
-            through: Fixtures.horizon)
+            through: Fixtures.horizon, now: testNow)
         return database
     }
 
@@ -26,7 +26,7 @@ struct MeetingStoreTests {
             boardCode: "OSC", date: Fixtures.date("2017-11-14"), time: LocalTime(hour: 9, minute: 0)!, venue: "x",
             origin: .added)
         await #expect(throws: MeetingStoreError.alreadyExists(id: "OSC-2017-11-14")) {
-            _ = try await database.addMeeting(clash, addedBy: "admin")
+            _ = try await database.addMeeting(clash, addedBy: "admin", now: testNow)
         }
     }
 
@@ -36,7 +36,7 @@ struct MeetingStoreTests {
             boardCode: "NOPE", date: Fixtures.date("2017-11-14"), time: LocalTime(hour: 9, minute: 0)!, venue: "x",
             origin: .added)
         await #expect(throws: MeetingStoreError.unknownBoard("NOPE")) {
-            _ = try await database.addMeeting(meeting, addedBy: "admin")
+            _ = try await database.addMeeting(meeting, addedBy: "admin", now: testNow)
         }
     }
 

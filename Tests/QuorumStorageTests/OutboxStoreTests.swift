@@ -30,9 +30,9 @@ struct OutboxStoreTests {
 
     @Test func theSameSweepTwiceEnqueuesOnce() async throws {
         let database = try AppDatabase.makeInMemory()
-        let first = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: Self.hooks, plan: Self.planner("2017-11-01", ["1.1.4", "2.1"]))
+        let first = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: Self.hooks, now: testNow, plan: Self.planner("2017-11-01", ["1.1.4", "2.1"]))
         #expect(first.enqueuedRows == 2, "one email and one webhook event")
-        let second = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: Self.hooks, plan: Self.planner("2017-11-01", ["1.1.4", "2.1"]))
+        let second = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: Self.hooks, now: testNow, plan: Self.planner("2017-11-01", ["1.1.4", "2.1"]))
         #expect(second.enqueuedRows == 0)
         let rows = try await database.outbox()
         #expect(rows.count == 2)
@@ -44,8 +44,8 @@ struct OutboxStoreTests {
         // Two sweeps at different instants of the same day find the same digest key.
         let database = try AppDatabase.makeInMemory()
         let plan: @Sendable (Set<String>) throws -> [Notice] = { _ in [Self.digest("2017-11-01", items: ["1.1.4"])] }
-        _ = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: [], plan: plan)
-        let later = try await database.runSweep(asOf: Self.asOf.addingTimeInterval(3600), trigger: .manual, webhooks: [], plan: plan)
+        _ = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: [], now: testNow, plan: plan)
+        let later = try await database.runSweep(asOf: Self.asOf.addingTimeInterval(3600), trigger: .manual, webhooks: [], now: testNow, plan: plan)
         #expect(later.enqueuedRows == 0)
         #expect(later.notices.map(\.enqueued) == [false])
     }
@@ -54,20 +54,20 @@ struct OutboxStoreTests {
         struct Crash: Error {}
         let database = try AppDatabase.makeInMemory()
         await #expect(throws: Crash.self) {
-            _ = try await database.runSweep(asOf: Self.asOf, trigger: .daily, webhooks: Self.hooks) { _ in throw Crash() }
+            _ = try await database.runSweep(asOf: Self.asOf, trigger: .daily, webhooks: Self.hooks, now: testNow) { _ in throw Crash() }
         }
         #expect(try await database.outbox().isEmpty)
         #expect(try await database.sweepCounts().isEmpty)
-        let rerun = try await database.runSweep(asOf: Self.asOf, trigger: .catchUp, webhooks: Self.hooks, plan: Self.planner("2017-11-01", ["1.1.4"]))
+        let rerun = try await database.runSweep(asOf: Self.asOf, trigger: .catchUp, webhooks: Self.hooks, now: testNow, plan: Self.planner("2017-11-01", ["1.1.4"]))
         #expect(rerun.enqueuedRows == 2)
         #expect(try await database.sweepCounts() == ["catch-up": 1])
     }
 
     @Test func anActionListedYesterdayIsNotListedAgainToday() async throws {
         let database = try AppDatabase.makeInMemory()
-        _ = try await database.runSweep(asOf: Self.asOf, trigger: .daily, webhooks: [], plan: Self.planner("2017-11-01", ["1.1.4"]))
+        _ = try await database.runSweep(asOf: Self.asOf, trigger: .daily, webhooks: [], now: testNow, plan: Self.planner("2017-11-01", ["1.1.4"]))
         let nextDay = try await database.runSweep(
-            asOf: Self.asOf.addingTimeInterval(86_400), trigger: .daily, webhooks: [], plan: Self.planner("2017-11-02", ["1.1.4", "2.1"]))
+            asOf: Self.asOf.addingTimeInterval(86_400), trigger: .daily, webhooks: [], now: testNow, plan: Self.planner("2017-11-02", ["1.1.4", "2.1"]))
         #expect(nextDay.notices.map { $0.notice.actions.map(\.ref) } == [["2.1"]])
         #expect(nextDay.enqueuedRows == 1)
     }
@@ -77,20 +77,20 @@ struct OutboxStoreTests {
         let preview = try await database.previewSweep(plan: Self.planner("2017-11-01", ["1.1.4"]))
         #expect(preview.count == 1)
         #expect(try await database.outbox().isEmpty)
-        _ = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: [], plan: Self.planner("2017-11-01", ["1.1.4"]))
+        _ = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: [], now: testNow, plan: Self.planner("2017-11-01", ["1.1.4"]))
         #expect(try await database.previewSweep(plan: Self.planner("2017-11-01", ["1.1.4"])).isEmpty)
     }
 
     @Test func aDeadRowCanBeRetriedButASentOneCannot() async throws {
         let database = try AppDatabase.makeInMemory()
-        _ = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: [], plan: Self.planner("2017-11-01", ["1.1.4"]))
+        _ = try await database.runSweep(asOf: Self.asOf, trigger: .manual, webhooks: [], now: testNow, plan: Self.planner("2017-11-01", ["1.1.4"]))
         let id = try await database.outbox()[0].id
         try await database.writer.write { db in try db.execute(sql: "UPDATE outbox SET status = 'dead'") }
-        #expect(try await database.retryOutbox(id: id))
+        #expect(try await database.retryOutbox(id: id, now: testNow))
         #expect(try await database.outbox(status: "pending").count == 1)
         try await database.writer.write { db in try db.execute(sql: "UPDATE outbox SET status = 'sent'") }
-        #expect(try await database.retryOutbox(id: id) == false)
-        #expect(try await database.retryOutbox(id: 999) == false)
+        #expect(try await database.retryOutbox(id: id, now: testNow) == false)
+        #expect(try await database.retryOutbox(id: 999, now: testNow) == false)
     }
 
     @Test func theSchedulerRemembersItsLastSweep() async throws {

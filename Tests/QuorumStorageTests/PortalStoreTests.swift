@@ -41,7 +41,7 @@ struct PortalStoreTests {
         let database = try AppDatabase.makeInMemory()
         try await database.synchronise(
             try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"]), Fixtures.board("HWBB", dates: ["2018-12-12"])),
-            through: Fixtures.horizon)
+            through: Fixtures.horizon, now: testNow)
         let osc = Meeting(boardCode: "OSC", date: Fixtures.date("2017-11-14"), time: LocalTime(hour: 18, minute: 30)!, venue: "x", origin: .calendar)
         let hwbb = Meeting(boardCode: "HWBB", date: Fixtures.date("2018-12-12"), time: LocalTime(hour: 14, minute: 0)!, venue: "x", origin: .calendar)
         try await database.indexPack(packID: "OSC-2017-11-14-v1", meeting: osc, title: "OSC", body: "The plan was refreshed in September 2017 after the inspection.")
@@ -69,13 +69,13 @@ struct PortalStoreTests {
 
     @Test func aMeetingsSequenceRisesWhenItsTimeOrVenueChanges() async throws {
         let database = try AppDatabase.makeInMemory()
-        try await database.synchronise(try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"])), through: Fixtures.horizon)
+        try await database.synchronise(try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"])), through: Fixtures.horizon, now: testNow)
         #expect(try await database.meetingsWithSequence().map(\.sequence) == [0])
         try await database.synchronise(
-            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"], time: "19:00")), through: Fixtures.horizon)
+            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"], time: "19:00")), through: Fixtures.horizon, now: testNow)
         #expect(try await database.meetingsWithSequence().map(\.sequence) == [1])
         try await database.synchronise(
-            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"], time: "19:00")), through: Fixtures.horizon)
+            try Fixtures.governance(Fixtures.board("OSC", dates: ["2017-11-14"], time: "19:00")), through: Fixtures.horizon, now: testNow)
         #expect(try await database.meetingsWithSequence().map(\.sequence) == [1], "an unchanged meeting keeps its sequence")
     }
 }

@@ -7,9 +7,9 @@ import Testing
 struct UserStoreTests {
     @Test func theAdminIsCreatedOnceWithATokenThatSignsIn() async throws {
         let database = try AppDatabase.makeInMemory()
-        let token = try #require(try await database.createAdminIfNeeded())
+        let token = try #require(try await database.createAdminIfNeeded(now: testNow))
         #expect(token.count == 64)
-        #expect(try await database.createAdminIfNeeded() == nil)
+        #expect(try await database.createAdminIfNeeded(now: testNow) == nil)
         #expect(try await database.authenticate(name: "admin", token: token)?.role == .admin)
         #expect(try await database.authenticate(name: "admin", token: token + "x") == nil)
         #expect(try await database.authenticate(name: "nobody", token: token) == nil)
@@ -17,7 +17,7 @@ struct UserStoreTests {
 
     @Test func tokensAreStoredOnlyAsTheirHash() async throws {
         let database = try AppDatabase.makeInMemory()
-        let token = try #require(try await database.createAdminIfNeeded())
+        let token = try #require(try await database.createAdminIfNeeded(now: testNow))
         let stored = try await database.writer.read { db in try UserRecord.fetchAll(db) }
         #expect(stored.count == 1)
         #expect(stored[0].tokenHash == AccessToken.hash(token))
@@ -26,16 +26,16 @@ struct UserStoreTests {
 
     @Test func usersAreAddedWithTheirBoardAndEmailsAreUniqueIgnoringCase() async throws {
         let database = try AppDatabase.makeInMemory()
-        try await database.synchronise(try Fixtures.governance(Fixtures.board("OSC", dates: [])), through: Fixtures.horizon)
-        let token = try await database.addUser(email: "clerk@example.org", role: .secretary, boardCode: "OSC")
+        try await database.synchronise(try Fixtures.governance(Fixtures.board("OSC", dates: [])), through: Fixtures.horizon, now: testNow)
+        let token = try await database.addUser(email: "clerk@example.org", role: .secretary, boardCode: "OSC", now: testNow)
         let user = try #require(try await database.authenticate(name: "Clerk@Example.org", token: token))
         #expect(user.role == .secretary && user.boardCode == "OSC")
         #expect(user.isSecretary(of: "OSC") && !user.isSecretary(of: "CPB"))
         await #expect(throws: UserStoreError.alreadyExists("CLERK@example.org")) {
-            _ = try await database.addUser(email: "CLERK@example.org", role: .lead, boardCode: nil)
+            _ = try await database.addUser(email: "CLERK@example.org", role: .lead, boardCode: nil, now: testNow)
         }
         await #expect(throws: UserStoreError.unknownBoard("NOPE")) {
-            _ = try await database.addUser(email: "m@example.org", role: .member, boardCode: "NOPE")
+            _ = try await database.addUser(email: "m@example.org", role: .member, boardCode: "NOPE", now: testNow)
         }
     }
 

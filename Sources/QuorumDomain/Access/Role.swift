@@ -1,4 +1,4 @@
-/// What a signed-in user may do (DESIGN.md §5). The public is whoever has not signed in.
+/// What a signed-in user may do (docs/access.md). The public is whoever has not signed in.
 public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case admin
     case secretary

@@ -1,4 +1,4 @@
-/// What an action is on a given day, as DESIGN.md §3 defines it and ``PlanAction/state(on:)``
+/// What an action is on a given day, as docs/plan.md defines it and ``PlanAction/state(on:)``
 /// works it out. Reminders go to the leads of `due` and `overdue` actions.
 public enum ActionState: String, Hashable, Sendable, Codable, CaseIterable {
     /// Completed on or before the day.

@@ -1,4 +1,4 @@
-/// An action's state on a day (DESIGN.md §3), and the dates it rests on.
+/// An action's state on a day (docs/plan.md), and the dates it rests on.
 ///
 /// The rules, including the points §3 leaves open:
 /// - **As of the day.** Only updates dated on or before the day count: asking about

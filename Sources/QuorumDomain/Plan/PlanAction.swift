@@ -1,7 +1,7 @@
 /// One action of the improvement plan: what will be done, by whom, by when, and the dated
 /// updates that report on it.
 ///
-/// Its ``state(on:)`` follows DESIGN.md §3; the rules it decides beyond the text are stated there
+/// Its ``state(on:)`` follows docs/plan.md; the rules it decides beyond the text are stated there
 /// and tested in `PlanActionTests`.
 ///
 /// ```swift

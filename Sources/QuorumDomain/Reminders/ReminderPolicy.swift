@@ -1,4 +1,4 @@
-/// When Quorum chases people (DESIGN.md §7; `reminders:` in the configuration).
+/// When Quorum chases people (docs/reminders.md; `reminders:` in the configuration).
 public struct ReminderPolicy: Hashable, Sendable {
     /// Working days before a report's draft deadline on which its owner is reminded; 0 is the day itself.
     public var reportReminderWorkingDays: [Int]

@@ -1,4 +1,4 @@
-/// How a value is judged against its measure's thresholds (DESIGN.md §3, §5).
+/// How a value is judged against its measure's thresholds (docs/plan.md).
 ///
 /// ```swift
 /// Band.requiresImprovement.rawValue  // "requires_improvement"

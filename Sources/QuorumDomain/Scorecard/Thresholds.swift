@@ -1,6 +1,6 @@
 /// A measure's three thresholds, Requires Improvement / Good / Outstanding, read in its polarity.
 ///
-/// **The band of a value** (DESIGN.md §3) is the best band whose *worst edge* the value reaches:
+/// **The band of a value** (docs/plan.md) is the best band whose *worst edge* the value reaches:
 /// the edge of the range on the worse side (its lower bound when higher is better, its upper
 /// bound when lower is better). Only worst edges decide, so:
 /// - a value in a gap between two written ranges falls to the worse band: `65-74 75-80 85+`

@@ -1,7 +1,7 @@
 import QuorumDomain
 import Testing
 
-@Suite("Action states on a day (DESIGN.md §3)")
+@Suite("Action states on a day")
 struct PlanActionTests {
     static func d(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
 

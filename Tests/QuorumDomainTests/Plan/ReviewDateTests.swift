@@ -79,7 +79,7 @@ struct ReviewDateTests {
         }
     }
 
-    /// The "Progress / Review Date" column of `seeds/002_*`, spelt as the seed spells it.
+    /// The "Progress / Review Date" column of the council's 2017 improvement plan, spelt as the seed spells it.
     @Test(
         "every review date the seed writes, except its mangled years",
         arguments: [

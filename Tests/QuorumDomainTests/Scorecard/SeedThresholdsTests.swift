@@ -1,7 +1,7 @@
 import QuorumDomain
 import Testing
 
-/// Every threshold row of the seed improvement plan (`seeds/002_*`), with the polarity the demo
+/// Every threshold row of the seed improvement plan (the council's 2017 plan), with the polarity the demo
 /// data gives it, judged at its edges: each band's first and last values, the gaps between
 /// written ranges, and the overlaps.
 struct SeedRow: Sendable, CustomTestStringConvertible {

@@ -1,7 +1,7 @@
 import QuorumDomain
 import Testing
 
-@Suite("Bands of values (DESIGN.md §3)")
+@Suite("Bands of values")
 struct ThresholdsTests {
     static let higher = try! Thresholds(requiresImprovement: "65-74", good: "75-80", outstanding: "85+", polarity: .higher)
     static let lower = try! Thresholds(requiresImprovement: "25-20", good: "19-15", outstanding: "<14", polarity: .lower)
