@@ -47,12 +47,12 @@ public struct NotificationService: Sendable {
     /// The outbox, optionally of one status (`pending`, `sending`, `sent`, `dead`).
     public func outbox(status text: String?, as user: User?) async throws -> [OutboxDocument] {
         try await authorizer.authorize(.outboxList, user)
-        var status: String?
-        if let text = text?.lowercased() {
-            guard ["pending", "sending", "sent", "dead"].contains(text) else {
+        var status: OutboxStatus?
+        if let text {
+            guard let parsed = OutboxStatus(rawValue: text.lowercased()) else {
                 throw ApplicationError(.badArgument, "'\(text)' is not pending, sending, sent or dead")
             }
-            status = text
+            status = parsed
         }
         return try await database.outbox(status: status).map(OutboxDocument.init)
     }
@@ -92,14 +92,14 @@ public struct NotificationService: Sendable {
 
     /// Sweep and outbox figures for INFO.
     public func statistics() async throws -> (sweeps: [String: Int], pending: Int) {
-        (try await database.sweepCounts(), try await database.outboxCount(status: "pending"))
+        (try await database.sweepCounts(), try await database.outboxCount(status: .pending))
     }
 }
 
 extension OutboxDocument {
     init(_ entry: OutboxEntry) {
         self.init(
-            id: entry.id, channel: entry.channel, kind: entry.kind, to: entry.destination, status: entry.status,
+            id: entry.id, channel: entry.channel.rawValue, kind: entry.kind, to: entry.destination, status: entry.status.rawValue,
             attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt, lastError: entry.lastError, createdAt: entry.createdAt,
             sentAt: entry.sentAt, key: entry.key)
     }

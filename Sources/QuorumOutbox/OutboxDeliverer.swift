@@ -50,8 +50,8 @@ public struct OutboxDeliverer: Service {
     /// Sends one batch of due rows. - Returns: how many were taken.
     @discardableResult
     public func deliverDue(now: Date) async throws -> Int {
-        var channels = ["webhook"]
-        if configuration.smtp != nil { channels.append("email") }
+        var channels = [DeliveryChannel.webhook]
+        if configuration.smtp != nil { channels.append(.email) }
         let rows = try await database.claimDueOutbox(channels: channels, now: now)
         // One destination's rows go in order, one at a time, so that a 410 stops the rest;
         // different destinations go side by side.
@@ -69,8 +69,8 @@ public struct OutboxDeliverer: Service {
     private func deliver(_ row: OutboxEntry, now: Date) async {
         do {
             switch row.channel {
-            case "email": try await sendEmail(row, now: now)
-            default:
+            case .email: try await sendEmail(row, now: now)
+            case .webhook:
                 guard try await !database.disabledEndpoints().contains(row.destination) else {
                     try await database.markFailed(id: row.id, error: "endpoint disabled", retryAt: nil)
                     return

@@ -5,15 +5,16 @@ import QuorumDomain
 extension AppDatabase {
     /// Takes up to `limit` due rows of the given channels and marks them `sending` with one more
     /// attempt, in one transaction, so that no two senders take the same row.
-    public func claimDueOutbox(channels: [String], now: Date, limit: Int = 20) async throws -> [OutboxEntry] {
+    public func claimDueOutbox(channels: [DeliveryChannel], now: Date, limit: Int = 20) async throws -> [OutboxEntry] {
         guard !channels.isEmpty else { return [] }
         return try await writer.write { db in
             let records = try OutboxRecord
-                .filter(Column("status") == "pending" && Column("nextAttemptAt") <= now.storageText && channels.contains(Column("channel")))
-                .order(Column("id")).limit(limit).fetchAll(db)
+                .filter(status: .pending)
+                .filter(OutboxRecord.Columns.nextAttemptAt <= now.storageText && channels.contains(OutboxRecord.Columns.channel))
+                .order(OutboxRecord.Columns.id).limit(limit).fetchAll(db)
             var claimed: [OutboxEntry] = []
             for var record in records {
-                record.status = "sending"
+                record.status = .sending
                 record.attempts += 1
                 try record.update(db)
                 claimed.append(try record.entry())

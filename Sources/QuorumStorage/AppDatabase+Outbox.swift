@@ -34,11 +34,11 @@ public struct SweepOutcome: Sendable {
 public struct OutboxEntry: Sendable, Hashable {
     public var id: Int64
     public var key: String
-    public var channel: String
+    public var channel: DeliveryChannel
     public var kind: String
     public var destination: String
     public var notice: Notice
-    public var status: String
+    public var status: OutboxStatus
     public var attempts: Int
     public var nextAttemptAt: String
     public var lastError: String?
@@ -87,10 +87,10 @@ extension AppDatabase {
         var count = 0
         for notice in notices {
             let json = String(decoding: try encoder.encode(notice), as: UTF8.self)
-            var rows = [(key: notice.key, channel: "email", kind: notice.kind.rawValue, destination: notice.recipient.email)]
+            var rows = [(key: notice.key, channel: DeliveryChannel.email, kind: notice.kind.rawValue, destination: notice.recipient.email)]
             if let event = notice.webhookEvent {
                 for hook in webhooks where hook.events.contains(event) {
-                    rows.append((notice.key + "|webhook|" + hook.url, "webhook", event, hook.url))
+                    rows.append((notice.key + "|webhook|" + hook.url, .webhook, event, hook.url))
                 }
             }
             var enqueued = false
@@ -104,7 +104,7 @@ extension AppDatabase {
                     arguments: [row.key, notice.key, row.channel, row.kind, row.destination, json, sweepID, now.storageText, now.storageText])
                 if db.changesCount > 0 {
                     count += 1
-                    if row.channel == "email" { enqueued = true }
+                    if row.channel == .email { enqueued = true }
                 }
             }
             if enqueued {
@@ -130,17 +130,17 @@ extension AppDatabase {
     }
 
     /// Outbox rows, newest first, optionally of one status.
-    public func outbox(status: String? = nil, limit: Int = 500) async throws -> [OutboxEntry] {
+    public func outbox(status: OutboxStatus? = nil, limit: Int = 500) async throws -> [OutboxEntry] {
         try await writer.read { db in
-            var request = OutboxRecord.order(Column("id").desc).limit(limit)
-            if let status { request = request.filter(Column("status") == status) }
+            var request = OutboxRecord.order(OutboxRecord.Columns.id.desc).limit(limit)
+            if let status { request = request.filter(status: status) }
             return try request.fetchAll(db).map { try $0.entry() }
         }
     }
 
     /// How many outbox rows have `status`.
-    public func outboxCount(status: String) async throws -> Int {
-        try await writer.read { db in try OutboxRecord.filter(Column("status") == status).fetchCount(db) }
+    public func outboxCount(status: OutboxStatus) async throws -> Int {
+        try await writer.read { db in try OutboxRecord.all().filter(status: status).fetchCount(db) }
     }
 
     /// Puts a dead (or failed) row back in the queue to be sent at once.

@@ -37,7 +37,7 @@ struct OutboxStoreTests {
         let rows = try await database.outbox()
         #expect(rows.count == 2)
         #expect(Set(rows.map(\.channel)) == ["email", "webhook"])
-        #expect(rows.allSatisfy { $0.status == "pending" && $0.notice.actions.map(\.ref) == ["1.1.4", "2.1"] })
+        #expect(rows.allSatisfy { $0.status == .pending && $0.notice.actions.map(\.ref) == ["1.1.4", "2.1"] })
     }
 
     @Test func theSameNoticeFromADifferentPlanningIsStillEnqueuedOnce() async throws {
@@ -87,7 +87,7 @@ struct OutboxStoreTests {
         let id = try await database.outbox()[0].id
         try await database.writer.write { db in try db.execute(sql: "UPDATE outbox SET status = 'dead'") }
         #expect(try await database.retryOutbox(id: id, now: testNow))
-        #expect(try await database.outbox(status: "pending").count == 1)
+        #expect(try await database.outbox(status: .pending).count == 1)
         try await database.writer.write { db in try db.execute(sql: "UPDATE outbox SET status = 'sent'") }
         #expect(try await database.retryOutbox(id: id, now: testNow) == false)
         #expect(try await database.retryOutbox(id: 999, now: testNow) == false)

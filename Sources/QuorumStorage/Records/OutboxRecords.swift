@@ -21,17 +21,24 @@ struct OutboxRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     var id: Int64?
     var key: String
     var noticeKey: String
-    var channel: String
+    var channel: DeliveryChannel
     var kind: String
     var destination: String
     var notice: String
     var sweepId: Int64?
-    var status: String
+    var status: OutboxStatus
     var attempts: Int
     var nextAttemptAt: String
     var lastError: String?
     var createdAt: String
     var sentAt: String?
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let channel = Column(CodingKeys.channel)
+        static let status = Column(CodingKeys.status)
+        static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
+    }
 
     func entry() throws -> OutboxEntry {
         OutboxEntry(
@@ -39,4 +46,12 @@ struct OutboxRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
             notice: try JSONDecoder().decode(Notice.self, from: Data(notice.utf8)), status: status, attempts: attempts,
             nextAttemptAt: nextAttemptAt, lastError: lastError, createdAt: createdAt, sentAt: sentAt)
     }
+}
+
+extension OutboxStatus: DatabaseValueConvertible {}
+extension DeliveryChannel: DatabaseValueConvertible {}
+
+extension DerivableRequest<OutboxRecord> {
+    /// Rows of one status.
+    func filter(status: OutboxStatus) -> Self { filter(OutboxRecord.Columns.status == status) }
 }
