@@ -8,7 +8,7 @@ extension AppDatabase {
     public func claimDueOutbox(channels: [DeliveryChannel], now: Date, limit: Int = 20) async throws -> [OutboxEntry] {
         guard !channels.isEmpty else { return [] }
         return try await writer.write { db in
-            let records = try OutboxRecord
+            let records = try OutboxRecord.all()
                 .filter(status: .pending)
                 .filter(OutboxRecord.Columns.nextAttemptAt <= now.storageText && channels.contains(OutboxRecord.Columns.channel))
                 .order(OutboxRecord.Columns.id).limit(limit).fetchAll(db)

@@ -36,7 +36,7 @@ struct OutboxStoreTests {
         #expect(second.enqueuedRows == 0)
         let rows = try await database.outbox()
         #expect(rows.count == 2)
-        #expect(Set(rows.map(\.channel)) == ["email", "webhook"])
+        #expect(Set(rows.map(\.channel)) == [.email, .webhook])
         #expect(rows.allSatisfy { $0.status == .pending && $0.notice.actions.map(\.ref) == ["1.1.4", "2.1"] })
     }
 
