@@ -1,4 +1,7 @@
+import Foundation
 import Logging
+import QuorumApplication
+import QuorumScheduler
 import NIOCore
 import NIOEmbedded
 import QuorumDomain
@@ -15,9 +18,15 @@ struct RESPConnectionHandlerTests {
     ) async throws -> (NIOAsyncTestingChannel, ConnectionRegistry) {
         let database = try AppDatabase.makeInMemory()
         let registry = ConnectionRegistry(maxConnections: 4)
+        let schedule = ReportingSchedule(workingDays: WorkingDayCalendar())
+        let horizon = LocalDate(iso: "2030-01-01")!
+        let reminders = ReminderService(database: database, schedule: schedule, configuration: ReminderConfiguration(), horizon: horizon)
+        let files = try PackFileStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("quorum-\(UUID())").path)
+        let application = Application(
+            database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: nil, packFiles: files,
+            clock: .system)
         let context = ServerContext(
-            database: database, schedule: ReportingSchedule(workingDays: WorkingDayCalendar()), horizon: LocalDate(iso: "2030-01-01")!,
-            connections: registry, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            application: application, connections: registry, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let channel = NIOAsyncTestingChannel()
         let handler = RESPConnectionHandler(
             configuration: configuration, dispatcher: CommandDispatcher(context: context), registry: registry, logger: context.logger)
