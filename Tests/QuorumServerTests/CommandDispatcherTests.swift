@@ -20,13 +20,7 @@ struct CommandDispatcherTests {
             cycles: [])
         try await database.synchronise(try Governance(boards: [board]), through: LocalDate(iso: "2030-01-01")!, now: testNow)
         let token = try await database.createAdminIfNeeded(now: testNow)!
-        let schedule = ReportingSchedule(workingDays: WorkingDayCalendar())
-        let horizon = LocalDate(iso: "2030-01-01")!
-        let reminders = ReminderService(database: database, schedule: schedule, configuration: ReminderConfiguration(), horizon: horizon)
-        let files = try PackFileStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("quorum-\(UUID())").path)
-        let application = Application(
-            database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: nil, packFiles: files,
-            clock: .system)
+        let application = try makeTestApplication(database: database)
         let context = ServerContext(application: application, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         return (CommandDispatcher(context: context), database, token)
     }

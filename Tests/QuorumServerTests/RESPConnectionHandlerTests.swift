@@ -18,13 +18,7 @@ struct RESPConnectionHandlerTests {
     ) async throws -> (NIOAsyncTestingChannel, ConnectionRegistry) {
         let database = try AppDatabase.makeInMemory()
         let registry = ConnectionRegistry(maxConnections: 4)
-        let schedule = ReportingSchedule(workingDays: WorkingDayCalendar())
-        let horizon = LocalDate(iso: "2030-01-01")!
-        let reminders = ReminderService(database: database, schedule: schedule, configuration: ReminderConfiguration(), horizon: horizon)
-        let files = try PackFileStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("quorum-\(UUID())").path)
-        let application = Application(
-            database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: nil, packFiles: files,
-            clock: .system)
+        let application = try makeTestApplication(database: database)
         let context = ServerContext(
             application: application, connections: registry, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let channel = NIOAsyncTestingChannel()
