@@ -42,7 +42,6 @@ let package = Package(
             name: "QuorumStorage",
             dependencies: [
                 "QuorumDomain",
-                "QuorumImport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

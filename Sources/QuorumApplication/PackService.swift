@@ -147,10 +147,10 @@ public struct PackService: Sendable {
         try await authorizer.check(
             PackRules.readers(of: part, published: published, boardMeetsInPublic: board.meetsInPublic), for: .packGet, user,
             scope: scope)
-        guard let stored = pack.parts.first(where: { $0.part == part.rawValue && $0.format == format.rawValue }) else {
+        guard let stored = pack.parts.first(where: { $0.part == part && $0.format == format }) else {
             throw ApplicationError(.notFound, "\(pack.id) has no \(part.rawValue) part")
         }
-        return try files.load(stored.sha256, extension: stored.format)
+        return try files.load(stored.sha256, extension: stored.format.rawValue)
     }
 
     /// Publishes a version. After the statutory deadline a reason is required. The publication
@@ -179,7 +179,7 @@ public struct PackService: Sendable {
                     publication: PackPublication(
                         packID: published.id, boardCode: board.code, boardName: board.name, meetingDate: meeting.date,
                         meetingTime: meeting.time, venue: meeting.venue, publishBy: publishBy, isLate: published.isLate ?? false,
-                        lateReason: published.lateReason, hasExemptPart: published.parts.contains { $0.part == PackPart.exempt.rawValue }))
+                        lateReason: published.lateReason, hasExemptPart: published.parts.contains { $0.part == .exempt }))
             }
             var document = document(published, meeting)
             document.notified = enqueued
@@ -274,7 +274,7 @@ public struct PackService: Sendable {
             let pdfData = try await pdf.renderPDF(html: html)
             for (format, data) in [(PackFormat.html, Data(html.utf8)), (.pdf, pdfData)] {
                 let address = try files.store(data, extension: format.rawValue)
-                parts.append(StoredPackPart(part: part.rawValue, format: format.rawValue, sha256: address, size: data.count))
+                parts.append(StoredPackPart(part: part, format: format, sha256: address, size: data.count))
             }
         }
         func manifest(_ entry: PackChangeList.Entry) -> PackManifestEntry {
@@ -291,10 +291,7 @@ public struct PackService: Sendable {
         return PackDocument(
             id: pack.id, meeting: pack.meetingID, version: pack.version, builtAt: pack.builtAt, builtBy: pack.builtBy,
             publishBy: PackRules.publishBy(meeting, workingDays: workingDays).description, warnings: pack.warnings,
-            parts: pack.parts.compactMap { part in
-                guard let kind = PackPart(rawValue: part.part), let format = PackFormat(rawValue: part.format) else { return nil }
-                return PackPartDocument(part: kind, format: format, sha256: part.sha256, size: part.size)
-            },
+            parts: pack.parts.map { PackPartDocument(part: $0.part, format: $0.format, sha256: $0.sha256, size: $0.size) },
             changes: .init(
                 added: pack.changes.added.map(describe), replaced: pack.changes.replaced.map(describe),
                 removed: pack.changes.removed.map(describe)),

@@ -25,7 +25,9 @@ public struct PlanService: Sendable {
             throw ApplicationError(.badArgument, "'\(kindName)' is not one of \(kinds)")
         }
         do {
-            let summary = try await database.importCSV(kind, csv: csv, actor: user?.name ?? "", now: clock.now())
+            let summary = try await database.importPlan(actor: user?.name ?? "", now: clock.now()) {
+                try PlanImportRows(kind, csv: csv, against: $0)
+            }
             return ImportSummaryDocument(
                 kind: summary.kind, rows: summary.rows, created: summary.created, updated: summary.updated,
                 unchanged: summary.unchanged, updatesAdded: summary.updatesAdded, recommendationsCreated: summary.recommendationsCreated)

@@ -47,7 +47,7 @@ extension AppDatabase {
             for var record in retired {
                 record.isActive = false
                 try record.update(db)
-                try BoardMemberRecord.filter(Column("boardCode") == record.code).deleteAll(db)
+                try BoardMemberRecord.filter(BoardMemberRecord.Columns.boardCode == record.code).deleteAll(db)
                 summary.retiredBoards.append(record.code)
             }
             return summary
@@ -55,7 +55,7 @@ extension AppDatabase {
     }
 
     private func synchroniseMembers(of board: Board, _ db: Database) throws {
-        try BoardMemberRecord.filter(Column("boardCode") == board.code).deleteAll(db)
+        try BoardMemberRecord.filter(BoardMemberRecord.Columns.boardCode == board.code).deleteAll(db)
         let seats = [(board.chair, "chair"), (board.secretary, "secretary")] + board.members.map { ($0, "member") }
         for (person, position) in seats {
             try BoardMemberRecord(boardCode: board.code, email: person.email, role: person.role, position: position)

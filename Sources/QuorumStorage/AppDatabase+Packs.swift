@@ -34,12 +34,12 @@ public struct SubmittedReport: Sendable, Hashable {
 
 /// One rendered file of a pack version.
 public struct StoredPackPart: Sendable, Hashable, Codable {
-    public var part: String
-    public var format: String
+    public var part: PackPart
+    public var format: PackFormat
     public var sha256: String
     public var size: Int
 
-    public init(part: String, format: String, sha256: String, size: Int) {
+    public init(part: PackPart, format: PackFormat, sha256: String, size: Int) {
         self.part = part
         self.format = format
         self.sha256 = sha256
@@ -119,7 +119,7 @@ extension AppDatabase {
 
     public func agendaItems(meetingID: String) async throws -> [StoredAgendaItem] {
         try await writer.read { db in
-            try AgendaItemRecord.filter(Column("meetingId") == meetingID).order(Column("id")).fetchAll(db).map(\.item)
+            try AgendaItemRecord.filter(AgendaItemRecord.Columns.meetingId == meetingID).order(AgendaItemRecord.Columns.id).fetchAll(db).map(\.item)
         }
     }
 
@@ -139,7 +139,7 @@ extension AppDatabase {
     /// The latest submission for each item of a meeting, by item key.
     public func latestReports(meetingID: String) async throws -> [String: SubmittedReport] {
         try await writer.read { db in
-            let records = try ReportRecord.filter(Column("meetingId") == meetingID).order(Column("id")).fetchAll(db)
+            let records = try ReportRecord.filter(ReportRecord.Columns.meetingId == meetingID).order(ReportRecord.Columns.id).fetchAll(db)
             return Dictionary(records.map { ($0.itemKey, $0.report) }, uniquingKeysWith: { _, later in later })
         }
     }
@@ -155,7 +155,7 @@ extension AppDatabase {
     /// The latest version of a meeting's pack, or nil before the first build.
     public func latestPack(meetingID: String) async throws -> StoredPack? {
         try await writer.read { db in
-            try PackRecord.filter(Column("meetingId") == meetingID).order(Column("version").desc).fetchOne(db)
+            try PackRecord.filter(PackRecord.Columns.meetingId == meetingID).order(PackRecord.Columns.version.desc).fetchOne(db)
                 .map { try AppDatabase.storedPack($0, db) }
         }
     }
@@ -171,8 +171,8 @@ extension AppDatabase {
             guard version == latest + 1 else { throw PackStoreError.versionTaken(meetingID: meetingID, version: version) }
             let record = PackRecord(
                 id: "\(meetingID)-v\(version)", meetingId: meetingID, version: version, builtAt: now.storageText,
-                builtBy: builtBy, warnings: try AppDatabase.encode(warnings), manifest: try AppDatabase.encode(manifest),
-                changes: try AppDatabase.encode(changes), publishedAt: nil, publishedBy: nil, isLate: nil, lateReason: nil)
+                builtBy: builtBy, warnings: warnings, manifest: manifest,
+                changes: changes, publishedAt: nil, publishedBy: nil, isLate: nil, lateReason: nil)
             try record.insert(db)
             for part in parts {
                 try PackPartRecord(packId: record.id, part: part.part, format: part.format, sha256: part.sha256, size: part.size).insert(db)
@@ -183,7 +183,7 @@ extension AppDatabase {
 
     public func packs(meetingID: String) async throws -> [StoredPack] {
         try await writer.read { db in
-            try PackRecord.filter(Column("meetingId") == meetingID).order(Column("version")).fetchAll(db)
+            try PackRecord.filter(PackRecord.Columns.meetingId == meetingID).order(PackRecord.Columns.version).fetchAll(db)
                 .map { try AppDatabase.storedPack($0, db) }
         }
     }
@@ -215,22 +215,12 @@ extension AppDatabase {
     }
 
     private static func storedPack(_ record: PackRecord, _ db: Database) throws -> StoredPack {
-        let parts = try PackPartRecord.filter(Column("packId") == record.id).order(Column("part"), Column("format")).fetchAll(db)
+        let parts = try PackPartRecord.filter(PackPartRecord.Columns.packId == record.id)
+            .order(PackPartRecord.Columns.part, PackPartRecord.Columns.format).fetchAll(db)
         return StoredPack(
             id: record.id, meetingID: record.meetingId, version: record.version, builtAt: record.builtAt, builtBy: record.builtBy,
-            warnings: try decode([String].self, record.warnings), manifest: try decode([PackManifestEntry].self, record.manifest),
-            changes: try decode(PackChanges.self, record.changes),
+            warnings: record.warnings, manifest: record.manifest, changes: record.changes,
             parts: parts.map { StoredPackPart(part: $0.part, format: $0.format, sha256: $0.sha256, size: $0.size) },
             publishedAt: record.publishedAt, publishedBy: record.publishedBy, isLate: record.isLate, lateReason: record.lateReason)
-    }
-
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }

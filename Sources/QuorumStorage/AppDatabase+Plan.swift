@@ -12,7 +12,7 @@ extension AppDatabase {
     /// The plan's recommendations with their priority titles, in plan order.
     public func recommendations() async throws -> [(recommendation: Recommendation, priorityTitle: String)] {
         try await writer.read { db in
-            try RecommendationRecord.order(Column("priority"), Column("id")).fetchAll(db)
+            try RecommendationRecord.order(RecommendationRecord.Columns.priority, RecommendationRecord.Columns.id).fetchAll(db)
         }.map { ($0.recommendation, $0.priorityTitle) }
     }
 
@@ -52,8 +52,8 @@ extension AppDatabase {
     /// Who changed the action and when, oldest first.
     public func history(subject: String, key: String) async throws -> [AuditEntry] {
         try await writer.read { db in
-            try AuditEntryRecord.filter(Column("subject") == subject && Column("subjectKey") == key)
-                .order(Column("id")).fetchAll(db)
+            try AuditEntryRecord.filter(AuditEntryRecord.Columns.subject == subject && AuditEntryRecord.Columns.subjectKey == key)
+                .order(AuditEntryRecord.Columns.id).fetchAll(db)
         }.map(\.entry)
     }
 
@@ -71,7 +71,7 @@ extension AppDatabase {
             if let review = update.newReviewDate { details["review_date"] = review.description }
             if update.completes {
                 details["status"] = "complete"
-                action.status = ActionStatus.complete.rawValue
+                action.status = .complete
                 try action.update(db)
             }
             try Auditor(db: db, at: stamp, actor: actor, via: "command").record("action", ref, "update added", details)

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import QuorumDomain
-import QuorumImport
 
 /// What an import did, row by row.
 public struct ImportSummary: Sendable, Hashable {
@@ -17,27 +16,77 @@ public struct ImportSummary: Sendable, Hashable {
     public var recommendationsCreated = 0
 }
 
+/// The rows of one import file, already read and checked by the caller: storage never reads
+/// CSV. Each kind of file is one case.
+public enum PlanImportRows: Sendable {
+    case recommendations([RecommendationRow])
+    case actions([ActionRow])
+    case measures([Measure])
+    case values([MeasureValue])
+
+    public struct RecommendationRow: Sendable {
+        public let recommendation: Recommendation
+        public let priorityTitle: String
+
+        public init(recommendation: Recommendation, priorityTitle: String) {
+            self.recommendation = recommendation
+            self.priorityTitle = priorityTitle
+        }
+    }
+
+    public struct ActionRow: Sendable {
+        public let action: PlanAction
+        /// The row's update text and its date; a nil date means the day of import.
+        public let update: (text: String, date: LocalDate?)?
+
+        public init(action: PlanAction, update: (text: String, date: LocalDate?)?) {
+            self.action = action
+            self.update = update
+        }
+    }
+
+    /// The kind's name, as the summary reports it.
+    public var kind: String {
+        switch self {
+        case .recommendations: "recommendations"
+        case .actions: "actions"
+        case .measures: "measures"
+        case .values: "values"
+        }
+    }
+}
+
+/// What the stored plan holds that a file's rows are checked against, read inside the import's
+/// own transaction so that nothing changes between the check and the write.
+public struct PlanImportContext: Sendable {
+    /// The ids of the stored measures: a value row must name one.
+    public let measureIDs: Set<String>
+}
+
 extension AppDatabase {
-    /// Imports a CSV file: every row is checked against the file and the stored plan inside the
-    /// write transaction, so a bad row stores nothing and no concurrent change slips between the
-    /// check and the write.
-    /// - Throws: `ImportError` for the first bad row (the store is unchanged).
-    public func importCSV(_ kind: ImportKind, csv: String, actor: String, now: Date) async throws -> ImportSummary {
+    /// Imports one file's rows. `rows` reads and checks the file against the stored plan inside
+    /// the write transaction (as a sweep's planner does), so a bad row stores nothing and no
+    /// concurrent change slips between the check and the write.
+    /// - Throws: whatever `rows` throws for the first bad row (the store is unchanged).
+    public func importPlan(
+        actor: String, now: Date, rows: @Sendable (PlanImportContext) throws -> PlanImportRows
+    ) async throws -> ImportSummary {
         let stamp = now.storageText
-        let today = EuropeLondon.localDateTime(at: Int64(now.timeIntervalSince1970.rounded(.down))).date
+        let today = now.londonDate
         return try await writer.write { db in
-            var summary = ImportSummary(kind: kind.rawValue)
+            let context = PlanImportContext(measureIDs: Set(try String.fetchAll(db, sql: "SELECT id FROM measure")))
+            let batch = try rows(context)
+            var summary = ImportSummary(kind: batch.kind)
             let audit = Auditor(db: db, at: stamp, actor: actor, via: "import")
-            switch kind {
-            case .recommendations:
-                for row in try PlanImport.recommendations(csv: csv) {
+            switch batch {
+            case .recommendations(let rows):
+                for row in rows {
                     let record = RecommendationRecord(
                         id: row.recommendation.id, priority: row.recommendation.priority, priorityTitle: row.priorityTitle,
                         title: row.recommendation.title, ambition: row.recommendation.ambition)
                     try upsert(record, key: record.id, subject: "recommendation", db, audit, &summary)
                 }
-            case .actions:
-                let rows = try PlanImport.actions(csv: csv)
+            case .actions(let rows):
                 summary.recommendationsCreated = try createRecommendations(rows.map(\.action.recommendationID), db, audit)
                 for row in rows {
                     try upsert(ActionRecord(row.action), key: row.action.ref, subject: "action", db, audit, &summary)
@@ -45,7 +94,8 @@ extension AppDatabase {
                         let date = update.date ?? today
                         let exists = try ActionUpdateRecord
                             .filter(ActionUpdateRecord.Columns.actionRef == row.action.ref)
-                            .filter(Column("text") == update.text && Column("date") == date).fetchCount(db) > 0
+                            .filter(ActionUpdateRecord.Columns.text == update.text && ActionUpdateRecord.Columns.date == date)
+                            .fetchCount(db) > 0
                         if !exists {
                             var record = ActionUpdateRecord(
                                 id: nil, actionRef: row.action.ref, date: date, text: update.text, author: actor,
@@ -56,20 +106,17 @@ extension AppDatabase {
                         }
                     }
                 }
-            case .measures:
-                let rows = try PlanImport.measures(csv: csv)
-                summary.recommendationsCreated = try createRecommendations(rows.map(\.measure.recommendationID), db, audit)
+            case .measures(let measures):
+                summary.recommendationsCreated = try createRecommendations(measures.map(\.recommendationID), db, audit)
                 var next = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM measure") ?? 0) + 1
-                for row in rows {
-                    let position = try Int.fetchOne(db, sql: "SELECT position FROM measure WHERE id = ?", arguments: [row.measure.id])
-                    try upsert(MeasureRecord(row.measure, position: position ?? next), key: row.measure.id, subject: "measure", db, audit, &summary)
+                for measure in measures {
+                    let position = try Int.fetchOne(db, sql: "SELECT position FROM measure WHERE id = ?", arguments: [measure.id])
+                    try upsert(MeasureRecord(measure, position: position ?? next), key: measure.id, subject: "measure", db, audit, &summary)
                     if position == nil { next += 1 }
                 }
-            case .values:
-                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM measure"))
-                for row in try PlanImport.values(csv: csv, measures: known) {
-                    let outcome = try storeValue(row.value, actor: actor, stamp: stamp, db, audit)
-                    switch outcome {
+            case .values(let values):
+                for value in values {
+                    switch try storeValue(value, actor: actor, stamp: stamp, db, audit) {
                     case .created: summary.created += 1
                     case .updated: summary.updated += 1
                     case .unchanged: summary.unchanged += 1

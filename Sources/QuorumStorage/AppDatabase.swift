@@ -5,8 +5,9 @@ import GRDB
 /// The one `DatabaseWriter` of the process lives here (GRDB's `AppDatabase` pattern); every
 /// other part reads and writes through the methods of this type's extensions.
 public final class AppDatabase: Sendable {
-    /// The writer: a `DatabasePool` for a file, a `DatabaseQueue` in memory (tests).
-    public let writer: any DatabaseWriter
+    /// The writer: a `DatabasePool` for a file, a `DatabaseQueue` in memory (tests). Only this
+    /// module's methods reach it, so every query and every transaction is written here.
+    let writer: any DatabaseWriter
 
     /// Wraps `writer` and runs the migrations.
     public init(_ writer: any DatabaseWriter) throws {

@@ -22,6 +22,10 @@ extension LocalTime: DatabaseValueConvertible {
 }
 
 extension Role: DatabaseValueConvertible {}
+extension ActionStatus: DatabaseValueConvertible {}
+extension Polarity: DatabaseValueConvertible {}
+extension PackPart: DatabaseValueConvertible {}
+extension PackFormat: DatabaseValueConvertible {}
 extension Meeting.Origin: DatabaseValueConvertible {}
 
 extension Date {

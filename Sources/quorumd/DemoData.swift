@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import QuorumApplication
 import QuorumImport
 import QuorumStorage
 
@@ -15,7 +16,9 @@ enum DemoData {
                 throw StartupError(message: "\(path): not UTF-8 text")
             }
             do {
-                let summary = try await database.importCSV(kind, csv: text, actor: "demo", now: now)
+                let summary = try await database.importPlan(actor: "demo", now: now) {
+                    try PlanImportRows(kind, csv: text, against: $0)
+                }
                 logger.info("demo data loaded", metadata: ["file": "\(path)", "rows": "\(summary.rows)"])
             } catch let error as ImportError {
                 throw StartupError(message: "\(path): \(error)")

@@ -171,7 +171,7 @@ public struct PortalCatalogue: Sendable {
             guard let meeting = try await database.meeting(id: pack.meetingID) else { continue }
             var title = ""
             var body = ""
-            if publicBoards.contains(meeting.boardCode), let part = pack.parts.first(where: { $0.part == "public" && $0.format == "html" }),
+            if publicBoards.contains(meeting.boardCode), let part = pack.parts.first(where: { $0.part == .public && $0.format == .html }),
                 let data = try? packFiles.load(part.sha256, extension: "html")
             {
                 let html = String(decoding: data, as: UTF8.self)

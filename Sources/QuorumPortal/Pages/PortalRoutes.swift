@@ -110,8 +110,8 @@ struct PortalRoutes: Sendable {
             var parts: [[String: Any]] = []
             var withheld = false
             for part in ["public", "exempt"] {
-                guard let html = pack.parts.first(where: { $0.part == part && $0.format == "html" }),
-                    let pdf = pack.parts.first(where: { $0.part == part && $0.format == "pdf" })
+                guard let html = pack.parts.first(where: { $0.part.rawValue == part && $0.format == .html }),
+                    let pdf = pack.parts.first(where: { $0.part.rawValue == part && $0.format == .pdf })
                 else { continue }
                 if part == "exempt" && !details.access.canSeeExempt {
                     withheld = true
@@ -286,7 +286,7 @@ struct PortalRoutes: Sendable {
         let latest = try await catalogue.latestPublished(limit: 50)
         let entries = latest.map { row -> AtomFeedWriter.Entry in
             let published = row.pack.publishedAt.flatMap(PortalFormat.instant) ?? Date(timeIntervalSince1970: 0)
-            let pdfs = row.pack.parts.filter { $0.part == "public" && $0.format == "pdf" }.map {
+            let pdfs = row.pack.parts.filter { $0.part == .public && $0.format == .pdf }.map {
                 AtomFeedWriter.Enclosure(
                     url: links.absolute("/packs/\($0.sha256).pdf"), type: "application/pdf", length: $0.size, title: "\(row.pack.id)-public.pdf")
             }
@@ -366,7 +366,7 @@ struct PortalRoutes: Sendable {
     }
 
     func packRow(_ pack: StoredPack, meeting: Meeting, board: Board) -> [String: Any] {
-        let pdf = pack.parts.first { $0.part == "public" && $0.format == "pdf" }
+        let pdf = pack.parts.first { $0.part == .public && $0.format == .pdf }
         return [
             "meetingURL": "/meetings/\(meeting.id)", "boardName": board.name, "dateLong": PortalFormat.longDate(meeting.date),
             "version": pack.version, "publishedOn": PortalFormat.londonDate(ofInstant: pack.publishedAt).map(PortalFormat.date) ?? "",

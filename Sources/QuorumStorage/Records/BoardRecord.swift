@@ -10,15 +10,19 @@ struct BoardRecord: Codable, Sendable {
     var isActive: Bool
     var document: String
     var syncedAt: String
+
+    enum Columns {
+        static let code = Column(CodingKeys.code)
+        static let name = Column(CodingKeys.name)
+        static let meetsInPublic = Column(CodingKeys.meetsInPublic)
+        static let isActive = Column(CodingKeys.isActive)
+        static let document = Column(CodingKeys.document)
+        static let syncedAt = Column(CodingKeys.syncedAt)
+    }
 }
 
 extension BoardRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "board"
-
-    enum Columns {
-        static let code = Column(CodingKeys.code)
-        static let isActive = Column(CodingKeys.isActive)
-    }
 
     func decodeBoard() throws -> Board {
         try JSONDecoder().decode(Board.self, from: Data(document.utf8))
@@ -32,4 +36,11 @@ struct BoardMemberRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     var email: String
     var role: String
     var position: String
+
+    enum Columns {
+        static let boardCode = Column(CodingKeys.boardCode)
+        static let email = Column(CodingKeys.email)
+        static let role = Column(CodingKeys.role)
+        static let position = Column(CodingKeys.position)
+    }
 }

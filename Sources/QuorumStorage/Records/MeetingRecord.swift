@@ -11,17 +11,21 @@ struct MeetingRecord: Codable, Sendable {
     var origin: Meeting.Origin
     var addedBy: String?
     var createdAt: String
-}
-
-extension MeetingRecord: FetchableRecord, PersistableRecord {
-    static let databaseTableName = "meeting"
 
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let boardCode = Column(CodingKeys.boardCode)
         static let date = Column(CodingKeys.date)
+        static let time = Column(CodingKeys.time)
+        static let venue = Column(CodingKeys.venue)
         static let origin = Column(CodingKeys.origin)
+        static let addedBy = Column(CodingKeys.addedBy)
+        static let createdAt = Column(CodingKeys.createdAt)
     }
+}
+
+extension MeetingRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "meeting"
 
     init(_ meeting: Meeting, addedBy: String?, createdAt: String) {
         self.init(

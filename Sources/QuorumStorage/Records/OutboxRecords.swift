@@ -12,6 +12,15 @@ struct SweepRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
     var ranAt: String
     var enqueued: Int
 
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let asOf = Column(CodingKeys.asOf)
+        static let asOfDate = Column(CodingKeys.asOfDate)
+        static let trigger = Column(CodingKeys.trigger)
+        static let ranAt = Column(CodingKeys.ranAt)
+        static let enqueued = Column(CodingKeys.enqueued)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -35,9 +44,19 @@ struct OutboxRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
 
     enum Columns {
         static let id = Column(CodingKeys.id)
+        static let key = Column(CodingKeys.key)
+        static let noticeKey = Column(CodingKeys.noticeKey)
         static let channel = Column(CodingKeys.channel)
+        static let kind = Column(CodingKeys.kind)
+        static let destination = Column(CodingKeys.destination)
+        static let notice = Column(CodingKeys.notice)
+        static let sweepId = Column(CodingKeys.sweepId)
         static let status = Column(CodingKeys.status)
+        static let attempts = Column(CodingKeys.attempts)
         static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
+        static let lastError = Column(CodingKeys.lastError)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let sentAt = Column(CodingKeys.sentAt)
     }
 
     func entry() throws -> OutboxEntry {

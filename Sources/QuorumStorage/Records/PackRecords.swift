@@ -15,6 +15,18 @@ struct AgendaItemRecord: Codable, Sendable, FetchableRecord, MutablePersistableR
     var addedBy: String
     var addedAt: String
 
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let meetingId = Column(CodingKeys.meetingId)
+        static let title = Column(CodingKeys.title)
+        static let ownerEmail = Column(CodingKeys.ownerEmail)
+        static let isKeyDecision = Column(CodingKeys.isKeyDecision)
+        static let exemptParagraph = Column(CodingKeys.exemptParagraph)
+        static let noticeGiven = Column(CodingKeys.noticeGiven)
+        static let addedBy = Column(CodingKeys.addedBy)
+        static let addedAt = Column(CodingKeys.addedAt)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var item: StoredAgendaItem {
@@ -36,6 +48,17 @@ struct ReportRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     var submittedBy: String
     var submittedAt: String
 
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let meetingId = Column(CodingKeys.meetingId)
+        static let itemKey = Column(CodingKeys.itemKey)
+        static let occurrenceId = Column(CodingKeys.occurrenceId)
+        static let markdown = Column(CodingKeys.markdown)
+        static let subject = Column(CodingKeys.subject)
+        static let submittedBy = Column(CodingKeys.submittedBy)
+        static let submittedAt = Column(CodingKeys.submittedAt)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var report: SubmittedReport {
@@ -53,21 +76,44 @@ struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var version: Int
     var builtAt: String
     var builtBy: String
-    var warnings: String
-    var manifest: String
-    var changes: String
+    var warnings: [String]
+    var manifest: [PackManifestEntry]
+    var changes: PackChanges
     var publishedAt: String?
     var publishedBy: String?
     var isLate: Bool?
     var lateReason: String?
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let meetingId = Column(CodingKeys.meetingId)
+        static let version = Column(CodingKeys.version)
+        static let builtAt = Column(CodingKeys.builtAt)
+        static let builtBy = Column(CodingKeys.builtBy)
+        static let warnings = Column(CodingKeys.warnings)
+        static let manifest = Column(CodingKeys.manifest)
+        static let changes = Column(CodingKeys.changes)
+        static let publishedAt = Column(CodingKeys.publishedAt)
+        static let publishedBy = Column(CodingKeys.publishedBy)
+        static let isLate = Column(CodingKeys.isLate)
+        static let lateReason = Column(CodingKeys.lateReason)
+    }
 }
 
 /// A row of `packPart`.
 struct PackPartRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "packPart"
     var packId: String
-    var part: String
-    var format: String
+    var part: PackPart
+    var format: PackFormat
     var sha256: String
     var size: Int
+
+    enum Columns {
+        static let packId = Column(CodingKeys.packId)
+        static let part = Column(CodingKeys.part)
+        static let format = Column(CodingKeys.format)
+        static let sha256 = Column(CodingKeys.sha256)
+        static let size = Column(CodingKeys.size)
+    }
 }

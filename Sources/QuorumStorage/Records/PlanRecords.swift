@@ -11,6 +11,14 @@ struct RecommendationRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     var title: String
     var ambition: String
 
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let priority = Column(CodingKeys.priority)
+        static let priorityTitle = Column(CodingKeys.priorityTitle)
+        static let title = Column(CodingKeys.title)
+        static let ambition = Column(CodingKeys.ambition)
+    }
+
     var recommendation: Recommendation {
         Recommendation(id: id, priority: priority, title: title, ambition: ambition)
     }
@@ -25,10 +33,16 @@ struct ActionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableR
     var reviewDate: String
     var leadRole: String
     var leadEmail: String
-    var status: String
+    var status: ActionStatus
 
     enum Columns {
         static let ref = Column(CodingKeys.ref)
+        static let recommendationId = Column(CodingKeys.recommendationId)
+        static let text = Column(CodingKeys.text)
+        static let reviewDate = Column(CodingKeys.reviewDate)
+        static let leadRole = Column(CodingKeys.leadRole)
+        static let leadEmail = Column(CodingKeys.leadEmail)
+        static let status = Column(CodingKeys.status)
     }
 
     init(_ action: PlanAction) {
@@ -38,7 +52,7 @@ struct ActionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableR
         reviewDate = action.reviewDate.description
         leadRole = action.lead.role
         leadEmail = action.lead.email
-        status = action.status.rawValue
+        status = action.status
     }
 
     /// The action with `updates`. A stored review date that no longer parses is a bug in an
@@ -46,7 +60,7 @@ struct ActionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableR
     func planAction(updates: [ActionUpdate]) throws -> PlanAction {
         PlanAction(
             ref: ref, recommendationID: recommendationId, text: text, reviewDate: try ReviewDate(parsing: reviewDate),
-            lead: Person(role: leadRole, email: leadEmail), status: ActionStatus(rawValue: status) ?? .open,
+            lead: Person(role: leadRole, email: leadEmail), status: status,
             updates: updates)
     }
 }
@@ -66,6 +80,12 @@ struct ActionUpdateRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let actionRef = Column(CodingKeys.actionRef)
+        static let date = Column(CodingKeys.date)
+        static let text = Column(CodingKeys.text)
+        static let author = Column(CodingKeys.author)
+        static let newReviewDate = Column(CodingKeys.newReviewDate)
+        static let completes = Column(CodingKeys.completes)
+        static let recordedAt = Column(CodingKeys.recordedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -82,7 +102,7 @@ struct MeasureRecord: Codable, Sendable, Equatable, FetchableRecord, Persistable
     var recommendationId: String
     var name: String
     var shows: String
-    var polarity: String
+    var polarity: Polarity
     var requiresImprovement: String?
     var good: String?
     var outstanding: String?
@@ -90,6 +110,15 @@ struct MeasureRecord: Codable, Sendable, Equatable, FetchableRecord, Persistable
     var position: Int
 
     enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let recommendationId = Column(CodingKeys.recommendationId)
+        static let name = Column(CodingKeys.name)
+        static let shows = Column(CodingKeys.shows)
+        static let polarity = Column(CodingKeys.polarity)
+        static let requiresImprovement = Column(CodingKeys.requiresImprovement)
+        static let good = Column(CodingKeys.good)
+        static let outstanding = Column(CodingKeys.outstanding)
+        static let isAudit = Column(CodingKeys.isAudit)
         static let position = Column(CodingKeys.position)
     }
 
@@ -98,7 +127,7 @@ struct MeasureRecord: Codable, Sendable, Equatable, FetchableRecord, Persistable
         recommendationId = measure.recommendationID
         name = measure.name
         shows = measure.shows
-        polarity = measure.polarity.rawValue
+        polarity = measure.polarity
         requiresImprovement = measure.thresholds?.requiresImprovement.text
         good = measure.thresholds?.good.text
         outstanding = measure.thresholds?.outstanding.text
@@ -107,10 +136,7 @@ struct MeasureRecord: Codable, Sendable, Equatable, FetchableRecord, Persistable
     }
 
     func measure() throws -> Measure {
-        guard let polarity = Polarity(rawValue: polarity) else {
-            throw StoredDataError(table: "measure", key: id, problem: "polarity '\(polarity)'")
-        }
-        return try Measure(
+        try Measure(
             id: id, recommendationID: recommendationId, name: name, shows: shows, polarity: polarity,
             requiresImprovement: requiresImprovement, good: good, outstanding: outstanding, isAudit: isAudit)
     }
@@ -124,6 +150,14 @@ struct MeasureValueRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     var value: Double
     var recordedBy: String
     var recordedAt: String
+
+    enum Columns {
+        static let measureId = Column(CodingKeys.measureId)
+        static let period = Column(CodingKeys.period)
+        static let value = Column(CodingKeys.value)
+        static let recordedBy = Column(CodingKeys.recordedBy)
+        static let recordedAt = Column(CodingKeys.recordedAt)
+    }
 
     func measureValue() throws -> MeasureValue {
         MeasureValue(measureID: measureId, period: try Period(parsing: period), value: value)
@@ -141,6 +175,17 @@ struct AuditEntryRecord: Codable, Sendable, FetchableRecord, MutablePersistableR
     var change: String
     var details: String
     var via: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let at = Column(CodingKeys.at)
+        static let actor = Column(CodingKeys.actor)
+        static let subject = Column(CodingKeys.subject)
+        static let subjectKey = Column(CodingKeys.subjectKey)
+        static let change = Column(CodingKeys.change)
+        static let details = Column(CodingKeys.details)
+        static let via = Column(CodingKeys.via)
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -10,14 +10,19 @@ struct UserRecord: Codable, Sendable {
     var boardCode: String?
     var tokenHash: Data
     var createdAt: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let email = Column(CodingKeys.email)
+        static let role = Column(CodingKeys.role)
+        static let boardCode = Column(CodingKeys.boardCode)
+        static let tokenHash = Column(CodingKeys.tokenHash)
+        static let createdAt = Column(CodingKeys.createdAt)
+    }
 }
 
 extension UserRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "user"
-
-    enum Columns {
-        static let email = Column(CodingKeys.email)
-    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
