@@ -244,10 +244,8 @@ public struct PackService: Sendable {
             let period: Period? = Period.containing(meeting.date, kind: .year)
             scorecard = ScorecardAppendix(recommendations: recommendations, measures: measures, values: values, period: period)
             let unreported = (scorecard?.groups ?? []).flatMap(\.measures).filter { $0.value == nil }.map(\.id)
-            if !unreported.isEmpty {
-                warnings.append(
-                    "Scorecard: \(unreported.count) measure\(unreported.count == 1 ? " has" : "s have") no value for "
-                        + "\(period?.description ?? "any period"): \(unreported.joined(separator: ", "))")
+            if let warning = PackRules.unreportedMeasuresWarning(unreported, year: period, meetingDate: meeting.date) {
+                warnings.append(warning)
             }
         }
         var tracker: ActionTrackerAppendix?

@@ -9,6 +9,17 @@ struct PackRulesTests {
         Meeting(boardCode: "OSC", date: date(day), time: LocalTime(hour: 18, minute: 30)!, venue: "Town Hall", origin: .calendar)
     }
 
+    @Test func unreportedMeasuresAreNamedWithTheYearAndTheMeeting() throws {
+        let year = try Period(parsing: "2018/19")
+        #expect(PackRules.unreportedMeasuresWarning([], year: year, meetingDate: date("2018-12-12")) == nil)
+        #expect(
+            PackRules.unreportedMeasuresWarning(["M3"], year: year, meetingDate: date("2018-12-12"))
+                == "Scorecard: 1 measure has no figure for a period of 2018/19 that had ended by the meeting on 2018-12-12: M3")
+        #expect(
+            PackRules.unreportedMeasuresWarning(["M3", "M7"], year: nil, meetingDate: date("2018-12-12"))
+                == "Scorecard: 2 measures have no figure for any period ended by the meeting on 2018-12-12: M3, M7")
+    }
+
     @Test func publicationIsLateTheDayAfterTheDeadline() {
         let scrutiny = meeting("2017-11-14")
         #expect(PackRules.publishBy(scrutiny, workingDays: workingDays) == date("2017-11-06"))

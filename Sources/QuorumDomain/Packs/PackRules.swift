@@ -73,6 +73,16 @@ public enum PackRules {
         }
     }
 
+    /// The warning for measures that have no figure to show: none of their periods in the
+    /// meeting's financial year had ended, with a value, by the day of the meeting. Nil when
+    /// every measure has one.
+    public static func unreportedMeasuresWarning(_ ids: [String], year: Period?, meetingDate: LocalDate) -> String? {
+        guard !ids.isEmpty else { return nil }
+        let subject = ids.count == 1 ? "1 measure has" : "\(ids.count) measures have"
+        let periods = year.map { "a period of \($0) that had ended" } ?? "any period ended"
+        return "Scorecard: \(subject) no figure for \(periods) by the meeting on \(meetingDate): \(ids.joined(separator: ", "))"
+    }
+
     /// The periods a pack's scorecard may show: those that had ended by the meeting, so that a
     /// year's outturn never appears in a pack for a meeting held within that year.
     public static func hasEnded(_ period: Period, by meetingDate: LocalDate) -> Bool {
