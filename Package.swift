@@ -206,6 +206,16 @@ let package = Package(
             name: "QuorumSchedulerTests",
             dependencies: ["QuorumScheduler", "QuorumStorage", "QuorumDomain", .product(name: "Logging", package: "swift-log")]
         ),
+        .testTarget(
+            name: "QuorumOutboxTests",
+            dependencies: [
+                "QuorumOutbox", "QuorumStorage", "QuorumDelivery", "QuorumDomain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "QuorumImportTests", dependencies: ["QuorumImport", "QuorumDomain"]),
         .testTarget(name: "QuorumStorageTests", dependencies: ["QuorumStorage", "QuorumDomain"]),
         .testTarget(

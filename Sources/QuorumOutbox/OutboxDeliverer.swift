@@ -152,7 +152,7 @@ extension OutboxDeliverer {
         guard let smtp = configuration.smtp else {
             throw DeliveryError(kind: .permanent, detail: "no SMTP server is configured (smtp: in the configuration)", target: address)
         }
-        let now = Date()
+        let now = clock()
         let rendered = try templates.render(
             kind: .test,
             context: [
@@ -173,7 +173,7 @@ extension OutboxDeliverer {
         guard let secrets = configuration.webhookSecrets[url], !secrets.isEmpty else {
             throw DeliveryError(kind: .permanent, detail: "no webhook with this URL is configured (webhooks: in the configuration)", target: url)
         }
-        let now = Date()
+        let now = clock()
         let id = "msg_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
         let body = Data(#"{"type":"test","timestamp":"\#(ISO8601DateFormatter().string(from: now))","data":{}}"#.utf8)
         var headers = WebhookSignature.headers(id: id, timestamp: Int64(now.timeIntervalSince1970), body: body, secrets: secrets)
