@@ -135,7 +135,8 @@ let package = Package(
             name: "QuorumPortal",
             dependencies: [
                 "QuorumDomain",
-                "QuorumStorage",
+                "QuorumApplication",
+                "QuorumWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -200,7 +201,10 @@ let package = Package(
         .testTarget(name: "QuorumPortalTests", dependencies: ["QuorumPortal", "QuorumDomain"]),
         .testTarget(
             name: "QuorumApplicationTests",
-            dependencies: ["QuorumApplication", "QuorumStorage", "QuorumDomain", "QuorumFiles", "QuorumScheduler"]
+            dependencies: [
+                "QuorumApplication", "QuorumStorage", "QuorumDomain", "QuorumFiles", "QuorumScheduler", "QuorumWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "QuorumSchedulerTests",

@@ -18,10 +18,13 @@ public struct Application: Sendable {
     public let packs: PackService
     public let users: UserService
     public let clock: WallClock
+    /// Web sessions (the portal's sign-in).
+    public let sessions: SessionService
 
     public init(
         database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, reminders: ReminderService,
-        deliverer: OutboxDeliverer?, packFiles: PackFileStore, pdf: PDFRenderer = PDFRenderer(), clock: WallClock
+        deliverer: OutboxDeliverer?, packFiles: PackFileStore, pdf: PDFRenderer = PDFRenderer(), clock: WallClock,
+        sessions: SessionService.Configuration = SessionService.Configuration()
     ) {
         let governance = GovernanceService(database: database, schedule: schedule, horizon: horizon, clock: clock)
         self.governance = governance
@@ -32,5 +35,6 @@ public struct Application: Sendable {
             clock: clock)
         self.users = UserService(database: database, clock: clock)
         self.clock = clock
+        self.sessions = SessionService(database: database, users: users, clock: clock, configuration: sessions)
     }
 }

@@ -74,3 +74,23 @@ extension Operation {
         reportSubmit, packBuild, packPublish, packList, packGet,
     ]
 }
+
+// Browsing: the portal's pages and feeds. No command reaches these (the protocol has BOARD GET,
+// MEETING GET, PACK LIST and PACK GET); a pack file by its content address is `packGet`.
+extension Operation {
+    public static let boardView = Operation(
+        "board.view", .anyone,
+        refinement: "anyone for a board that meets in public; members of the board, secretary of the board, admin for a private board")
+    public static let calendarList = Operation(
+        "calendar.list", .anyone, refinement: "anyone: the meetings of the boards the user may view (board.view)")
+    public static let meetingView = Operation(
+        "meeting.view", .anyone,
+        refinement: "as its board (board.view); its pack versions as pack.list; unpublished versions: secretary of the board, admin")
+    public static let packLatest = Operation(
+        "pack.latest", .anyone, refinement: "anyone: the published versions of the boards that meet in public")
+    public static let packSearch = Operation(
+        "pack.search", .anyone, refinement: "anyone: the published Part I of the boards that meet in public")
+
+    /// The browsing operations, for the access article and its test.
+    public static let browsing: [Operation] = [boardView, calendarList, meetingView, packLatest, packSearch]
+}

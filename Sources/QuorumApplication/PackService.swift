@@ -284,7 +284,7 @@ public struct PackService: Sendable {
             parts: parts, now: clock.now())
     }
 
-    private func document(_ pack: StoredPack, _ meeting: Meeting) -> PackDocument {
+    func document(_ pack: StoredPack, _ meeting: Meeting) -> PackDocument {
         let describe = { (entry: PackManifestEntry) in "\(entry.number). \(entry.isExempt ? "Exempt item" : entry.title)" }
         return PackDocument(
             id: pack.id, meeting: pack.meetingID, version: pack.version, builtAt: pack.builtAt, builtBy: pack.builtBy,

@@ -16,17 +16,15 @@ public struct PortalConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// A request that takes longer is answered 503 and abandoned.
     public var requestTimeout: Duration
+    /// A secretary's pack build renders PDFs: it may take this long.
+    public var packBuildTimeout: Duration
     /// A connection silent this long is closed (also bounds slow headers).
     public var idleTimeout: Duration
-    /// How long a sign-in lasts.
-    public var sessionLifetime: TimeInterval
-    /// How long an emailed sign-in link works.
-    public var signInLinkLifetime: TimeInterval
 
     public init(
         host: String = "127.0.0.1", port: Int = 7879, publicURL: String? = nil, directory: String = "Portal",
         keyFile: String = "var/portal.key", maxBodyBytes: Int = 16 * 1024, requestTimeout: Duration = .seconds(20),
-        idleTimeout: Duration = .seconds(30), sessionLifetime: TimeInterval = 8 * 3600, signInLinkLifetime: TimeInterval = 15 * 60
+        packBuildTimeout: Duration = .seconds(900), idleTimeout: Duration = .seconds(30)
     ) {
         self.host = host
         self.port = port
@@ -35,9 +33,8 @@ public struct PortalConfiguration: Sendable {
         self.keyFile = keyFile
         self.maxBodyBytes = maxBodyBytes
         self.requestTimeout = requestTimeout
+        self.packBuildTimeout = packBuildTimeout
         self.idleTimeout = idleTimeout
-        self.sessionLifetime = sessionLifetime
-        self.signInLinkLifetime = signInLinkLifetime
     }
 
     /// Whether cookies are marked Secure: the portal is reached over TLS.

@@ -2,34 +2,33 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import QuorumApplication
 import QuorumDomain
-import QuorumStorage
 import ServiceLifecycle
 
 /// The web portal: a Hummingbird application run as one service of `quorumd`'s group.
 ///
 /// ```swift
-/// let portal = try PortalService(configuration: configuration, catalogue: catalogue, database: database, logger: logger) {
+/// let portal = try PortalService(configuration: configuration, application: application, logger: logger) {
 ///     print("portal on \($0)")
 /// }
 /// let group = ServiceGroup(services: [server, portal], …)
 /// ```
 public struct PortalService: Service {
     let configuration: PortalConfiguration
-    let application: Application<TimeLimitedResponder<RouterResponder<PortalRequestContext>>>
+    let application: Hummingbird.Application<TimeLimitedResponder<RouterResponder<PortalRequestContext>>>
 
     /// Reads the templates and the signing key and builds the routes.
     /// - Parameter onListening: called with the address (`http://host:port`) once the socket is bound.
     /// - Throws: `PortalTemplateError` for a template that does not render; an error when the key cannot be written.
     public init(
-        configuration: PortalConfiguration, catalogue: PortalCatalogue, database: AppDatabase, metrics: PortalMetrics? = nil,
+        configuration: PortalConfiguration, application app: QuorumApplication.Application, metrics: PortalMetrics? = nil,
         logger: Logger, onListening: @escaping @Sendable (String) -> Void
     ) throws {
         self.configuration = configuration
         let templates = try PortalTemplates(directory: configuration.directory)
         let key = try SigningKey.load(path: configuration.keyFile)
-        let sessions = PortalSessions(
-            database: database, key: key, lifetime: configuration.sessionLifetime, isSecure: configuration.isSecure)
+        let sessions = PortalSessions(core: app.sessions, key: key, isSecure: configuration.isSecure)
         let renderer = PageRenderer(templates: templates)
         let links = PortalLinks(configured: configuration.publicURL, host: configuration.host, port: configuration.port)
 
@@ -41,11 +40,16 @@ public struct PortalService: Service {
         router.middlewares.add(RequestLimitsMiddleware(maxBodyBytes: configuration.maxBodyBytes))
         router.middlewares.add(SessionMiddleware(sessions: sessions))
         PortalRoutes(
-            catalogue: catalogue, renderer: renderer, templates: templates, sessions: sessions, links: links,
+            app: app, renderer: renderer, templates: templates, sessions: sessions, links: links,
             maxBodyBytes: configuration.maxBodyBytes, metrics: metrics
         ).add(to: router)
 
-        let responder = TimeLimitedResponder(responder: router.buildResponder(), timeout: configuration.requestTimeout) {
+        let limit = configuration.requestTimeout
+        let buildLimit = configuration.packBuildTimeout
+        let responder = TimeLimitedResponder(
+            responder: router.buildResponder(),
+            timeout: { request in request.method == .post && request.uri.path.hasSuffix("/build") ? buildLimit : limit }
+        ) {
             var response = Response(
                 status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8", .retryAfter: "5"],
                 body: .init(byteBuffer: ByteBuffer(string: "The portal could not answer in time. Please try again in a moment.\n")))
@@ -54,7 +58,7 @@ public struct PortalService: Service {
             return response
         }
         let host = configuration.host
-        application = Application(
+        application = Hummingbird.Application(
             responder: responder,
             server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),

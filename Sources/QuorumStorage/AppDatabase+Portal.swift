@@ -93,15 +93,17 @@ extension AppDatabase {
 
     // MARK: Web sessions
 
-    /// Opens a web session for the user whose name and token match.
+    /// Opens a web session for a user who has just proved their token (the application core
+    /// checks it); the session remembers that token's hash, so a new token ends it.
     /// - Parameter sessionID: the random id the cookie will carry; only its hash is stored.
-    /// - Returns: the user, or nil when the name and token do not match.
-    public func openPortalSession(name: String, token: String, sessionID: String, expiresAt: Date, now: Date) async throws -> User? {
-        guard let user = try await authenticate(name: name, token: token) else { return nil }
+    /// - Returns: false when `token` is no longer the user's (it changed since it was checked).
+    public func openPortalSession(for user: User, token: String, sessionID: String, expiresAt: Date, now: Date) async throws -> Bool {
         try await writer.write { db in
-            try AppDatabase.insertSession(for: user.name, sessionID: sessionID, expiresAt: expiresAt, now: now, db)
+            guard let record = try UserRecord.filter(UserRecord.Columns.email == user.name).fetchOne(db),
+                AccessToken.constantTimeEquals(record.tokenHash, AccessToken.hash(token))
+            else { return false }
+            return try AppDatabase.insertSession(for: user.name, sessionID: sessionID, expiresAt: expiresAt, now: now, db)
         }
-        return user
     }
 
     /// The signed-in user of a live session: unexpired, and opened with the user's current token.
@@ -157,11 +159,13 @@ extension AppDatabase {
         }
     }
 
-    private static func insertSession(for email: String, sessionID: String, expiresAt: Date, now: Date, _ db: Database) throws {
-        guard let user = try UserRecord.filter(UserRecord.Columns.email == email).fetchOne(db) else { return }
+    @discardableResult
+    private static func insertSession(for email: String, sessionID: String, expiresAt: Date, now: Date, _ db: Database) throws -> Bool {
+        guard let user = try UserRecord.filter(UserRecord.Columns.email == email).fetchOne(db) else { return false }
         try db.execute(
             sql: "INSERT INTO portalSession (idHash, userEmail, tokenHash, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)",
             arguments: [AccessToken.hash(sessionID), user.email, user.tokenHash, now.storageText, expiresAt.storageText])
+        return true
     }
 
     // MARK: Search

@@ -143,7 +143,6 @@ struct QuorumDaemon: AsyncParsableCommand {
         }
         var services: [any Service] = [deliverer, scheduler, server]
         if let portalConfiguration = settings.portal {
-            let catalogue = PortalCatalogue(database: database, workingDays: schedule.workingDays, packFiles: packFiles)
             let metrics = PortalMetrics(registry: registry) {
                 var levels = [
                     PortalMetrics.Level(
@@ -162,7 +161,7 @@ struct QuorumDaemon: AsyncParsableCommand {
             // A template that does not render stops start-up here, like the notification templates.
             let portal = try StartupError.wrap {
                 try PortalService(
-                    configuration: portalConfiguration, catalogue: catalogue, database: database, metrics: metrics, logger: logger
+                    configuration: portalConfiguration, application: application, metrics: metrics, logger: logger
                 ) { address in
                     FileHandle.standardOutput.write(Data("quorumd: portal on \(address)/\n".utf8))
                 }

@@ -12,14 +12,15 @@ struct PortalStoreTests {
         let database = try AppDatabase.makeInMemory()
         let token = try #require(try await database.createAdminIfNeeded(now: Self.now))
         let later = Self.now.addingTimeInterval(3600)
-        #expect(try await database.openPortalSession(name: "admin", token: "wrong", sessionID: "s0", expiresAt: later, now: Self.now) == nil)
-        #expect(try await database.openPortalSession(name: "admin", token: token, sessionID: "s1", expiresAt: later, now: Self.now)?.role == .admin)
+        let admin = try #require(try await database.authenticate(name: "admin", token: token))
+        #expect(try await database.openPortalSession(for: admin, token: "wrong", sessionID: "s0", expiresAt: later, now: Self.now) == false)
+        #expect(try await database.openPortalSession(for: admin, token: token, sessionID: "s1", expiresAt: later, now: Self.now))
         #expect(try await database.portalSessionUser(sessionID: "s1", now: Self.now)?.name == "admin")
         #expect(try await database.portalSessionUser(sessionID: "s0", now: Self.now) == nil)
         #expect(try await database.portalSessionUser(sessionID: "s1", now: later) == nil, "expired")
         try await database.closePortalSession(sessionID: "s1", now: Self.now)
         #expect(try await database.portalSessionUser(sessionID: "s1", now: Self.now) == nil, "signed out")
-        _ = try await database.openPortalSession(name: "admin", token: token, sessionID: "s2", expiresAt: later, now: Self.now)
+        _ = try await database.openPortalSession(for: admin, token: token, sessionID: "s2", expiresAt: later, now: Self.now)
         try await database.writer.write { db in try db.execute(sql: "UPDATE user SET tokenHash = x'00'") }
         #expect(try await database.portalSessionUser(sessionID: "s2", now: Self.now) == nil, "a new token ends old sessions")
     }

@@ -407,3 +407,33 @@ def test_metrics_are_served_to_this_machine_and_to_admins_only(make_daemon):
     member.base = remote
     member.sign_in("osc.member@example.org", add_user(daemon, "osc.member@example.org", "member", "OSC"))
     assert member.get("/metrics").status_code == 403
+
+
+def test_a_secretary_builds_and_publishes_from_the_meeting_page_giving_a_reason_when_late(site):
+    meeting = "OSC-2018-03-13"
+    path = f"/meetings/{meeting}"
+    member = site.portal("osc_member")
+    assert "Build a new version" not in member.get(path).text
+    assert member.post(path + "/build", {"csrf": member.csrf(path)}).status_code == 403, "a member may not build"
+    secretary = site.portal("osc_secretary")
+    assert secretary.post(path + "/build", {}).status_code == 403, "no CSRF token, no build"
+    built = secretary.post(path + "/build", {"csrf": secretary.csrf(path)}, timeout=900)
+    assert built.status_code == 303 and built.headers["Location"] == f"{path}#{meeting}-v1"
+    page = secretary.get(path).text
+    assert "Not published" in page and "Publish version 1" in page
+    assert 'aria-invalid' not in page and 'class="error-message"' not in page, "no error before one is made"
+    assert "not been published" in site.portal().get(path).text, "the public sees nothing yet"
+    late = secretary.post(path + "/publish", {"csrf": secretary.csrf(path), "pack": f"{meeting}-v1", "reason": ""})
+    assert late.status_code == 400
+    assert f'href="#reason-{meeting}-v1"' in late.text and f'aria-describedby="reason-{meeting}-v1-error"' in late.text
+    assert "2018-03-05" in late.text, "the statutory deadline the core computed"
+    other = site.portal("hwbb_secretary")
+    refused = other.post(path + "/publish", {"csrf": other.csrf(path), "pack": f"{meeting}-v1", "reason": "x"})
+    assert refused.status_code == 403
+    done = secretary.post(path + "/publish", {"csrf": secretary.csrf(path), "pack": f"{meeting}-v1",
+                                              "reason": "Demonstration of a late publication"})
+    assert done.status_code == 303
+    public = site.portal().get(path).text
+    assert "Version 1" in public and "Demonstration of a late publication" in public
+    again = secretary.post(path + "/publish", {"csrf": secretary.csrf(path), "pack": f"{meeting}-v1", "reason": "again"})
+    assert again.status_code == 409

@@ -26,11 +26,13 @@ struct RequestLimitsMiddleware: RouterMiddleware {
 struct TimeLimitedResponder<Responder: HTTPResponder>: HTTPResponder where Responder.Context: Sendable {
     typealias Context = Responder.Context
     let responder: Responder
-    let timeout: Duration
+    /// The limit for this request: building a pack renders PDFs and is allowed longer.
+    let timeout: @Sendable (Request) -> Duration
     let timedOut: @Sendable () -> Response
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        try await withThrowingTaskGroup(of: Response?.self) { group in
+        let timeout = self.timeout(request)
+        return try await withThrowingTaskGroup(of: Response?.self) { group in
             group.addTask { try await responder.respond(to: request, context: context) }
             group.addTask {
                 try await Task.sleep(for: timeout)

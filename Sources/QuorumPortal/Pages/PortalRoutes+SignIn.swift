@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import QuorumApplication
 import QuorumDomain
 
 /// Signing in with an email and token, and signing out; every form checked for its CSRF token.
@@ -21,18 +22,16 @@ extension PortalRoutes {
         if !errors.isEmpty {
             return signInForm(context: context, email: email, next: next, errors: errors, status: .badRequest)
         }
-        let sessionID = SigningKey.randomToken()
-        let now = clock()
-        guard
-            let _ = try await catalogue.database.openPortalSession(
-                name: email, token: token, sessionID: sessionID, expiresAt: now.addingTimeInterval(sessions.lifetime), now: now)
-        else {
+        let session: SessionService.Session
+        do {
+            session = try await sessions.core.open(name: email, token: token)
+        } catch let error as ApplicationError where error.code == .wrongCredentials {
             return signInForm(
                 context: context, email: email, next: next,
                 errors: [("token", "The email address and token do not match. Check both and try again.")], status: .unauthorized)
         }
         var response = Response(status: .seeOther, headers: [.location: next])
-        response.setCookie(sessions.sessionCookie(id: sessionID))
+        response.setCookie(sessions.sessionCookie(id: session.id))
         return response
     }
 
@@ -44,7 +43,7 @@ extension PortalRoutes {
         let form = try await Self.readForm(request, maxBytes: maxBodyBytes)
         guard sessions.isValidForm(token: form["csrf"], request: request) else { throw Self.expiredForm }
         if let cookie = request.cookies[SessionMiddleware.sessionCookie]?.value, let id = sessions.key.verify(cookie) {
-            try await catalogue.database.closePortalSession(sessionID: id, now: clock())
+            try await sessions.core.close(id)
         }
         var response = Response(status: .seeOther, headers: [.location: "/"])
         response.setCookie(sessions.expiredCookie(name: SessionMiddleware.sessionCookie))

@@ -1,12 +1,15 @@
 import Foundation
 import Hummingbird
+import QuorumApplication
 import QuorumDomain
-import QuorumStorage
+import QuorumWire
 
-/// The portal's routes. Each handler maps a request to a catalogue read and the answer to a
-/// page, a feed or a file; none decides who may see what.
+/// The portal's routes. Each handler maps a request to an operation of the application core,
+/// run as the visitor (anonymous or signed in), and the document it returns to a page, a feed or
+/// a file. None decides who may see what: the core's operations answer only with what the
+/// visitor may have, and say what the visitor may do (read Part II, build, publish).
 struct PortalRoutes: Sendable {
-    let catalogue: PortalCatalogue
+    let app: QuorumApplication.Application
     let renderer: PageRenderer
     let templates: PortalTemplates
     let sessions: PortalSessions
@@ -21,6 +24,8 @@ struct PortalRoutes: Sendable {
         router.get("/boards/:code") { request, context in try await board(request, context) }
         router.get("/boards/:code/calendar.ics") { request, context in try await boardCalendarFeed(request, context) }
         router.get("/meetings/:id") { request, context in try await meeting(request, context) }
+        router.post("/meetings/:id/build") { request, context in try await buildPack(request, context) }
+        router.post("/meetings/:id/publish") { request, context in try await publishPack(request, context) }
         router.get("/calendar") { request, context in try await calendar(request, context) }
         router.get("/calendar.ics") { request, context in try await calendarFeed(request, context) }
         router.get("/packs.atom") { request, context in try await packsFeed(request, context) }
@@ -41,109 +46,125 @@ struct PortalRoutes: Sendable {
     // MARK: Pages
 
     func home(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let coming = try await catalogue.meetings(for: context.user, from: today, to: nil).prefix(8)
-        let recent = try await catalogue.meetings(for: context.user, from: today.adding(days: -400 * 8), to: today.adding(days: -1))
-            .suffix(6).reversed()
-        let latest = try await catalogue.latestPublished(limit: 6)
+        let meetings = try await Self.core { try await app.governance.calendar(from: today.adding(days: -366 * 8), to: nil, as: context.user) }
+            .compactMap(CalendarRow.init)
+        let coming = meetings.filter { $0.date >= today }.prefix(8)
+        let recent = meetings.filter { $0.date < today }.suffix(6).reversed()
+        let latest = try await Self.core { try await app.packs.latestPublished(limit: 6, as: context.user) }
         return renderer.page(
             "home", title: "Meetings, agendas and reports", section: .home, context: context,
             [
-                "coming": coming.map { meetingRow($0.meeting, board: $0.board) }, "hasComing": !coming.isEmpty,
-                "recent": recent.map { meetingRow($0.meeting, board: $0.board) }, "hasRecent": !recent.isEmpty,
-                "latest": latest.map { packRow($0.pack, meeting: $0.meeting, board: $0.board) }, "hasLatest": !latest.isEmpty,
+                "coming": coming.map(meetingRow), "hasComing": !coming.isEmpty,
+                "recent": recent.map(meetingRow), "hasRecent": !recent.isEmpty,
+                "latest": latest.map(packRow), "hasLatest": !latest.isEmpty,
             ])
     }
 
     func boards(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let boards = try await catalogue.boards(for: context.user)
+        let boards = try await Self.core { try await app.governance.visibleBoards(as: context.user) }.map(\.board)
         let visible = Set(boards.map(\.code))
-        let names = try await catalogue.allBoardNames()
+        let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
         return renderer.page(
             "boards", title: "Boards and committees", section: .boards, context: context,
-            ["boards": boards.map { boardRow($0, names: names, visible: visible, all: boards) }])
+            ["boards": boards.map { boardRow($0, names: names, visible: visible) }])
     }
 
     func board(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
-        guard let (board, _) = try await catalogue.board(code, for: context.user) else { throw PortalError.notFound() }
-        let visible = try await catalogue.boards(for: context.user)
-        let names = try await catalogue.allBoardNames()
-        let meetings = try await catalogue.meetings(for: context.user, boards: [board.code], from: nil, to: nil)
-        let coming = meetings.filter { $0.meeting.date >= today }
-        let past = meetings.filter { $0.meeting.date < today }.reversed()
-        var values = boardRow(board, names: names, visible: Set(visible.map(\.code)), all: visible)
+        let board = try await Self.core { try await app.governance.visibleBoard(code, as: context.user) }.board
+        let visible = Set(try await Self.core { try await app.governance.visibleBoards(as: context.user) }.map(\.board.code))
+        let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
+        let meetings = try await Self.core { try await app.governance.calendar(from: nil, to: nil, boards: [board.code], as: context.user) }
+            .compactMap(CalendarRow.init)
+        let coming = meetings.filter { $0.date >= today }
+        let past = meetings.filter { $0.date < today }.reversed()
+        var values = boardRow(board, names: names, visible: visible)
         values["chair"] = ["role": board.chair.role]
         values["secretary"] = ["role": board.secretary.role]
         values["members"] = board.members.map { ["role": $0.role] }
         values["icsURL"] = "/boards/\(board.code)/calendar.ics"
         values["webcalURL"] = webcal("/boards/\(board.code)/calendar.ics")
-        values["cancelled"] = board.calendar.cancellations.sorted().map { ["dateLong": PortalFormat.longDate($0)] }
-        values["hasCancelled"] = !board.calendar.cancellations.isEmpty
+        let cancelled = board.calendar.cancelled.compactMap { LocalDate(iso: $0) }.sorted()
+        values["cancelled"] = cancelled.map { ["dateLong": PortalFormat.longDate($0)] }
+        values["hasCancelled"] = !cancelled.isEmpty
         return renderer.page(
             "board", title: board.name, section: .boards, context: context,
             [
-                "board": values, "coming": coming.map { meetingRow($0.meeting, board: board) }, "hasComing": !coming.isEmpty,
-                "past": past.map { meetingRow($0.meeting, board: board) }, "hasPast": !past.isEmpty,
+                "board": values, "coming": coming.map(meetingRow), "hasComing": !coming.isEmpty,
+                "past": past.map(meetingRow), "hasPast": !past.isEmpty,
             ])
     }
 
     func meeting(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        guard let details = try await catalogue.meeting(id, for: context.user) else { throw PortalError.notFound() }
-        let meeting = details.meeting
-        var row = meetingRow(meeting, board: details.board)
-        row["publishBy"] = PortalFormat.longDate(details.publishBy)
-        row["isPast"] = meeting.date < today
-        let agenda: [[String: Any]] = details.agenda.map { line in
-            var item: [String: Any] = ["number": line.number, "title": line.title, "keyDecision": line.isKeyDecision]
+        try await meetingPage(try context.parameters.require("id"), context: context)
+    }
+
+    /// The meeting page; with `problem`, the publication form of that version shows the error.
+    func meetingPage(
+        _ id: String, context: PortalRequestContext, problem: (packID: String, message: String, reason: String)? = nil
+    ) async throws -> Response {
+        let view = try await Self.core { try await app.packs.meetingView(id, as: context.user) }
+        let board = view.board
+        guard let row = CalendarRow(meeting: view.meeting, boardName: board.board.name) else { throw PortalError.notFound() }
+        var values = meetingRow(row)
+        values["publishBy"] = LocalDate(iso: view.meeting.publishBy).map(PortalFormat.longDate) ?? view.meeting.publishBy
+        values["isPast"] = row.date < today
+        let agenda: [[String: Any]] = (view.meeting.items ?? []).map { line in
+            var item: [String: Any] = ["number": line.number, "title": line.title, "keyDecision": line.keyDecision]
             item["owner"] = line.owner ?? ""
             item["hasOwner"] = line.owner != nil
-            if let paragraph = line.exemptParagraph {
-                item["exempt"] = true
-                item["paragraph"] = paragraph > 0 ? "Schedule 12A, paragraph \(paragraph)" : "Schedule 12A"
-            } else {
-                item["exempt"] = false
-            }
+            item["exempt"] = line.exemptParagraph != nil
+            if let paragraph = line.exemptParagraph { item["paragraph"] = "Schedule 12A, paragraph \(paragraph)" }
             return item
         }
-        let versions: [[String: Any]] = details.packs.reversed().map { pack in
+        let versions: [[String: Any]] = view.packs.reversed().map { pack in
             var parts: [[String: Any]] = []
             var withheld = false
-            for part in ["public", "exempt"] {
-                guard let html = pack.parts.first(where: { $0.part.rawValue == part && $0.format == .html }),
-                    let pdf = pack.parts.first(where: { $0.part.rawValue == part && $0.format == .pdf })
-                else { continue }
-                if part == "exempt" && !details.access.canSeeExempt {
+            for part in PackPart.allCases {
+                guard let html = pack.file(part, .html), let pdf = pack.file(part, .pdf) else { continue }
+                if part == .exempt && !board.readsExempt {
                     withheld = true
                     continue
                 }
                 parts.append([
-                    "label": part == "public" ? "Part I (public)" : "Part II (exempt, not for publication)",
+                    "label": part == .public ? "Part I (public)" : "Part II (exempt, not for publication)",
                     "htmlURL": "/packs/\(html.sha256).html", "pdfURL": "/packs/\(pdf.sha256).pdf",
-                    "pdfName": "\(pack.id)-\(part).pdf", "pdfSize": PortalFormat.size(pdf.size), "exempt": part == "exempt",
+                    "pdfName": "\(pack.id)-\(part.rawValue).pdf", "pdfSize": PortalFormat.size(pdf.size), "exempt": part == .exempt,
                 ])
             }
-            let describe = { (entry: PackManifestEntry) in ["text": "\(entry.number). \(entry.isExempt ? "Exempt item" : entry.title)"] }
-            let changes = pack.changes.added.map(describe) + pack.changes.replaced.map(describe) + pack.changes.removed.map(describe)
-            return [
+            let text = { (line: String) in ["text": line] }
+            let changed = pack.changes.added.count + pack.changes.replaced.count + pack.changes.removed.count
+            var version: [String: Any] = [
                 "id": pack.id, "version": pack.version, "published": pack.publishedAt != nil,
                 "publishedOn": PortalFormat.londonDate(ofInstant: pack.publishedAt).map(PortalFormat.date) ?? "",
                 "builtOn": PortalFormat.londonDate(ofInstant: pack.builtAt).map(PortalFormat.date) ?? "",
-                "late": pack.isLate ?? false, "lateReason": pack.lateReason ?? "",
-                "warnings": details.access.canSeeUnpublished ? pack.warnings.map { ["text": $0] } : [],
-                "hasWarnings": details.access.canSeeUnpublished && !pack.warnings.isEmpty,
-                "added": pack.changes.added.map(describe), "replaced": pack.changes.replaced.map(describe),
-                "removed": pack.changes.removed.map(describe), "hasChanges": !changes.isEmpty && pack.version > 1,
+                "late": pack.late ?? false, "lateReason": pack.lateReason ?? "",
+                "warnings": board.seesDrafts ? pack.warnings.map(text) : [],
+                "hasWarnings": board.seesDrafts && !pack.warnings.isEmpty,
+                "added": pack.changes.added.map(text), "replaced": pack.changes.replaced.map(text),
+                "removed": pack.changes.removed.map(text), "hasChanges": changed > 0 && pack.version > 1,
                 "parts": parts, "exemptWithheld": withheld,
+                "canPublish": board.publishes && pack.publishedAt == nil, "reason": "",
             ]
+            // Only the version at fault gets the key: Mustache takes even an empty string as true.
+            if let problem, problem.packID == pack.id {
+                version["publishError"] = problem.message
+                version["reason"] = problem.reason
+            }
+            return version
+        }
+        var page: [String: Any] = [
+            "meeting": values, "agenda": agenda, "versions": versions, "hasVersions": !versions.isEmpty,
+            "isSecretary": board.seesDrafts, "canBuild": board.builds, "canSeeExempt": board.readsExempt,
+            "board": ["code": board.board.code, "name": board.board.name, "url": "/boards/\(board.board.code)"],
+        ]
+        if let problem {
+            page["errors"] = [["field": "reason-\(problem.packID)", "message": problem.message]]
+            page["hasErrors"] = true
         }
         return renderer.page(
-            "meeting", title: "\(details.board.name), \(PortalFormat.longDate(meeting.date))", section: .boards, context: context,
-            [
-                "meeting": row, "agenda": agenda, "versions": versions, "hasVersions": !versions.isEmpty,
-                "isSecretary": details.access.canSeeUnpublished, "canSeeExempt": details.access.canSeeExempt,
-                "board": ["code": details.board.code, "name": details.board.name, "url": "/boards/\(details.board.code)"],
-            ])
+            "meeting", title: "\(problem == nil ? "" : "Error: ")\(board.board.name), \(PortalFormat.longDate(row.date))",
+            section: .boards, context: context, status: problem == nil ? .ok : .badRequest, page)
     }
 
     func calendar(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
@@ -154,8 +175,9 @@ struct PortalRoutes: Sendable {
             }
             month = parsed
         }
-        let meetings = try await catalogue.meetings(for: context.user, from: month.firstDay, to: month.lastDay)
-        let byDay = Dictionary(grouping: meetings, by: \.meeting.date)
+        let meetings = try await Self.core { try await app.governance.calendar(from: month.firstDay, to: month.lastDay, as: context.user) }
+            .compactMap(CalendarRow.init)
+        let byDay = Dictionary(grouping: meetings, by: \.date)
         var weeks: [[String: Any]] = []
         var week: [[String: Any]] = []
         // Weeks start on Monday, as British calendars do.
@@ -164,7 +186,7 @@ struct PortalRoutes: Sendable {
         for _ in 0..<padding { week.append(["empty": true]) }
         var date = month.firstDay
         while date <= month.lastDay {
-            let items = (byDay[date] ?? []).map { meetingRow($0.meeting, board: $0.board) }
+            let items = (byDay[date] ?? []).map(meetingRow)
             week.append([
                 "empty": false, "day": date.day, "dateLong": PortalFormat.longDate(date), "meetings": items, "hasMeetings": !items.isEmpty,
                 "isToday": date == today,
@@ -185,7 +207,7 @@ struct PortalRoutes: Sendable {
                 "month": PortalFormat.month(month), "weeks": weeks,
                 "previous": ["url": "/calendar?month=\(month.adding(months: -1))", "label": PortalFormat.month(month.adding(months: -1))],
                 "next": ["url": "/calendar?month=\(month.adding(months: 1))", "label": PortalFormat.month(month.adding(months: 1))],
-                "list": meetings.map { meetingRow($0.meeting, board: $0.board) }, "hasMeetings": !meetings.isEmpty,
+                "list": meetings.map(meetingRow), "hasMeetings": !meetings.isEmpty,
                 "icsURL": "/calendar.ics", "webcalURL": webcal("/calendar.ics"),
             ])
     }
@@ -206,18 +228,25 @@ struct PortalRoutes: Sendable {
         let from = date("from", "From")
         let to = date("to", "To")
         if query.count > 200 { errors.append(["field": "q", "message": "Search for at most 200 characters."]) }
-        let publicBoards = try await catalogue.boards(for: nil)
-        if let boardCode, !publicBoards.contains(where: { $0.code == boardCode }) {
+        let searchable = try await Self.core { try await app.packs.searchableBoards(as: context.user) }
+        if let boardCode, !searchable.contains(where: { $0.code == boardCode }) {
             errors.append(["field": "board", "message": "Choose a board from the list."])
         }
         var results: [[String: Any]] = []
         let searched = !query.isEmpty && errors.isEmpty
         if searched {
-            let names = Dictionary(uniqueKeysWithValues: publicBoards.map { ($0.code, $0.name) })
-            for hit in try await catalogue.search(query, board: boardCode, from: from.value, to: to.value) {
+            let names = Dictionary(uniqueKeysWithValues: searchable.map { ($0.code, $0.name) })
+            let hits: [SearchHitDocument]
+            do {
+                hits = try await app.packs.search(query, board: boardCode, from: from.value, to: to.value, as: context.user)
+            } catch let error as ApplicationError where error.code == .badArgument {
+                throw PortalError.badRequest(Self.sentence(error.message))
+            }
+            for hit in hits {
                 results.append([
-                    "title": hit.title, "meetingURL": "/meetings/\(hit.meetingID)", "boardName": names[hit.boardCode] ?? hit.boardCode,
-                    "dateLong": PortalFormat.longDate(hit.meetingDate), "snippet": SearchSnippet.html(hit.snippet), "packID": hit.packID,
+                    "title": hit.title, "meetingURL": "/meetings/\(hit.meeting)", "boardName": names[hit.board] ?? hit.board,
+                    "dateLong": LocalDate(iso: hit.meetingDate).map(PortalFormat.longDate) ?? hit.meetingDate,
+                    "snippet": SearchSnippet.html(hit.snippet), "packID": hit.pack,
                 ])
             }
         }
@@ -225,50 +254,49 @@ struct PortalRoutes: Sendable {
             "q": query, "from": from.text, "to": to.text, "searched": searched, "results": results,
             "resultsLabel": "\(results.count) result\(results.count == 1 ? "" : "s")",
             "hasResults": !results.isEmpty, "errors": errors, "hasErrors": !errors.isEmpty,
-            "boards": publicBoards.map { ["code": $0.code, "name": $0.name, "selected": $0.code == boardCode] },
+            "boards": searchable.map { ["code": $0.code, "name": $0.name, "selected": $0.code == boardCode] },
         ]
         // Only a field at fault gets its key: Mustache takes even an empty string as true.
         for error in errors {
             if let field = error["field"] as? String, values["\(field)Error"] == nil { values["\(field)Error"] = error["message"] }
         }
         return renderer.page(
-            "search", title: !errors.isEmpty ? "Error: search published papers" : query.isEmpty ? "Search published papers" : "Search: \(query)", section: .search, context: context,
-            status: errors.isEmpty ? .ok : .badRequest, values)
+            "search", title: !errors.isEmpty ? "Error: search published papers" : query.isEmpty ? "Search published papers" : "Search: \(query)",
+            section: .search, context: context, status: errors.isEmpty ? .ok : .badRequest, values)
     }
 
     // MARK: Feeds
 
     func calendarFeed(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        // Feeds are fetched by calendar apps with no cookies: they show the public boards.
-        let meetings = try await catalogue.meetings(for: nil, from: nil, to: nil)
-        let boards = try await catalogue.boards(for: nil)
+        // Feeds are fetched by calendar apps with no cookies: they show what the public sees.
+        let boards = try await Self.core { try await app.governance.visibleBoards(as: nil) }.map(\.board)
+        let meetings = try await Self.core { try await app.governance.calendar(from: nil, to: nil, as: nil) }
         return icsResponse(name: "Council meetings", meetings: meetings, cancellations: boards, file: "meetings.ics")
     }
 
     func boardCalendarFeed(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
-        guard let (board, _) = try await catalogue.board(code, for: nil) else { throw PortalError.notFound() }
-        let meetings = try await catalogue.meetings(for: nil, boards: [board.code], from: nil, to: nil)
+        let board = try await Self.core { try await app.governance.visibleBoard(code, as: nil) }.board
+        let meetings = try await Self.core { try await app.governance.calendar(from: nil, to: nil, boards: [board.code], as: nil) }
         return icsResponse(name: board.name, meetings: meetings, cancellations: [board], file: "\(board.code).ics")
     }
 
-    private func icsResponse(
-        name: String, meetings: [(meeting: Meeting, sequence: Int, board: Board)], cancellations: [Board], file: String
-    ) -> Response {
-        var events = meetings.map { row in
+    private func icsResponse(name: String, meetings: [CalendarEntryDocument], cancellations: [BoardDocument], file: String) -> Response {
+        var events = meetings.compactMap(CalendarRow.init).map { row in
             ICalendarEvent(
-                uid: "\(row.meeting.id)@\(links.uidDomain)", summary: row.board.name, start: LocalDateTime(date: row.meeting.date, time: row.meeting.time),
+                uid: "\(row.id)@\(links.uidDomain)", summary: row.boardName, start: LocalDateTime(date: row.date, time: row.time),
                 location: row.meeting.venue,
-                description: "Agenda and reports: \(links.absolute("/meetings/\(row.meeting.id)"))", url: links.absolute("/meetings/\(row.meeting.id)"),
+                description: "Agenda and reports: \(links.absolute("/meetings/\(row.id)"))", url: links.absolute("/meetings/\(row.id)"),
                 sequence: row.sequence, status: .confirmed)
         }
         // A cancelled date of a board's rule stays in the feed as CANCELLED, so subscribers' copies go.
         for board in cancellations {
-            for date in board.calendar.cancellations {
+            let time = LocalTime(iso: board.calendar.defaultTime) ?? LocalTime(hour: 0, minute: 0)!
+            for date in board.calendar.cancelled.compactMap({ LocalDate(iso: $0) }) {
                 let id = Meeting.id(board: board.code, date: date)
                 events.append(
                     ICalendarEvent(
-                        uid: "\(id)@\(links.uidDomain)", summary: "Cancelled: \(board.name)", start: LocalDateTime(date: date, time: board.calendar.defaultTime),
+                        uid: "\(id)@\(links.uidDomain)", summary: "Cancelled: \(board.name)", start: LocalDateTime(date: date, time: time),
                         location: board.calendar.defaultVenue, description: "This meeting will not take place.",
                         url: links.absolute("/boards/\(board.code)"), sequence: 1, status: .cancelled))
             }
@@ -283,19 +311,20 @@ struct PortalRoutes: Sendable {
     }
 
     func packsFeed(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let latest = try await catalogue.latestPublished(limit: 50)
-        let entries = latest.map { row -> AtomFeedWriter.Entry in
+        let latest = try await Self.core { try await app.packs.latestPublished(limit: 50, as: nil) }
+        let entries = latest.compactMap { row -> AtomFeedWriter.Entry? in
+            guard let meeting = CalendarRow(meeting: row.meeting, boardName: row.boardName) else { return nil }
             let published = row.pack.publishedAt.flatMap(PortalFormat.instant) ?? Date(timeIntervalSince1970: 0)
             let pdfs = row.pack.parts.filter { $0.part == .public && $0.format == .pdf }.map {
                 AtomFeedWriter.Enclosure(
                     url: links.absolute("/packs/\($0.sha256).pdf"), type: "application/pdf", length: $0.size, title: "\(row.pack.id)-public.pdf")
             }
             return AtomFeedWriter.Entry(
-                id: links.absolute("/meetings/\(row.meeting.id)#\(row.pack.id)"),
-                title: "\(row.board.name), \(PortalFormat.longDate(row.meeting.date)): agenda and reports, version \(row.pack.version)",
-                updated: PortalFormat.rfc3339(published), link: links.absolute("/meetings/\(row.meeting.id)"),
+                id: links.absolute("/meetings/\(meeting.id)#\(row.pack.id)"),
+                title: "\(row.boardName), \(PortalFormat.longDate(meeting.date)): agenda and reports, version \(row.pack.version)",
+                updated: PortalFormat.rfc3339(published), link: links.absolute("/meetings/\(meeting.id)"),
                 summary: "Published \(PortalFormat.londonDate(ofInstant: row.pack.publishedAt).map(PortalFormat.date) ?? ""). "
-                    + "The meeting is at \(PortalFormat.time(row.meeting.time)), \(row.meeting.venue).",
+                    + "The meeting is at \(PortalFormat.time(meeting.time)), \(meeting.meeting.venue).",
                 enclosures: pdfs)
         }
         let updated = entries.first?.updated ?? PortalFormat.rfc3339(Date(timeIntervalSince1970: 0))
@@ -314,25 +343,31 @@ struct PortalRoutes: Sendable {
     func packFile(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let file = try context.parameters.require("file")
         let parts = file.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, ContentHash.isAddress(parts[0]), parts[1] == "html" || parts[1] == "pdf" else {
+        guard parts.count == 2, ContentHash.isAddress(parts[0]), let format = PackFormat(rawValue: String(parts[1])) else {
             throw PortalError.notFound()
         }
         let sha = String(parts[0])
-        let format = String(parts[1])
-        switch try await catalogue.packFile(sha256: sha, format: format, for: context.user) {
-        case .notFound:
-            throw PortalError.notFound("There is no published paper at this address.")
-        case .forbidden(let signedIn):
-            throw PortalError.forbidden(
-                signedIn
-                    ? "This is the exempt part of a pack (Part II). It is open only to the board's members, its secretary and administrators."
-                    : "This is the exempt part of a pack (Part II). Members of the board can read it after signing in.",
-                offerSignIn: !signedIn)
-        case .file(let data, let location, _, let pack):
-            return PackFileResponse.make(
-                data: data, sha256: sha, format: format, fileName: "\(pack.id)-\(location.part).\(format)",
-                isExempt: location.part == "exempt", request: request)
+        let found: PackFile
+        do {
+            found = try await app.packs.file(sha256: sha, format: format, as: context.user)
+        } catch let error as ApplicationError {
+            switch error.code {
+            case .notFound:
+                throw PortalError.notFound("There is no published paper at this address.")
+            case .authenticationRequired:
+                throw PortalError.forbidden(
+                    "This is the exempt part of a pack (Part II). Members of the board can read it after signing in.", offerSignIn: true)
+            case .notPermitted:
+                throw PortalError.forbidden(
+                    "This is the exempt part of a pack (Part II). It is open only to the board's members, its secretary and administrators.",
+                    offerSignIn: false)
+            default:
+                throw Self.portalError(error)
+            }
         }
+        return PackFileResponse.make(
+            data: found.data, sha256: sha, format: format.rawValue, fileName: "\(found.packID)-\(found.part.rawValue).\(format.rawValue)",
+            isExempt: found.part == .exempt, request: request)
     }
 
     /// The Prometheus text format, to this machine or an admin only.
@@ -357,34 +392,36 @@ struct PortalRoutes: Sendable {
 
     // MARK: Rows
 
-    func meetingRow(_ meeting: Meeting, board: Board) -> [String: Any] {
+    func meetingRow(_ row: CalendarRow) -> [String: Any] {
         [
-            "id": meeting.id, "url": "/meetings/\(meeting.id)", "boardName": board.name, "boardCode": board.code,
-            "boardURL": "/boards/\(board.code)", "dateLong": PortalFormat.longDate(meeting.date), "isoDate": meeting.date.description,
-            "time": PortalFormat.time(meeting.time), "isoTime": meeting.time.description, "venue": meeting.venue,
+            "id": row.id, "url": "/meetings/\(row.id)", "boardName": row.boardName, "boardCode": row.meeting.board,
+            "boardURL": "/boards/\(row.meeting.board)", "dateLong": PortalFormat.longDate(row.date), "isoDate": row.meeting.date,
+            "time": PortalFormat.time(row.time), "isoTime": row.meeting.time, "venue": row.meeting.venue,
         ]
     }
 
-    func packRow(_ pack: StoredPack, meeting: Meeting, board: Board) -> [String: Any] {
-        let pdf = pack.parts.first { $0.part == .public && $0.format == .pdf }
+    func packRow(_ row: PublishedPackDocument) -> [String: Any] {
+        let pdf = row.pack.file(.public, .pdf)
         return [
-            "meetingURL": "/meetings/\(meeting.id)", "boardName": board.name, "dateLong": PortalFormat.longDate(meeting.date),
-            "version": pack.version, "publishedOn": PortalFormat.londonDate(ofInstant: pack.publishedAt).map(PortalFormat.date) ?? "",
+            "meetingURL": "/meetings/\(row.meeting.id)", "boardName": row.boardName,
+            "dateLong": LocalDate(iso: row.meeting.date).map(PortalFormat.longDate) ?? row.meeting.date,
+            "version": row.pack.version, "publishedOn": PortalFormat.londonDate(ofInstant: row.pack.publishedAt).map(PortalFormat.date) ?? "",
             "pdfURL": pdf.map { "/packs/\($0.sha256).pdf" } ?? "", "hasPDF": pdf != nil, "pdfSize": pdf.map { PortalFormat.size($0.size) } ?? "",
-            "pdfName": "\(pack.id)-public.pdf",
+            "pdfName": "\(row.pack.id)-public.pdf",
         ]
     }
 
-    func boardRow(_ board: Board, names: [String: String], visible: Set<String>, all: [Board]) -> [String: Any] {
+    func boardRow(_ board: BoardDocument, names: [String: String], visible: Set<String>) -> [String: Any] {
         let link = { (code: String) -> [String: Any] in
             ["code": code, "name": names[code] ?? code, "url": visible.contains(code) ? "/boards/\(code)" : "", "linked": visible.contains(code)]
         }
-        let receives = all.filter { $0.reportsTo.contains(board.code) }.map(\.code)
+        let receives = board.receivesReportsFrom.filter { visible.contains($0) }
         return [
             "code": board.code, "name": board.name, "url": "/boards/\(board.code)", "meetsInPublic": board.meetsInPublic,
             "reportsTo": board.reportsTo.map(link), "hasReportsTo": !board.reportsTo.isEmpty,
             "receivesFrom": receives.map(link), "hasReceivesFrom": !receives.isEmpty,
-            "meetingTime": PortalFormat.time(board.calendar.defaultTime), "venue": board.calendar.defaultVenue,
+            "meetingTime": LocalTime(iso: board.calendar.defaultTime).map(PortalFormat.time) ?? board.calendar.defaultTime,
+            "venue": board.calendar.defaultVenue,
         ]
     }
 
@@ -392,5 +429,28 @@ struct PortalRoutes: Sendable {
         let url = links.absolute(path)
         if url.hasPrefix("https://") { return "webcal://" + url.dropFirst("https://".count) }
         return "webcal://" + url.dropFirst("http://".count)
+    }
+}
+
+/// A meeting as the pages lay it out: the core's document with its date and time read back.
+struct CalendarRow: Sendable {
+    let meeting: MeetingDocument
+    let boardName: String
+    let date: LocalDate
+    let time: LocalTime
+    let sequence: Int
+    var id: String { meeting.id }
+
+    init?(meeting: MeetingDocument, boardName: String, sequence: Int = 0) {
+        guard let date = LocalDate(iso: meeting.date), let time = LocalTime(iso: meeting.time) else { return nil }
+        self.meeting = meeting
+        self.boardName = boardName
+        self.date = date
+        self.time = time
+        self.sequence = sequence
+    }
+
+    init?(_ entry: CalendarEntryDocument) {
+        self.init(meeting: entry.meeting, boardName: entry.boardName, sequence: entry.sequence)
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 import Hummingbird
+import QuorumApplication
 import QuorumDomain
-import QuorumStorage
 
 /// Finds who is signed in from the session cookie, and gives every visitor a CSRF cookie
 /// whose signed form travels in each form they are shown.
 ///
-/// The session cookie carries a random id, signed; the database keeps only its hash, with the
-/// token hash of the user it was opened for, so that a sign-out, an expiry or a new token ends it.
+/// The session cookie carries a random id, signed. Who it is is asked of the core's session
+/// service on every request, so that a sign-out, an expiry or a changed token ends it at once.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
     static let sessionCookie = "quorum_session"
@@ -40,15 +40,16 @@ struct SessionMiddleware: RouterMiddleware {
     }
 }
 
-/// Opening, reading and closing web sessions, and the cookies that carry them.
+/// The cookies that carry web sessions and form tokens; the sessions themselves are the core's.
 struct PortalSessions: Sendable {
-    let database: AppDatabase
+    let core: SessionService
     let key: SigningKey
-    let lifetime: TimeInterval
     let isSecure: Bool
 
+    var lifetime: TimeInterval { core.configuration.sessionLifetime }
+
     func user(sessionID: String) async throws -> User? {
-        try await database.portalSessionUser(sessionID: sessionID, now: Date())
+        try await core.user(ofSession: sessionID)
     }
 
     func cookie(name: String, value: String, sameSite: Cookie.SameSite, maxAge: Int? = nil) -> Cookie {
