@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import QuorumApplication
 import QuorumDomain
-import QuorumStorage
 import Testing
+
+@testable import QuorumStorage
 
 @Suite("Web sessions through the core: opened with a checked token, asked after on every request")
 struct SessionServiceTests {
