@@ -17,6 +17,7 @@ public struct Application: Sendable {
     public let notifications: NotificationService
     public let packs: PackService
     public let users: UserService
+    public let audit: AuditService
     public let clock: WallClock
     /// Web sessions (the portal's sign-in).
     public let sessions: SessionService
@@ -34,6 +35,7 @@ public struct Application: Sendable {
             database: database, governance: governance, files: packFiles, pdf: pdf, webhooks: reminders.configuration.webhooks,
             clock: clock)
         self.users = UserService(database: database, clock: clock)
+        self.audit = AuditService(database: database, clock: clock)
         self.clock = clock
         self.sessions = SessionService(database: database, users: users, clock: clock, configuration: sessions)
     }

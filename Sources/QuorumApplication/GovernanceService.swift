@@ -73,7 +73,11 @@ public struct GovernanceService: Sendable {
         }
         let meeting = Meeting(boardCode: board.code, date: date, time: time ?? board.calendar.defaultTime, venue: venue, origin: .added)
         do {
-            return document(try await database.addMeeting(meeting, addedBy: user?.name ?? "", now: clock.now()))
+            let details = ["board": board.code, "date": date.description, "time": meeting.time.description, "venue": venue]
+            return document(
+                try await audited(.meetingAdd, by: user, target: meeting.id, details) {
+                    try await database.addMeeting(meeting, addedBy: user?.name ?? "", now: clock.now())
+                })
         } catch MeetingStoreError.alreadyExists(let id) {
             throw ApplicationError(.conflict, "\(board.code) already meets on \(date) (\(id))")
         } catch MeetingStoreError.unknownBoard(let code) {

@@ -38,7 +38,9 @@ public struct NotificationService: Sendable {
     public func run(asOf instant: Date?, as user: User?) async throws -> SweepDocument {
         try await authorizer.authorize(.remindRun, user)
         let asOf = instant ?? clock.now()
-        let outcome = try await reminders.run(asOf: asOf, trigger: .manual, now: clock.now())
+        let outcome = try await audited(.remindRun, by: user, target: asOf.londonISOText) {
+            try await reminders.run(asOf: asOf, trigger: .manual, now: clock.now())
+        }
         return SweepDocument(
             asOf: asOf.londonISOText, enqueued: outcome.enqueuedRows,
             notices: outcome.notices.map { NoticeDocument($0.notice, enqueued: $0.enqueued) })
@@ -60,7 +62,10 @@ public struct NotificationService: Sendable {
     /// Sends a dead notice again.
     public func retry(_ id: Int64, as user: User?) async throws {
         try await authorizer.authorize(.outboxRetry, user)
-        guard try await database.retryOutbox(id: id, now: clock.now()) else {
+        let retried = try await audited(.outboxRetry, by: user, target: String(id)) {
+            try await database.retryOutbox(id: id, now: clock.now())
+        }
+        guard retried else {
             throw ApplicationError(.notFound, "no dead or pending notice \(id)")
         }
     }

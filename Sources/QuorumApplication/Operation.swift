@@ -10,11 +10,15 @@ public struct Operation: Hashable, Sendable {
     /// For operations whose rule also depends on what they touch (a pack part), the rule in
     /// words; otherwise nil and `access` says it all.
     public let refinement: String?
+    /// Whether it changes the store: every such operation is audited (AUDIT shows it), and
+    /// `COMMAND INFO` flags its command `write`.
+    public let writes: Bool
 
-    init(_ name: String, _ access: AccessRule, refinement: String? = nil) {
+    init(_ name: String, _ access: AccessRule, refinement: String? = nil, writes: Bool = false) {
         self.name = name
         self.access = access
         self.refinement = refinement
+        self.writes = writes
     }
 
     /// Who may run it, in words.
@@ -32,34 +36,37 @@ extension Operation {
     public static let boardGet = Operation("board.get", .anyone)
     public static let meetingList = Operation("meeting.list", .anyone)
     public static let meetingGet = Operation("meeting.get", .anyone)
-    public static let meetingAdd = Operation("meeting.add", boardSecretary)
+    public static let meetingAdd = Operation("meeting.add", boardSecretary, writes: true)
     public static let cycleList = Operation("cycle.list", .anyone)
 
     // Users
-    public static let userAdd = Operation("user.add", admin)
+    public static let userAdd = Operation("user.add", admin, writes: true)
     public static let whoAmI = Operation("user.whoami", .anyone)
+    public static let userRevoke = Operation("user.revoke", admin, writes: true)
+    public static let userRotate = Operation("user.rotate", admin, writes: true)
+    public static let audit = Operation("audit.list", admin)
 
     // Plan and scorecard
-    public static let planImport = Operation("plan.import", .anyOf([admin, .role(.analyst)]))
+    public static let planImport = Operation("plan.import", .anyOf([admin, .role(.analyst)]), writes: true)
     public static let actionList = Operation("action.list", .signedIn)
     public static let actionGet = Operation("action.get", .signedIn)
-    public static let actionUpdate = Operation("action.update", .anyOf([admin, .leadOfAction]))
+    public static let actionUpdate = Operation("action.update", .anyOf([admin, .leadOfAction]), writes: true)
     public static let measureList = Operation("measure.list", .anyone)
-    public static let measureSet = Operation("measure.set", .anyOf([admin, .role(.analyst)]))
+    public static let measureSet = Operation("measure.set", .anyOf([admin, .role(.analyst)]), writes: true)
     public static let scorecard = Operation("scorecard.get", .anyone)
 
     // Reminders and the outbox
     public static let remindPreview = Operation("remind.preview", .anyOf([admin, .role(.secretary)]))
-    public static let remindRun = Operation("remind.run", admin)
+    public static let remindRun = Operation("remind.run", admin, writes: true)
     public static let outboxList = Operation("outbox.list", admin)
-    public static let outboxRetry = Operation("outbox.retry", admin)
+    public static let outboxRetry = Operation("outbox.retry", admin, writes: true)
     public static let notifyTest = Operation("notify.test", admin)
 
     // Agenda, reports and packs
-    public static let itemAdd = Operation("item.add", boardSecretary)
-    public static let reportSubmit = Operation("report.submit", .anyOf([admin, .secretaryOfBoard, .ownerOfItem]))
-    public static let packBuild = Operation("pack.build", boardSecretary)
-    public static let packPublish = Operation("pack.publish", boardSecretary)
+    public static let itemAdd = Operation("item.add", boardSecretary, writes: true)
+    public static let reportSubmit = Operation("report.submit", .anyOf([admin, .secretaryOfBoard, .ownerOfItem]), writes: true)
+    public static let packBuild = Operation("pack.build", boardSecretary, writes: true)
+    public static let packPublish = Operation("pack.publish", boardSecretary, writes: true)
     public static let packList = Operation(
         "pack.list", .anyone,
         refinement: "anyone for published versions of public boards; members of the board for a private board; secretary of the board, admin for all")
@@ -72,6 +79,7 @@ extension Operation {
         boardList, boardGet, meetingList, meetingGet, meetingAdd, cycleList, userAdd, whoAmI, planImport, actionList, actionGet,
         actionUpdate, measureList, measureSet, scorecard, remindPreview, remindRun, outboxList, outboxRetry, notifyTest, itemAdd,
         reportSubmit, packBuild, packPublish, packList, packGet,
+        userRevoke, userRotate, audit,
     ]
 }
 

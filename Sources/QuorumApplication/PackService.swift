@@ -63,9 +63,15 @@ public struct PackService: Sendable {
         if let paragraph = item.exemptParagraph, ScheduleTwelveA.description(ofParagraph: paragraph) == nil {
             throw ApplicationError(.badArgument, "exempt '\(paragraph)' is not a Schedule 12A paragraph (1 to 7)")
         }
-        let stored = try await database.addAgendaItem(
-            meetingID: meeting.id, title: title, ownerEmail: item.ownerEmail, isKeyDecision: item.isKeyDecision,
-            exemptParagraph: item.exemptParagraph, noticeGiven: item.noticeGiven, addedBy: user?.name ?? "", now: clock.now())
+        let details = [
+            "title": title, "owner": item.ownerEmail, "key": item.isKeyDecision ? "yes" : nil, "exempt": item.exemptParagraph.map(String.init),
+            "notice": item.noticeGiven?.description,
+        ]
+        let stored = try await audited(.itemAdd, by: user, target: meeting.id, details) {
+            try await database.addAgendaItem(
+                meetingID: meeting.id, title: title, ownerEmail: item.ownerEmail, isKeyDecision: item.isKeyDecision,
+                exemptParagraph: item.exemptParagraph, noticeGiven: item.noticeGiven, addedBy: user?.name ?? "", now: clock.now())
+        }
         let agenda = try await governance.agenda(of: meeting)
         guard let entry = agenda.entry(stored.key) else {
             throw ApplicationError(.unavailable, "the item was stored but is not on the agenda")
@@ -94,9 +100,13 @@ public struct PackService: Sendable {
         } catch {
             throw ApplicationError(.badInput, "\(error)")
         }
-        let stored = try await database.submitReport(
-            meetingID: meeting.id, itemKey: entry.key, occurrenceID: entry.occurrence?.id, markdown: markdown,
-            subject: report.subject, by: user?.name ?? "", now: clock.now())
+        // The report itself may be exempt: the entry names it, it does not copy it.
+        let details = ["item": entry.key, "subject": report.subject, "markdown_bytes": String(markdown.utf8.count)]
+        let stored = try await audited(.reportSubmit, by: user, target: meeting.id, details) {
+            try await database.submitReport(
+                meetingID: meeting.id, itemKey: entry.key, occurrenceID: entry.occurrence?.id, markdown: markdown,
+                subject: report.subject, by: user?.name ?? "", now: clock.now())
+        }
         return AgendaEntryDocument(
             entry, meeting: meeting.id, submittedAt: stored.submittedAt, submittedBy: stored.submittedBy, subject: stored.subject)
     }
@@ -108,7 +118,10 @@ public struct PackService: Sendable {
         let meeting = try await governance.meeting(meetingID)
         try await authorizer.authorize(.packBuild, user, scope: AccessScope(boardCode: meeting.boardCode))
         do {
-            return document(try await assemble(meeting, by: user?.name ?? ""), meeting)
+            let pack = try await audited(.packBuild, by: user, target: meeting.id) {
+                try await assemble(meeting, by: user?.name ?? "")
+            }
+            return document(pack, meeting)
         } catch PackStoreError.versionTaken(_, let version) {
             throw ApplicationError(.conflict, "another build saved version \(version) first; build again")
         } catch let error as PDFRenderError {
@@ -171,15 +184,17 @@ public struct PackService: Sendable {
                 "the statutory deadline was \(publishBy) (five clear working days before \(meeting.date)): publishing late needs reason=<the special circumstances>")
         }
         do {
-            let (published, enqueued) = try await database.publishPack(
-                id: pack.id, by: user?.name ?? "", late: late, reason: late ? reason : nil, webhooks: webhooks, now: clock.now()
-            ) { published in
-                PackRules.publicationNotices(
-                    board: board, meeting: meeting,
-                    publication: PackPublication(
-                        packID: published.id, boardCode: board.code, boardName: board.name, meetingDate: meeting.date,
-                        meetingTime: meeting.time, venue: meeting.venue, publishBy: publishBy, isLate: published.isLate ?? false,
-                        lateReason: published.lateReason, hasExemptPart: published.parts.contains { $0.part == .exempt }))
+            let (published, enqueued) = try await audited(.packPublish, by: user, target: pack.id, ["reason": late ? reason : nil]) {
+                try await database.publishPack(
+                    id: pack.id, by: user?.name ?? "", late: late, reason: late ? reason : nil, webhooks: webhooks, now: clock.now()
+                ) { published in
+                    PackRules.publicationNotices(
+                        board: board, meeting: meeting,
+                        publication: PackPublication(
+                            packID: published.id, boardCode: board.code, boardName: board.name, meetingDate: meeting.date,
+                            meetingTime: meeting.time, venue: meeting.venue, publishBy: publishBy, isLate: published.isLate ?? false,
+                            lateReason: published.lateReason, hasExemptPart: published.parts.contains { $0.part == .exempt }))
+                }
             }
             var document = document(published, meeting)
             document.notified = enqueued

@@ -25,8 +25,10 @@ public struct PlanService: Sendable {
             throw ApplicationError(.badArgument, "'\(kindName)' is not one of \(kinds)")
         }
         do {
-            let summary = try await database.importPlan(actor: user?.name ?? "", now: clock.now()) {
-                try PlanImportRows(kind, csv: csv, against: $0)
+            let summary = try await audited(.planImport, by: user, target: kind.rawValue, ["csv_bytes": String(csv.utf8.count)]) {
+                try await database.importPlan(actor: user?.name ?? "", now: clock.now()) {
+                    try PlanImportRows(kind, csv: csv, against: $0)
+                }
             }
             return ImportSummaryDocument(
                 kind: summary.kind, rows: summary.rows, created: summary.created, updated: summary.updated,
@@ -95,7 +97,10 @@ public struct PlanService: Sendable {
         }
         let author = user?.name ?? ""
         let update = ActionUpdate(date: clock.today, text: text, author: author, newReviewDate: review, completes: completes)
-        let updated = try await database.addUpdate(update, toAction: ref, actor: author, now: clock.now())
+        let details = ["text": text, "review": review?.description, "status": completes ? "complete" : nil]
+        let updated = try await audited(.actionUpdate, by: user, target: ref, details) {
+            try await database.addUpdate(update, toAction: ref, actor: author, now: clock.now())
+        }
         return ActionDocument(updated, asOf: clock.today, detailed: true)
     }
 
@@ -124,7 +129,9 @@ public struct PlanService: Sendable {
             throw ApplicationError(.badArgument, "value '\(valueText)' is not a number")
         }
         do {
-            try await database.setValue(MeasureValue(measureID: id, period: period, value: value), actor: user?.name ?? "", now: clock.now())
+            try await audited(.measureSet, by: user, target: id, ["period": period.description, "value": valueText]) {
+                try await database.setValue(MeasureValue(measureID: id, period: period, value: value), actor: user?.name ?? "", now: clock.now())
+            }
         } catch PlanStoreError.unknownMeasure(let id) {
             throw ApplicationError(.notFound, "no measure '\(id)'")
         }

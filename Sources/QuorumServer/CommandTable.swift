@@ -109,7 +109,11 @@ public struct CommandDispatcher: Sendable {
         ServerCommands.specs + BoardCommands.specs + MeetingCommands.specs + CycleCommands.specs + UserCommands.specs
             + ImportCommands.specs + ActionCommands.specs + MeasureCommands.specs + ReminderCommands.specs
             + PackCommands.specs + NotifyCommands.specs
+            + IntrospectionCommands.specs + AuditCommands.specs
     }
+
+    /// What a connection whose sign-in has ended may still send without being told so first.
+    static let commandsThatSignIn: Set<String> = ["AUTH", "HELLO", "QUIT"]
 
     /// Commands in name order, for HELP.
     var sortedSpecs: [CommandSpec] { commands.values.sorted { $0.name < $1.name } }
@@ -118,8 +122,17 @@ public struct CommandDispatcher: Sendable {
     /// `-INTERNAL` and a log line, and the connection carries on.
     public func dispatch(_ request: RESPRequest, session: Session) async -> (reply: RESPValue, session: Session, close: Bool) {
         let outcome: CommandOutcome
+        var session = session
         do {
             let (spec, arguments) = try resolve(request)
+            if let signIn = session.signIn, !context.application.users.isCurrent(signIn) {
+                // Revoked or replaced since this connection signed in: it is the public's now.
+                session.signIn = nil
+                if !Self.commandsThatSignIn.contains(spec.name) {
+                    throw CommandError(
+                        .noauth, "\(spec.name): the token this connection signed in with was revoked or replaced; AUTH again")
+                }
+            }
             let invocation = CommandInvocation(name: spec.name, arguments: arguments, session: session)
             if let operation = spec.operation {
                 try Authorizer.precheck(operation, session.user)
@@ -159,7 +172,8 @@ public struct CommandDispatcher: Sendable {
         }
         let spec: CommandSpec
         let arguments: [String]
-        if groups.contains(first) {
+        // COMMAND runs alone and has subcommands too.
+        if groups.contains(first), words.count >= 2 || commands[first] == nil {
             guard words.count >= 2 else {
                 throw CommandError(.err, "wrong number of arguments for '\(first)': it needs a subcommand; try HELP \(first)")
             }

@@ -7,7 +7,7 @@ extension AppDatabase {
     /// attempt, in one transaction, so that no two senders take the same row.
     public func claimDueOutbox(channels: [DeliveryChannel], now: Date, limit: Int = 20) async throws -> [OutboxEntry] {
         guard !channels.isEmpty else { return [] }
-        return try await writer.write { db in
+        return try await write { db in
             let records = try OutboxRecord.all()
                 .filter(status: .pending)
                 .filter(OutboxRecord.Columns.nextAttemptAt <= now.storageText && channels.contains(OutboxRecord.Columns.channel))
@@ -25,14 +25,14 @@ extension AppDatabase {
 
     /// Marks a row sent: only after the server accepted it.
     public func markSent(id: Int64, now: Date) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, lastError = NULL WHERE id = ?", arguments: [now.storageText, id])
         }
     }
 
     /// Records a failed attempt: back to `pending` for `retryAt`, or `dead` when nil.
     public func markFailed(id: Int64, error: String, retryAt: Date?) async throws {
-        try await writer.write { db in
+        try await write { db in
             if let retryAt {
                 // Instants are stored to the second: round up, so a retry never comes early.
                 let due = Date(timeIntervalSince1970: retryAt.timeIntervalSince1970.rounded(.up))
@@ -49,7 +49,7 @@ extension AppDatabase {
     /// again (at least once); the receiver's Message-ID or webhook-id tells a repeat apart.
     @discardableResult
     public func resetInterruptedSends(now: Date) async throws -> Int {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE outbox SET status = 'pending', nextAttemptAt = ? WHERE status = 'sending'", arguments: [now.storageText])
             return db.changesCount
@@ -58,7 +58,7 @@ extension AppDatabase {
 
     /// Disables a webhook endpoint (it answered 410 Gone) and ends its queued rows.
     public func disableEndpoint(url: String, reason: String, now: Date) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO webhookEndpoint (url, disabledAt, reason) VALUES (?, ?, ?)",
                 arguments: [url, now.storageText, reason])

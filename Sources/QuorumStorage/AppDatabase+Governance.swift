@@ -28,7 +28,7 @@ extension AppDatabase {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let stamp = now.storageText
-        return try await writer.write { db in
+        return try await write { db in
             var summary = GovernanceSyncSummary()
             let fileCodes = Set(governance.boards.map(\.code))
             for board in governance.boards {

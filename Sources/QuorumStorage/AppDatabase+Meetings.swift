@@ -34,7 +34,7 @@ extension AppDatabase {
     /// Adds a meeting over the wire; it is kept when the board files change.
     /// - Throws: `MeetingStoreError` for an unknown or retired board or a date already taken.
     public func addMeeting(_ meeting: Meeting, addedBy: String, now: Date) async throws -> Meeting {
-        try await writer.write { db in
+        try await write { db in
             guard let board = try BoardRecord.fetchOne(db, key: meeting.boardCode), board.isActive else {
                 throw MeetingStoreError.unknownBoard(meeting.boardCode)
             }

@@ -247,6 +247,20 @@ extension AppDatabase {
                     BEGIN UPDATE meeting SET sequence = OLD.sequence + 1 WHERE id = NEW.id; END
                     """)
         }
+        migrator.registerMigration("audit log: one entry per write, who, when, what") { db in
+            // One row per write operation (AUDIT); auditEntry keeps field-by-field history.
+            try db.create(table: "auditLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull().indexed()
+                t.column("actor", .text).notNull().collate(.nocase).indexed()
+                // The operation's name: meeting.add, user.rotate, …
+                t.column("operation", .text).notNull()
+                // What it touched: a meeting id, a pack id, an email, …
+                t.column("target", .text).notNull()
+                // Its arguments, secrets left out, as JSON.
+                t.column("details", .jsonText).notNull()
+            }
+        }
         return migrator
     }
 }

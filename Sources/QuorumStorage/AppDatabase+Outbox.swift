@@ -54,7 +54,7 @@ extension AppDatabase {
         asOf: Date, trigger: SweepTrigger, webhooks: [WebhookSubscription], now: Date,
         plan: @escaping @Sendable (Set<String>) throws -> [Notice]
     ) async throws -> SweepOutcome {
-        try await writer.write { db in
+        try await write { db in
             let listed = Set(try String.fetchAll(db, sql: "SELECT key FROM actionListing"))
             let notices = try plan(listed)
             let asOfSeconds = Int64(asOf.timeIntervalSince1970.rounded(.down))
@@ -74,7 +74,7 @@ extension AppDatabase {
     /// - Returns: outbox rows added.
     @discardableResult
     public func enqueue(_ notices: [Notice], webhooks: [WebhookSubscription], now: Date) async throws -> Int {
-        try await writer.write { db in try AppDatabase.insert(notices, webhooks: webhooks, sweepID: nil, now: now, db).rows }
+        try await write { db in try AppDatabase.insert(notices, webhooks: webhooks, sweepID: nil, now: now, db).rows }
     }
 
     /// Writes each notice's email row and its webhook rows; a key already present is skipped.
@@ -146,7 +146,7 @@ extension AppDatabase {
     /// Puts a dead (or failed) row back in the queue to be sent at once.
     /// - Returns: false when there is no such row or it was already sent.
     public func retryOutbox(id: Int64, now: Date) async throws -> Bool {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE outbox SET status = 'pending', nextAttemptAt = ? WHERE id = ? AND status IN ('dead', 'pending')",
                 arguments: [now.storageText, id])
@@ -163,7 +163,7 @@ extension AppDatabase {
     }
 
     public func setLastScheduledSweep(_ instant: Int64) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO schedulerState (name, value) VALUES ('lastScheduledSweep', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                 arguments: [String(instant)])

@@ -107,7 +107,7 @@ extension AppDatabase {
         meetingID: String, title: String, ownerEmail: String?, isKeyDecision: Bool, exemptParagraph: Int?,
         noticeGiven: LocalDate?, addedBy: String, now: Date
     ) async throws -> StoredAgendaItem {
-        try await writer.write { db in
+        try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw PackStoreError.unknownMeeting(meetingID) }
             var record = AgendaItemRecord(
                 id: nil, meetingId: meetingID, title: title, ownerEmail: ownerEmail, isKeyDecision: isKeyDecision,
@@ -127,7 +127,7 @@ extension AppDatabase {
         meetingID: String, itemKey: String, occurrenceID: String?, markdown: String, subject: String, by: String,
         now: Date
     ) async throws -> SubmittedReport {
-        try await writer.write { db in
+        try await write { db in
             var record = ReportRecord(
                 id: nil, meetingId: meetingID, itemKey: itemKey, occurrenceId: occurrenceID, markdown: markdown,
                 subject: subject, submittedBy: by, submittedAt: now.storageText)
@@ -166,7 +166,7 @@ extension AppDatabase {
         meetingID: String, version: Int, builtBy: String, warnings: [String], manifest: [PackManifestEntry],
         changes: PackChanges, parts: [StoredPackPart], now: Date
     ) async throws -> StoredPack {
-        try await writer.write { db in
+        try await write { db in
             let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM pack WHERE meetingId = ?", arguments: [meetingID]) ?? 0
             guard version == latest + 1 else { throw PackStoreError.versionTaken(meetingID: meetingID, version: version) }
             let record = PackRecord(
@@ -200,7 +200,7 @@ extension AppDatabase {
         id: String, by: String, late: Bool, reason: String?, webhooks: [WebhookSubscription], now: Date,
         notices: @escaping @Sendable (StoredPack) -> [Notice]
     ) async throws -> (pack: StoredPack, enqueued: Int) {
-        try await writer.write { db in
+        try await write { db in
             guard var record = try PackRecord.fetchOne(db, key: id) else { throw PackStoreError.unknownPack(id) }
             guard record.publishedAt == nil else { throw PackStoreError.alreadyPublished(id) }
             record.publishedAt = now.storageText

@@ -61,7 +61,7 @@ extension AppDatabase {
     /// - Throws: `PlanStoreError.unknownAction`.
     public func addUpdate(_ update: ActionUpdate, toAction ref: String, actor: String, now: Date) async throws -> PlanAction {
         let stamp = now.storageText
-        return try await writer.write { db in
+        return try await write { db in
             guard var action = try ActionRecord.fetchOne(db, key: ref) else { throw PlanStoreError.unknownAction(ref) }
             var record = ActionUpdateRecord(
                 id: nil, actionRef: ref, date: update.date, text: update.text, author: update.author,
@@ -103,7 +103,7 @@ extension AppDatabase {
     /// - Throws: `PlanStoreError.unknownMeasure`.
     public func setValue(_ value: MeasureValue, actor: String, now: Date) async throws {
         let stamp = now.storageText
-        try await writer.write { db in
+        try await write { db in
             guard try MeasureRecord.fetchOne(db, key: value.measureID) != nil else {
                 throw PlanStoreError.unknownMeasure(value.measureID)
             }

@@ -73,7 +73,7 @@ extension AppDatabase {
     ) async throws -> ImportSummary {
         let stamp = now.storageText
         let today = now.londonDate
-        return try await writer.write { db in
+        return try await write { db in
             let context = PlanImportContext(measureIDs: Set(try String.fetchAll(db, sql: "SELECT id FROM measure")))
             let batch = try rows(context)
             var summary = ImportSummary(kind: batch.kind)

@@ -98,7 +98,7 @@ extension AppDatabase {
     /// - Parameter sessionID: the random id the cookie will carry; only its hash is stored.
     /// - Returns: false when `token` is no longer the user's (it changed since it was checked).
     public func openPortalSession(for user: User, token: String, sessionID: String, expiresAt: Date, now: Date) async throws -> Bool {
-        try await writer.write { db in
+        try await write { db in
             guard let record = try UserRecord.filter(UserRecord.Columns.email == user.name).fetchOne(db),
                 AccessToken.constantTimeEquals(record.tokenHash, AccessToken.hash(token))
             else { return false }
@@ -124,7 +124,7 @@ extension AppDatabase {
 
     /// Ends a session (sign-out), and any that have expired.
     public func closePortalSession(sessionID: String, now: Date) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "DELETE FROM portalSession WHERE idHash = ? OR expiresAt <= ?",
                 arguments: [AccessToken.hash(sessionID), now.storageText])
@@ -134,7 +134,7 @@ extension AppDatabase {
     /// Records a single-use sign-in link for an existing user.
     /// - Returns: false when no user has that name (nothing is stored).
     public func createSignInLink(name: String, linkToken: String, expiresAt: Date) async throws -> Bool {
-        try await writer.write { db in
+        try await write { db in
             guard try UserRecord.filter(UserRecord.Columns.email == name).fetchCount(db) > 0 else { return false }
             try db.execute(
                 sql: "INSERT INTO signInLink (tokenHash, userEmail, expiresAt) VALUES (?, ?, ?)",
@@ -145,7 +145,7 @@ extension AppDatabase {
 
     /// Uses a sign-in link once: opens a session for its user when the link is unused and unexpired.
     public func redeemSignInLink(linkToken: String, sessionID: String, sessionExpiresAt: Date, now: Date) async throws -> User? {
-        try await writer.write { db in
+        try await write { db in
             let hash = AccessToken.hash(linkToken)
             guard
                 let row = try Row.fetchOne(
@@ -187,7 +187,7 @@ extension AppDatabase {
     /// Adds a published part's text to the search index (an empty `body` records that the
     /// version was seen and holds nothing searchable, so it is not read again).
     public func indexPack(packID: String, meeting: Meeting, title: String, body: String) async throws {
-        try await writer.write { db in
+        try await write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM packSearch WHERE packId = ?", arguments: [packID]) == 0 else {
                 return
             }

@@ -64,6 +64,12 @@ struct ArgumentErrorTests {
         Case("USER", "ADD", "m@example.org", "member", code: "BADARG", names: "board"),
         Case("USER", "ADD", "m@example.org", "member", "board=NOPE", code: "NOTFOUND", names: "NOPE"),
         Case("NOTIFY", "TEST", "pigeon", "x", code: "BADARG", names: "pigeon"),
+        Case("USER", "REVOKE", "nobody@example.org", code: "NOTFOUND", names: "nobody@example.org"),
+        Case("USER", "REVOKE", "admin", code: "BADARG", names: "admin"),
+        Case("USER", "ROTATE", "nobody@example.org", code: "NOTFOUND", names: "nobody@example.org"),
+        Case("AUDIT", "yesterday", code: "BADARG", names: "yesterday"),
+        Case("AUDIT", "limit=0", code: "BADARG", names: "limit"),
+        Case("AUDIT", "kind=user%", code: "BADARG", names: "user%"),
     ]
 
     @Test(arguments: cases)

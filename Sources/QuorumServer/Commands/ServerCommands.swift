@@ -49,9 +49,8 @@ enum ServerCommands {
             name: "AUTH", usage: "<user> <token>", summary: "sign in (user: the email given to USER ADD, or admin)",
             operation: nil, arity: 2...2
         ) { context, invocation in
-            let user = try await context.application.users.authenticate(name: invocation.arguments[0], token: invocation.arguments[1])
             var session = invocation.session
-            session.user = user
+            session.signIn = try await context.application.users.signIn(name: invocation.arguments[0], token: invocation.arguments[1])
             return CommandOutcome(reply: .ok, session: session)
         },
         CommandSpec(
@@ -76,16 +75,6 @@ enum ServerCommands {
         ) { _, invocation in
             CommandOutcome(reply: .ok, session: invocation.session, closesConnection: true)
         },
-        // redis-cli sends COMMAND DOCS when it starts interactively, for its hints: no docs.
-        CommandSpec(
-            name: "COMMAND", usage: "[DOCS|COUNT …]", summary: "for Redis clients: command metadata (none)",
-            operation: nil, arity: 0...Int.max
-        ) { _, invocation in
-            let reply: RESPValue =
-                invocation.argument(0)?.uppercased() == "COUNT"
-                ? .integer(Int64(CommandDispatcher.allCommands.count)) : .array([])
-            return CommandOutcome(reply: reply, session: invocation.session)
-        },
         // redis-py 8 opens with HELLO 3 (with AUTH when given credentials); redis-cli -3 too.
         CommandSpec(
             name: "HELLO", usage: "[2|3 [AUTH <user> <token>] [SETNAME <name>]]",
@@ -105,7 +94,7 @@ enum ServerCommands {
                     guard let name = arguments.popFirst(), let token = arguments.popFirst() else {
                         throw CommandError(.err, "HELLO: AUTH needs <user> <token>")
                     }
-                    session.user = try await context.application.users.authenticate(name: name, token: token)
+                    session.signIn = try await context.application.users.signIn(name: name, token: token)
                 case "SETNAME":
                     guard let name = arguments.popFirst() else { throw CommandError(.err, "HELLO: SETNAME needs a name") }
                     session.clientName = name
@@ -126,21 +115,22 @@ enum ServerCommands {
         },
         // redis-py sends CLIENT SETINFO on connect; a name is kept for the session.
         CommandSpec(
-            name: "CLIENT", usage: "SETINFO|SETNAME|GETNAME …", summary: "for Redis clients: client metadata",
-            operation: nil, arity: 1...3
+            name: "CLIENT SETINFO", usage: "<attribute> <value>", summary: "for Redis clients: the library's name or version (kept nowhere)",
+            operation: nil, arity: 2...2
+        ) { _, invocation in
+            invocation.reply(.ok)
+        },
+        CommandSpec(
+            name: "CLIENT SETNAME", usage: "<name>", summary: "for Redis clients: name this connection", operation: nil, arity: 1...1
         ) { _, invocation in
             var session = invocation.session
-            switch invocation.arguments[0].uppercased() {
-            case "SETINFO":
-                return CommandOutcome(reply: .ok, session: session)
-            case "SETNAME":
-                session.clientName = invocation.argument(1)
-                return CommandOutcome(reply: .ok, session: session)
-            case "GETNAME":
-                return CommandOutcome(reply: session.clientName.map { .bulk($0) } ?? .null, session: session)
-            default:
-                throw CommandError(.err, "unknown subcommand '\(invocation.arguments[0])' for 'CLIENT'")
-            }
+            session.clientName = invocation.arguments[0]
+            return CommandOutcome(reply: .ok, session: session)
+        },
+        CommandSpec(
+            name: "CLIENT GETNAME", usage: "", summary: "for Redis clients: this connection's name", operation: nil, arity: 0...0
+        ) { _, invocation in
+            invocation.reply(invocation.session.clientName.map { .bulk($0) } ?? .null)
         },
     ]
 }

@@ -1,6 +1,6 @@
 import QuorumApplication
 
-/// USER ADD: the administrator creates secretaries, analysts, leads and members.
+/// USER ADD, USER REVOKE and USER ROTATE: the administrator manages who may sign in.
 enum UserCommands {
     static let specs: [CommandSpec] = [
         CommandSpec(
@@ -12,6 +12,24 @@ enum UserCommands {
                 email: invocation.arguments[0], role: invocation.arguments[1], board: options["board"], as: invocation.user)
             context.logger.info("user added", metadata: ["user": "\(invocation.arguments[0])", "role": "\(invocation.arguments[1])"])
             return invocation.reply(.bulk(token))
-        }
+        },
+        CommandSpec(
+            name: "USER REVOKE", usage: "<email>",
+            summary: "remove a user: their token stops working at once, on open connections too", operation: .userRevoke,
+            arity: 1...1
+        ) { context, invocation in
+            try await context.application.users.revoke(invocation.arguments[0], as: invocation.user)
+            context.logger.info("user revoked", metadata: ["user": "\(invocation.arguments[0])"])
+            return invocation.reply(.ok)
+        },
+        CommandSpec(
+            name: "USER ROTATE", usage: "<email>",
+            summary: "give a user a new token, shown once; the old one stops working at once", operation: .userRotate,
+            arity: 1...1
+        ) { context, invocation in
+            let token = try await context.application.users.rotate(invocation.arguments[0], as: invocation.user)
+            context.logger.info("user token replaced", metadata: ["user": "\(invocation.arguments[0])"])
+            return invocation.reply(.bulk(token))
+        },
     ]
 }

@@ -1,0 +1,127 @@
+"""AUDIT: every write leaves one entry (who, when, what), in the same transaction as the write,
+with no token in it; the filters narrow it."""
+
+import json
+
+import pytest
+
+from conftest import ReplyError
+from test_packs import EXEMPT_REPORT
+
+MEETING = "OSC-2017-11-14"
+LEAD = "quality.assurance.manager@example.org"
+# Every write operation, and the command that makes it in the session below.
+WRITES = {
+    "meeting.add", "item.add", "report.submit", "pack.build", "pack.publish", "plan.import", "measure.set",
+    "action.update", "user.add", "user.rotate", "user.revoke", "remind.run", "outbox.retry",
+}
+
+
+def ok(reply):
+    assert not isinstance(reply, ReplyError), reply
+    return reply
+
+
+def audit(conn, *words):
+    return json.loads(ok(conn.command("AUDIT", *words)))
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    """A demo daemon on which the admin and a lead make every kind of write once."""
+    import conftest
+    tmp = tmp_path_factory.mktemp("audit")
+    daemon = conftest.Daemon(tmp / "data", conftest.write_config(tmp / "quorum.yaml"), conftest.ROOT / "Boards",
+                             ["--demo-data", str(conftest.ROOT / "Demo")]).start()
+    admin = daemon.connect()
+    assert admin.command("AUTH", "admin", daemon.admin_token) == "OK"
+    tokens = [daemon.admin_token]
+    ok(admin.command("MEETING", "ADD", "OSC", "2018-12-12", "18:00", "Committee Room 1"))
+    item = json.loads(ok(admin.command("ITEM", "ADD", MEETING, "Placement contract", "exempt=3", f"owner={LEAD}")))
+    ok(admin.command("REPORT", "SUBMIT", MEETING, str(item["number"]), EXEMPT_REPORT))
+    pack = json.loads(ok(admin.command("PACK", "BUILD", MEETING)))
+    ok(admin.command("PACK", "PUBLISH", pack["id"], "reason=audit walk"))
+    measure = json.loads(ok(admin.command("MEASURE", "LIST")))[0]["id"]
+    ok(admin.command("IMPORT", "values", f"measure_id,period,value\n{measure},2017/18 Q1,10\n"))
+    ok(admin.command("MEASURE", "SET", measure, "2017/18 Q2", "42"))
+    tokens.append(ok(admin.command("USER", "ADD", LEAD, "lead")))
+    tokens.append(ok(admin.command("USER", "ROTATE", LEAD)))
+    lead = daemon.connect()
+    assert lead.command("AUTH", LEAD, tokens[-1]) == "OK"
+    ok(lead.command("ACTION", "UPDATE", "1.1.4", "Audit of supervision under way"))
+    lead.close()
+    ok(admin.command("REMIND", "RUN", "2017-11-01T08:00:00Z"))
+    pending = json.loads(ok(admin.command("OUTBOX", "LIST", "pending")))
+    assert pending, "the sweep enqueued notices"
+    ok(admin.command("OUTBOX", "RETRY", str(pending[0]["id"])))
+    added = ok(admin.command("USER", "ADD", "another.lead@example.org", "lead"))
+    tokens.append(added)
+    ok(admin.command("USER", "REVOKE", "another.lead@example.org"))
+    yield {"daemon": daemon, "admin": admin, "tokens": tokens, "pack": pack["id"], "measure": measure}
+    admin.close()
+    daemon.stop()
+
+
+def test_every_write_leaves_one_entry_naming_who_when_and_what(session):
+    entries = audit(session["admin"], "limit=10000")
+    kinds = [e["kind"] for e in entries]
+    assert set(kinds) == WRITES
+    assert kinds.count("user.add") == 2 and kinds.count("pack.build") == 1
+    by_kind = {e["kind"]: e for e in reversed(entries)}
+    assert by_kind["meeting.add"]["target"] == "OSC-2018-12-12"
+    assert by_kind["meeting.add"]["details"] == {"board": "OSC", "date": "2018-12-12", "time": "18:00",
+                                                "venue": "Committee Room 1"}
+    assert by_kind["pack.publish"]["target"] == session["pack"]
+    assert by_kind["pack.publish"]["details"]["reason"] == "audit walk"
+    assert by_kind["measure.set"]["details"] == {"period": "2017/18 Q2", "value": "42"}
+    assert by_kind["user.add"]["details"] == {"role": "lead"}
+    assert by_kind["action.update"]["user"] == LEAD and by_kind["action.update"]["target"] == "1.1.4"
+    assert all(e["user"] == "admin" for e in entries if e["kind"] != "action.update")
+    assert all(e["at"].startswith("20") and e["at"][19] in "+-" for e in entries)
+    ids = [e["id"] for e in entries]
+    assert ids == sorted(ids, reverse=True), "newest first"
+
+
+def test_every_command_flagged_write_is_one_this_session_audits(session):
+    # COMMAND INFO says which commands write (from the operations' declarations); each of them
+    # must appear above, so a new write command comes with its audit entry and this list.
+    admin = session["admin"]
+    writes = [name for name in admin.command("COMMAND", "LIST", "FILTERBY", "ACLCAT", "write")]
+    assert len(writes) == len(WRITES), f"write commands {sorted(writes)}; audited here {sorted(WRITES)}"
+
+
+def test_no_token_appears_in_any_entry(session):
+    text = session["admin"].command("AUDIT", "limit=10000")
+    assert "user.rotate" in text
+    for token in session["tokens"]:
+        assert token not in text
+    assert EXEMPT_REPORT.strip().splitlines()[-1] not in text, "a report is named, not copied"
+
+
+def test_a_refused_or_failed_write_leaves_no_entry(session):
+    admin = session["admin"]
+    before = audit(admin, "limit=10000")
+    assert admin.command("MEETING", "ADD", "OSC", "2018-12-12").code == "CONFLICT"
+    assert admin.command("IMPORT", "values", "measure_id,period,value\nNO.SUCH,2017/18,1\n").code == "BADINPUT"
+    assert admin.command("USER", "ROTATE", "nobody@example.org").code == "NOTFOUND"
+    public = session["daemon"].connect()
+    assert public.command("MEETING", "ADD", "OSC", "2019-01-09").code == "NOAUTH"
+    public.close()
+    assert audit(admin, "limit=10000") == before
+
+
+def test_filters_by_user_kind_area_since_and_limit(session):
+    admin = session["admin"]
+    assert [e["kind"] for e in audit(admin, f"user={LEAD}")] == ["action.update"]
+    assert sorted(e["kind"] for e in audit(admin, "kind=user")) == ["user.add", "user.add", "user.revoke", "user.rotate"]
+    assert [e["target"] for e in audit(admin, "kind=user.rotate")] == [LEAD]
+    assert audit(admin, "2999-01-01") == []
+    everything = audit(admin, "limit=10000")
+    assert audit(admin, "2000-01-01", "limit=10000") == everything
+    newest = audit(admin, "limit=1")
+    assert newest == everything[:1]
+    since = audit(admin, newest[0]["at"], "kind=user.revoke")
+    assert [e["id"] for e in since] == [newest[0]["id"]]
+    assert admin.command("AUDIT", "yesterday").code == "BADARG"
+    assert admin.command("AUDIT", "kind=meeting%").code == "BADARG"
+    assert admin.command("AUDIT", "limit=0").code == "BADARG"
