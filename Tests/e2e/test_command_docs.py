@@ -139,3 +139,23 @@ def test_interactive_redis_cli_hints_a_commands_arguments(daemon):
         os.kill(pid, 9)
         os.waitpid(pid, 0)
         os.close(fd)
+
+
+def test_protocol_md_documents_exactly_what_help_lists(daemon, conn):
+    from conftest import ROOT
+    text = (ROOT / "docs" / "protocol.md").read_text()
+    commands = text.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
+    sections = {}
+    for block in commands.split("\n### ")[1:]:
+        name, body = block.split("\n", 1)
+        sections[name] = [line for line in body.splitlines() if line.strip()]
+    listed = set(conn.command("COMMAND", "LIST"))
+    helped = {}
+    for line in help_lines(conn):
+        head, rest = line.split(" : ", 1)
+        words = head.split(" ")
+        name = " ".join(words[:2]) if "|".join(words[:2]).lower() in listed else words[0]
+        helped[name] = f"`{head}` · {rest.rsplit(' (', 1)[1][:-1]}"
+    assert sorted(sections) == sorted(helped)
+    for name, signature in helped.items():
+        assert sections[name][0] == signature, name
