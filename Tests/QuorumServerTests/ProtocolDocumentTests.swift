@@ -66,11 +66,9 @@ struct ProtocolDocumentTests {
         var lines = text.components(separatedBy: "\n")
         var index = 0
         var inCommands = false
-        var end: Int?
         while index < lines.count {
             let line = lines[index]
             if line.hasPrefix("## ") {
-                if inCommands { end = index }
                 inCommands = line == "## Commands"
             } else if inCommands, line.hasPrefix("### "), let spec = specs.first(where: { $0.name == line.dropFirst(4) }) {
                 var next = index + 1
@@ -80,11 +78,20 @@ struct ProtocolDocumentTests {
             index += 1
         }
         let documented = Set(sections(text).map(\.name))
-        let stubs = specs.filter { !documented.contains($0.name) }.flatMap { spec in
-            ["### \(spec.name)", signature(spec), "", "\(spec.summary) (to be written: what it does).", "Reply: (to be written)",
-             "Errors: (to be written)", ""]
+        // Each stub goes where name order puts it: before the first section named after it.
+        for spec in specs.reversed() where !documented.contains(spec.name) {
+            let stub = [
+                "### \(spec.name)", signature(spec), "", "\(spec.summary) (to be written: what it does).", "Reply: (to be written)",
+                "Errors: (to be written)", "",
+            ]
+            guard let start = lines.firstIndex(of: "## Commands") else {
+                lines += ["## Commands", ""] + stub
+                continue
+            }
+            let stop = lines[(start + 1)...].firstIndex { $0.hasPrefix("## ") } ?? lines.count
+            let next = lines[start..<stop].firstIndex { $0.hasPrefix("### ") && String($0.dropFirst(4)) > spec.name } ?? stop
+            lines.insert(contentsOf: stub, at: next)
         }
-        lines.insert(contentsOf: stubs, at: end ?? lines.count)
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
