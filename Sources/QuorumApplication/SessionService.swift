@@ -15,10 +15,13 @@ public struct SessionService: Sendable {
         public var sessionLifetime: TimeInterval
         /// How long an emailed sign-in link works.
         public var linkLifetime: TimeInterval
+        /// Whether sign-in links may be asked for: only when there is a mail server to send them.
+        public var emailLinks: Bool
 
-        public init(sessionLifetime: TimeInterval = 8 * 3600, linkLifetime: TimeInterval = 15 * 60) {
+        public init(sessionLifetime: TimeInterval = 8 * 3600, linkLifetime: TimeInterval = 15 * 60, emailLinks: Bool = false) {
             self.sessionLifetime = sessionLifetime
             self.linkLifetime = linkLifetime
+            self.emailLinks = emailLinks
         }
     }
 
@@ -63,6 +66,63 @@ public struct SessionService: Sendable {
     /// Signs out: the session ends (and any that have expired are removed).
     public func close(_ id: String) async throws {
         try await database.closePortalSession(sessionID: id, now: clock.now())
+    }
+
+    // MARK: Emailed sign-in links
+
+    /// Sends a single-use sign-in link to `email` through the outbox, if a user has that address.
+    /// The answer is the same whether or not one has, so that nobody learns who has an account;
+    /// the link's token is stored only as its hash, and the link and its message are written in
+    /// one transaction.
+    /// - Parameter link: the address of the link for a token (the portal knows its own address).
+    /// - Throws: `unavailable` when no mail server is configured; `badArgument` for text that is
+    ///   not an email address.
+    public func requestLink(email: String, link: @Sendable (String) -> String) async throws {
+        guard configuration.emailLinks else {
+            throw ApplicationError(.unavailable, "sign-in links need a mail server (smtp: in the configuration)")
+        }
+        let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard EmailAddressRule.isPlausible(email) else {
+            throw ApplicationError(.badArgument, "'\(email)' is not an email address")
+        }
+        let token = Self.randomID()
+        let url = link(token)
+        let minutes = Int((configuration.linkLifetime / 60).rounded())
+        let now = clock.now()
+        // Each request is its own message.
+        let key = "signin.link|\(email.lowercased())|\(Self.randomID().prefix(16))"
+        _ = try await database.createSignInLink(
+            email: email, linkToken: token, expiresAt: now.addingTimeInterval(configuration.linkLifetime), now: now
+        ) { user in
+            Notice(
+                kind: .signInLink, key: key, recipient: Person(role: Self.salutation(user), email: user.name), dueDate: nil,
+                webhookEvent: nil, signIn: SignInLinkMessage(url: url, minutes: minutes))
+        }
+    }
+
+    /// Signs in with an emailed link's token: it works once, before it expires.
+    /// - Throws: `badArgument` naming why a link does not work (used, expired, unknown).
+    public func redeemLink(_ token: String) async throws -> Session {
+        let now = clock.now()
+        let id = Self.randomID()
+        let expiresAt = now.addingTimeInterval(configuration.sessionLifetime)
+        switch try await database.redeemSignInLink(linkToken: token, sessionID: id, sessionExpiresAt: expiresAt, now: now) {
+        case .signedIn(let user):
+            return Session(id: id, user: user, expiresAt: expiresAt)
+        case .used:
+            throw ApplicationError(.badArgument, "this sign-in link has been used already: each link works once")
+        case .expired:
+            let minutes = Int((configuration.linkLifetime / 60).rounded())
+            throw ApplicationError(.badArgument, "this sign-in link has expired: a link works for \(minutes) minutes")
+        case .unknown:
+            throw ApplicationError(.badArgument, "this is not a sign-in link that Quorum sent (it may be mistyped)")
+        }
+    }
+
+    /// "Secretary of OSC", for the message's greeting (the portal knows people by role).
+    static func salutation(_ user: User) -> String {
+        let role = user.role.rawValue.prefix(1).uppercased() + user.role.rawValue.dropFirst()
+        return user.boardCode.map { "\(role) of \($0)" } ?? role
     }
 
     /// 32 random bytes as 64 hex digits.

@@ -14,6 +14,8 @@ public enum NotificationKind: String, Hashable, Sendable, CaseIterable, Codable 
     case reportUnscheduled = "report_unscheduled"
     /// Board members' notice that a meeting pack is published.
     case packPublished = "pack_published"
+    /// A single-use sign-in link that a user asked the portal for.
+    case signInLink = "signin_link"
     /// `quorum notify test`: proves the mail settings work.
     case test = "test"
 

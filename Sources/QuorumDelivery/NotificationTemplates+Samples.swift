@@ -105,6 +105,12 @@ extension NotificationTemplates {
                 "late": true,
                 "late_reason": "The performance report was delayed by the data system migration.",
             ]
+        case .signInLink:
+            return [
+                "recipient_name": "Scrutiny Officer",
+                "link": "https://quorum.example.org/signin/link?token=5f1c0c3e9a8d4b7e6f2a1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a",
+                "minutes": 15,
+            ]
         case .test:
             return [
                 "recipient_name": "Quorum administrator",

@@ -11,6 +11,7 @@ enum NoticeMessage {
         case .reportUnscheduled: .reportUnscheduled
         case .actionDigest: .actionDigest
         case .packPublished: .packPublished
+        case .signInLink: .signInLink
         }
     }
 
@@ -49,6 +50,10 @@ enum NoticeMessage {
             context["example_ref"] = .string(notice.actions.first?.ref ?? "1.1.1")
             context["overdue"] = .list(overdue.map { item(of: $0, asOf: notice.dueDate) })
             context["due"] = .list(due.map { item(of: $0, asOf: notice.dueDate) })
+        }
+        if let signIn = notice.signIn {
+            context["link"] = .string(signIn.url)
+            context["minutes"] = .int(signIn.minutes)
         }
         if let pack = notice.pack {
             context["board_name"] = .string(pack.boardName)

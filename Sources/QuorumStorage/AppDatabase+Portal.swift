@@ -131,31 +131,51 @@ extension AppDatabase {
         }
     }
 
-    /// Records a single-use sign-in link for an existing user.
-    /// - Returns: false when no user has that name (nothing is stored).
-    public func createSignInLink(name: String, linkToken: String, expiresAt: Date) async throws -> Bool {
+    /// Records a single-use sign-in link for an existing user and enqueues the message that
+    /// carries it, in one transaction: a link is never stored without its message, nor sent
+    /// without being stored.
+    /// - Parameter message: the notice for the user (built by the application core).
+    /// - Returns: false when no user has that email (nothing is stored or sent).
+    public func createSignInLink(
+        email: String, linkToken: String, expiresAt: Date, now: Date, message: @Sendable (User) -> Notice
+    ) async throws -> Bool {
         try await write { db in
-            guard try UserRecord.filter(UserRecord.Columns.email == name).fetchCount(db) > 0 else { return false }
+            guard let user = try UserRecord.filter(UserRecord.Columns.email == email).fetchOne(db) else { return false }
             try db.execute(
                 sql: "INSERT INTO signInLink (tokenHash, userEmail, expiresAt) VALUES (?, ?, ?)",
-                arguments: [AccessToken.hash(linkToken), name, expiresAt.storageText])
+                arguments: [AccessToken.hash(linkToken), user.email, expiresAt.storageText])
+            _ = try AppDatabase.insert([message(user.user)], webhooks: [], sweepID: nil, now: now, db)
             return true
         }
     }
 
-    /// Uses a sign-in link once: opens a session for its user when the link is unused and unexpired.
-    public func redeemSignInLink(linkToken: String, sessionID: String, sessionExpiresAt: Date, now: Date) async throws -> User? {
+    /// What became of a sign-in link that was followed.
+    public enum SignInLinkOutcome: Sendable, Hashable {
+        case signedIn(User)
+        /// It was used before (each link works once).
+        case used
+        case expired
+        /// No link has that token (mistyped, or its user was removed).
+        case unknown
+    }
+
+    /// Uses a sign-in link once: opens a session for its user when the link is unused and
+    /// unexpired, and marks it used in the same transaction.
+    public func redeemSignInLink(linkToken: String, sessionID: String, sessionExpiresAt: Date, now: Date) async throws
+        -> SignInLinkOutcome
+    {
         try await write { db in
             let hash = AccessToken.hash(linkToken)
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT userEmail, expiresAt, usedAt FROM signInLink WHERE tokenHash = ?", arguments: [hash]),
-                (row["usedAt"] as String?) == nil, (row["expiresAt"] as String) > now.storageText,
                 let user = try UserRecord.filter(UserRecord.Columns.email == (row["userEmail"] as String)).fetchOne(db)
-            else { return nil }
+            else { return .unknown }
+            guard (row["usedAt"] as String?) == nil else { return .used }
+            guard (row["expiresAt"] as String) > now.storageText else { return .expired }
             try db.execute(sql: "UPDATE signInLink SET usedAt = ? WHERE tokenHash = ?", arguments: [now.storageText, hash])
             try AppDatabase.insertSession(for: user.email, sessionID: sessionID, expiresAt: sessionExpiresAt, now: now, db)
-            return user.user
+            return .signedIn(user.user)
         }
     }
 

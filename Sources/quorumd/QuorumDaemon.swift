@@ -124,7 +124,9 @@ struct QuorumDaemon: AsyncParsableCommand {
         let connections = ConnectionRegistry(maxConnections: serverConfiguration.maxConnections)
         let application = Application(
             database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: deliverer,
-            packFiles: packFiles, clock: .system)
+            packFiles: packFiles, clock: .system,
+            // Sign-in links go by email: offered only when there is a mail server to send them.
+            sessions: SessionService.Configuration(emailLinks: settings.delivery.smtp != nil))
         let context = ServerContext(application: application, connections: connections, logger: logger)
         let tlsHasOwnAddress = serverConfiguration.tls?.hasOwnAddress ?? false
         let tlsHost = serverConfiguration.tls?.host ?? settings.server.host

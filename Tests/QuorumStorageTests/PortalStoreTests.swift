@@ -25,17 +25,25 @@ struct PortalStoreTests {
         #expect(try await database.portalSessionUser(sessionID: "s2", now: Self.now) == nil, "a new token ends old sessions")
     }
 
-    @Test func aSignInLinkWorksOnceAndOnlyBeforeItExpires() async throws {
+    @Test func aSignInLinkWorksOnceAndOnlyBeforeItExpiresAndIsStoredWithItsMessage() async throws {
         let database = try AppDatabase.makeInMemory()
         _ = try await database.createAdminIfNeeded(now: Self.now)
         let later = Self.now.addingTimeInterval(900)
-        #expect(try await database.createSignInLink(name: "nobody@example.org", linkToken: "l0", expiresAt: later) == false)
-        #expect(try await database.createSignInLink(name: "admin", linkToken: "l1", expiresAt: later))
-        #expect(try await database.redeemSignInLink(linkToken: "l1", sessionID: "s", sessionExpiresAt: later, now: Self.now)?.name == "admin")
-        #expect(try await database.redeemSignInLink(linkToken: "l1", sessionID: "t", sessionExpiresAt: later, now: Self.now) == nil, "used")
+        let message: @Sendable (User) -> Notice = { user in
+            Notice(kind: .signInLink, key: "signin.link|\(user.name)|\(UUID())", recipient: Person(role: "admin", email: user.name),
+                dueDate: nil, webhookEvent: nil, signIn: SignInLinkMessage(url: "https://x/l", minutes: 15))
+        }
+        #expect(try await database.createSignInLink(email: "nobody@example.org", linkToken: "l0", expiresAt: later, now: Self.now, message: message) == false)
+        #expect(try await database.outbox().isEmpty, "no message for an unknown address")
+        #expect(try await database.createSignInLink(email: "admin", linkToken: "l1", expiresAt: later, now: Self.now, message: message))
+        #expect(try await database.outbox().map(\.kind) == ["signin.link"])
+        #expect(try await database.redeemSignInLink(linkToken: "l1", sessionID: "s", sessionExpiresAt: later, now: Self.now) == .signedIn(User(name: "admin", role: .admin)))
+        #expect(try await database.redeemSignInLink(linkToken: "l1", sessionID: "t", sessionExpiresAt: later, now: Self.now) == .used)
         #expect(try await database.portalSessionUser(sessionID: "s", now: Self.now)?.name == "admin")
-        #expect(try await database.createSignInLink(name: "admin", linkToken: "l2", expiresAt: later))
-        #expect(try await database.redeemSignInLink(linkToken: "l2", sessionID: "u", sessionExpiresAt: later, now: later) == nil, "expired")
+        #expect(try await database.portalSessionUser(sessionID: "t", now: Self.now) == nil)
+        #expect(try await database.createSignInLink(email: "admin", linkToken: "l2", expiresAt: later, now: Self.now, message: message))
+        #expect(try await database.redeemSignInLink(linkToken: "l2", sessionID: "u", sessionExpiresAt: later, now: later) == .expired)
+        #expect(try await database.redeemSignInLink(linkToken: "l3", sessionID: "v", sessionExpiresAt: later, now: Self.now) == .unknown)
     }
 
     @Test func searchFindsWordsAndPhrasesWithinBoardsAndDates() async throws {

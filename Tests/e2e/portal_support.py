@@ -7,6 +7,7 @@ from pathlib import Path
 import requests
 
 from conftest import ROOT, Daemon, ReplyError, write_config
+from receivers import start_smtp
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OSC_REPORT = (FIXTURES / "osc-performance-report.md").read_text()
@@ -97,13 +98,21 @@ class Published:
 
     def __init__(self, tmp_path_factory):
         folder = tmp_path_factory.mktemp("portal")
-        self.daemon = Daemon(folder / "data", write_config(folder / "quorum.yaml"), ROOT / "Boards",
+        # A mail server, so that the portal offers emailed sign-in links.
+        self.mailbox = start_smtp()
+        smtp = (f'smtp: {{ url: "smtp://127.0.0.1:{self.mailbox.port}/quorum.test", from: "Quorum <quorum@example.org>", '
+                'starttls: false }\n')
+        self.daemon = Daemon(folder / "data", write_config(folder / "quorum.yaml", smtp), ROOT / "Boards",
                              ["--demo-data", str(ROOT / "Demo")]).start()
         self.pack = publish_scrutiny_pack(self.daemon)
         # An item with no report yet: the draft's build warns of it.
         json.loads(admin_connection(self.daemon).command("ITEM", "ADD", DRAFT_MEETING, "Work programme 2018/19"))
         self.draft = publish_scrutiny_pack(self.daemon, exempt=False, publish=False, meeting=DRAFT_MEETING)
         self.tokens = {key: add_user(self.daemon, email, role, board) for key, (email, role, board) in PEOPLE.items()}
+
+    def stop(self):
+        self.daemon.stop()
+        self.mailbox.controller.stop()
 
     def portal(self, who=None):
         """A visitor's HTTP client: anonymous, `admin`, or signed in as one of PEOPLE."""

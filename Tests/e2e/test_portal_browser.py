@@ -51,7 +51,7 @@ def site(tmp_path_factory):
     """One daemon for the module: building packs renders PDFs, which is slow."""
     published = Published(tmp_path_factory)
     yield published
-    published.daemon.stop()
+    published.stop()
 
 
 @pytest.fixture
@@ -144,6 +144,23 @@ def test_every_page_type_passes_an_axe_wcag_22_aa_audit(site, browser):
     assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#email']"), "the errors link to their fields"
     if errors["violations"]:
         failures["/signin (errors)"] = [v["id"] for v in errors["violations"]]
+    # The emailed link's pages: the address refused, "check your email", the link's own page, a link that fails.
+    browser.get(base + "/signin")
+    browser.find_element(By.ID, "link-email").send_keys("not an address")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/signin/email'] button").click()
+    assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#link-email']"), "the error links to its field"
+    failures.update({"/signin (link errors)": v for v in [audit_here(browser)] if v})
+    browser.find_element(By.ID, "link-email").clear()
+    browser.find_element(By.ID, "link-email").send_keys("nobody@example.org")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/signin/email'] button").click()
+    assert "Check your email" in browser.page_source
+    failures.update({"/signin/email": v for v in [audit_here(browser)] if v})
+    results = audit(browser, base + "/signin/link?token=" + "0" * 64)
+    if results["violations"]:
+        failures["/signin/link"] = [v["id"] for v in results["violations"]]
+    browser.find_element(By.CSS_SELECTOR, "form[action='/signin/link'] button").click()
+    assert "does not work" in browser.page_source
+    failures.update({"/signin/link (failed)": v for v in [audit_here(browser)] if v})
     sign_in(browser, base, PEOPLE["osc_secretary"][0], site.tokens["osc_secretary"])
     for path in ["/", f"/meetings/{MEETING}", "/meetings/OSC-2018-01-09", "/signout"]:
         results = audit(browser, base + path)
@@ -151,6 +168,14 @@ def test_every_page_type_passes_an_axe_wcag_22_aa_audit(site, browser):
             failures[f"{path} (secretary)"] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]]
     assert checked > 100, "the audit ran its rules"
     assert failures == {}
+
+
+def audit_here(browser):
+    """The WCAG 2.2 AA violations of the page the browser is on (after a form was sent)."""
+    results = Axe(browser, script_url=AXE_SCRIPT)
+    results.inject()
+    found = results.run(options='{"runOnly": {"type": "tag", "values": %s}}' % str(WCAG_22_AA).replace("'", '"'))
+    return [v["id"] for v in found["violations"]]
 
 
 def test_pages_reflow_at_320_pixels_without_sideways_scrolling(published, tmp_path):

@@ -14,6 +14,8 @@ public struct Notice: Hashable, Sendable, Codable {
         case actionDigest = "action.digest"
         /// A board member: the meeting's pack is published.
         case packPublished = "pack.published"
+        /// A user who asked the portal for a sign-in link by email.
+        case signInLink = "signin.link"
     }
 
     public var kind: Kind
@@ -26,12 +28,15 @@ public struct Notice: Hashable, Sendable, Codable {
     public var report: ReportReminder?
     public var actions: [ActionReminder]
     public var pack: PackPublication?
+    /// The link of a sign-in link notice.
+    public var signIn: SignInLinkMessage?
     /// The webhook event this notice raises, if any (`report.due`, `report.late`, `action.overdue`, `action.due`).
     public var webhookEvent: String?
 
     public init(
         kind: Kind, key: String, recipient: Person, cc: [Person] = [], dueDate: LocalDate?, round: Int = 0,
-        report: ReportReminder? = nil, actions: [ActionReminder] = [], pack: PackPublication? = nil, webhookEvent: String?
+        report: ReportReminder? = nil, actions: [ActionReminder] = [], pack: PackPublication? = nil, webhookEvent: String?,
+        signIn: SignInLinkMessage? = nil
     ) {
         self.kind = kind
         self.key = key
@@ -43,6 +48,7 @@ public struct Notice: Hashable, Sendable, Codable {
         self.actions = actions
         self.pack = pack
         self.webhookEvent = webhookEvent
+        self.signIn = signIn
     }
 }
 
@@ -130,5 +136,16 @@ public struct PackPublication: Hashable, Sendable, Codable {
         self.isLate = isLate
         self.lateReason = lateReason
         self.hasExemptPart = hasExemptPart
+    }
+}
+
+/// What a sign-in link notice carries: the single-use link and how long it works.
+public struct SignInLinkMessage: Hashable, Sendable, Codable {
+    public var url: String
+    public var minutes: Int
+
+    public init(url: String, minutes: Int) {
+        self.url = url
+        self.minutes = minutes
     }
 }

@@ -70,6 +70,8 @@ enum PageContext {
         values["status"] = 404
         values["heading"] = "Page not found"
         values["message"] = "Sample"
+        values["emailLinks"] = true
+        values["linkMinutes"] = 15
         return values
     }
 }

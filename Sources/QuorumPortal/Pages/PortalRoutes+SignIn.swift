@@ -50,15 +50,76 @@ extension PortalRoutes {
         return response
     }
 
+    // MARK: Emailed sign-in links
+
+    /// Asks the core to email a sign-in link; the answer is the same whether or not the address
+    /// has an account.
+    func requestSignInLink(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let form = try await Self.readForm(request, maxBytes: maxBodyBytes)
+        guard sessions.isValidForm(token: form["csrf"], request: request) else { throw Self.expiredForm }
+        let email = (form["email"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let links = self.links
+        do {
+            try await sessions.core.requestLink(email: email) { token in links.absolute("/signin/link?token=\(token)") }
+        } catch let error as ApplicationError where error.code == .badArgument {
+            let message = email.isEmpty ? "Enter your email address." : "Enter an email address, like name@example.org."
+            return signInForm(
+                context: context, email: "", next: "/", errors: [("link-email", message)], status: .badRequest, linkEmail: email)
+        } catch let error as ApplicationError {
+            throw PortalError(error)
+        }
+        return renderer.page(
+            "signinlink", title: "Check your email", section: .signin, context: context,
+            ["heading": "Check your email", "sent": true, "email": email, "minutes": linkMinutes])
+    }
+
+    /// The page an emailed link opens: a button that signs in (a GET changes nothing, so a mail
+    /// scanner that follows links does not use the link up).
+    func signInLinkPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters["token"].map(String.init) ?? ""
+        guard ContentHash.isAddress(token) else {
+            return linkFailed(context: context, "This is not a sign-in link that Quorum sent (it may be mistyped).")
+        }
+        return renderer.page(
+            "signinlink", title: "Sign in with your link", section: .signin, context: context,
+            ["heading": "Sign in with your link", "confirm": true, "token": token])
+    }
+
+    func signInWithLink(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let form = try await Self.readForm(request, maxBytes: maxBodyBytes)
+        guard sessions.isValidForm(token: form["csrf"], request: request) else { throw Self.expiredForm }
+        let session: SessionService.Session
+        do {
+            session = try await sessions.core.redeemLink(form["token"] ?? "")
+        } catch let error as ApplicationError where error.code == .badArgument {
+            return linkFailed(context: context, PortalError.sentence(error.message))
+        }
+        var response = Response(status: .seeOther, headers: [.location: "/"])
+        response.setCookie(sessions.sessionCookie(id: session.id))
+        return response
+    }
+
+    private func linkFailed(context: PortalRequestContext, _ problem: String) -> Response {
+        renderer.page(
+            "signinlink", title: "Error: the sign-in link does not work", section: .signin, context: context, status: .badRequest,
+            ["heading": "The sign-in link does not work", "failed": true, "problem": problem])
+    }
+
+    var linkMinutes: Int { Int((sessions.core.configuration.linkLifetime / 60).rounded()) }
+
     private func signInForm(
         context: PortalRequestContext, email: String, next: String, errors: [(field: String, message: String)],
-        status: HTTPResponse.Status
+        status: HTTPResponse.Status, linkEmail: String = ""
     ) -> Response {
         var values: [String: Any] = [
             "email": email, "next": next, "errors": errors.map { ["field": $0.field, "message": $0.message] }, "hasErrors": !errors.isEmpty,
+            "emailLinks": sessions.core.configuration.emailLinks, "linkMinutes": linkMinutes, "linkEmail": linkEmail,
         ]
         // Only a field at fault gets its key: Mustache takes even an empty string as true.
-        for error in errors where values["\(error.field)Error"] == nil { values["\(error.field)Error"] = error.message }
+        for error in errors {
+            let key = error.field == "link-email" ? "linkEmailError" : "\(error.field)Error"
+            if values[key] == nil { values[key] = error.message }
+        }
         return renderer.page(
             "signin", title: errors.isEmpty ? "Sign in" : "Error: sign in", section: .signin, context: context, status: status, values)
     }

@@ -33,6 +33,11 @@ struct PortalRoutes: Sendable {
         router.get("/search") { request, context in try await search(request, context) }
         router.get("/signin") { request, context in try await signInPage(request, context) }
         router.post("/signin") { request, context in try await signIn(request, context) }
+        if app.sessions.configuration.emailLinks {
+            router.post("/signin/email") { request, context in try await requestSignInLink(request, context) }
+            router.get("/signin/link") { request, context in try await signInLinkPage(request, context) }
+            router.post("/signin/link") { request, context in try await signInWithLink(request, context) }
+        }
         router.get("/signout") { request, context in try await signOutPage(request, context) }
         router.post("/signout") { request, context in try await signOut(request, context) }
         router.get("/assets/portal.css") { request, context in stylesheet(request) }

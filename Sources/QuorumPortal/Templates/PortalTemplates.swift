@@ -10,7 +10,7 @@ import Mustache
 public struct PortalTemplates: Sendable {
     /// The pages the portal renders; each must exist.
     public static let pages = [
-        "home", "boards", "board", "meeting", "calendar", "search", "signin", "signout", "error",
+        "home", "boards", "board", "meeting", "calendar", "search", "signin", "signout", "error", "signinlink",
     ]
     static let partials = ["layout"]
 
