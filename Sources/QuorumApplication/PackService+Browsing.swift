@@ -89,7 +89,6 @@ extension PackService {
         if let from, let to, to < from {
             throw ApplicationError(.badArgument, "to \(to) is before from \(from)")
         }
-        try await indexNewlyPublished()
         do {
             return try await database.searchPacks(query, boards: codes, from: from, to: to).map {
                 SearchHitDocument(
@@ -114,22 +113,30 @@ extension PackService {
         }
     }
 
-    /// Adds to the index every published version not yet in it: the public HTML part of the
-    /// boards that meet in public, as text. Private boards' packs are recorded empty.
-    func indexNewlyPublished() async throws {
-        let open = Set(try await publicBoards().map(\.code))
+    /// The searchable text of a version's Part I, when anyone may read it once published (a
+    /// board that meets in public); nil otherwise. Written with the publication, in its transaction.
+    func searchText(of pack: StoredPack, board: Board) -> (title: String, body: String)? {
+        guard PackRules.readers(of: .public, published: true, boardMeetsInPublic: board.meetsInPublic).admitsThePublic,
+            let part = pack.parts.first(where: { $0.part == .public && $0.format == .html }),
+            let data = try? files.load(part.sha256, extension: PackFormat.html.rawValue)
+        else { return nil }
+        let html = String(decoding: data, as: UTF8.self)
+        return (HTMLText.title(of: html) ?? pack.id, HTMLText.plainText(of: html))
+    }
+
+    /// Indexes the versions published before publication wrote the index (a store from an
+    /// earlier release); run once at start-up, it finds nothing to do afterwards.
+    /// - Returns: how many versions it indexed.
+    @discardableResult
+    public func indexEarlierPublications() async throws -> Int {
+        let boards = Dictionary(uniqueKeysWithValues: try await database.boards().map { ($0.code, $0) })
+        var count = 0
         for pack in try await database.unindexedPublishedPacks() {
-            guard let meeting = try await database.meeting(id: pack.meetingID) else { continue }
-            var title = ""
-            var body = ""
-            if open.contains(meeting.boardCode), let part = pack.parts.first(where: { $0.part == .public && $0.format == .html }),
-                let data = try? files.load(part.sha256, extension: "html")
-            {
-                let html = String(decoding: data, as: UTF8.self)
-                title = HTMLText.title(of: html) ?? pack.id
-                body = HTMLText.plainText(of: html)
-            }
-            try await database.indexPack(packID: pack.id, meeting: meeting, title: title, body: body)
+            guard let meeting = try await database.meeting(id: pack.meetingID), let board = boards[meeting.boardCode] else { continue }
+            let text = searchText(of: pack, board: board)
+            try await database.indexPack(packID: pack.id, meeting: meeting, title: text?.title ?? "", body: text?.body ?? "")
+            count += 1
         }
+        return count
     }
 }

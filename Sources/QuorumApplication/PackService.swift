@@ -184,9 +184,11 @@ public struct PackService: Sendable {
                 "the statutory deadline was \(publishBy) (five clear working days before \(meeting.date)): publishing late needs reason=<the special circumstances>")
         }
         do {
+            let text = searchText(of: pack, board: board)
             let (published, enqueued) = try await audited(.packPublish, by: user, target: pack.id, ["reason": late ? reason : nil]) {
                 try await database.publishPack(
-                    id: pack.id, by: user?.name ?? "", late: late, reason: late ? reason : nil, webhooks: webhooks, now: clock.now()
+                    id: pack.id, by: user?.name ?? "", late: late, reason: late ? reason : nil, webhooks: webhooks, now: clock.now(),
+                    searchText: text
                 ) { published in
                     PackRules.publicationNotices(
                         board: board, meeting: meeting,

@@ -196,9 +196,11 @@ extension AppDatabase {
     /// never leave a published pack that told nobody. A version is published once.
     /// - Parameter notices: the notices for the published version (they may name its fields).
     /// - Returns: the published version and how many outbox rows were enqueued.
+    /// - Parameter searchText: the text of the version's public part, written to the search index
+    ///   in the same transaction (nil: nothing of it is public, and it is recorded as such).
     public func publishPack(
         id: String, by: String, late: Bool, reason: String?, webhooks: [WebhookSubscription], now: Date,
-        notices: @escaping @Sendable (StoredPack) -> [Notice]
+        searchText: (title: String, body: String)? = nil, notices: @escaping @Sendable (StoredPack) -> [Notice]
     ) async throws -> (pack: StoredPack, enqueued: Int) {
         try await write { db in
             guard var record = try PackRecord.fetchOne(db, key: id) else { throw PackStoreError.unknownPack(id) }
@@ -209,6 +211,7 @@ extension AppDatabase {
             record.lateReason = reason
             try record.update(db)
             let pack = try AppDatabase.storedPack(record, db)
+            try AppDatabase.index(packID: pack.id, meetingID: record.meetingId, title: searchText?.title ?? "", body: searchText?.body ?? "", db)
             let enqueued = try AppDatabase.insert(notices(pack), webhooks: webhooks, sweepID: nil, now: now, db).rows
             return (pack, enqueued)
         }

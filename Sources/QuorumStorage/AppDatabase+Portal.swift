@@ -207,14 +207,17 @@ extension AppDatabase {
     /// Adds a published part's text to the search index (an empty `body` records that the
     /// version was seen and holds nothing searchable, so it is not read again).
     public func indexPack(packID: String, meeting: Meeting, title: String, body: String) async throws {
-        try await write { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM packSearch WHERE packId = ?", arguments: [packID]) == 0 else {
-                return
-            }
-            try db.execute(
-                sql: "INSERT INTO packSearch (packId, meetingId, boardCode, meetingDate, title, body) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [packID, meeting.id, meeting.boardCode, meeting.date.description, title, body])
-        }
+        try await write { db in try AppDatabase.index(packID: packID, meetingID: meeting.id, title: title, body: body, db) }
+    }
+
+    /// Writes a version's row of the search index, once.
+    static func index(packID: String, meetingID: String, title: String, body: String, _ db: Database) throws {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM packSearch WHERE packId = ?", arguments: [packID]) == 0,
+            let meeting = try Row.fetchOne(db, sql: "SELECT boardCode, date FROM meeting WHERE id = ?", arguments: [meetingID])
+        else { return }
+        try db.execute(
+            sql: "INSERT INTO packSearch (packId, meetingId, boardCode, meetingDate, title, body) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [packID, meetingID, meeting["boardCode"] as String, meeting["date"] as String, title, body])
     }
 
     /// Full-text search over the index: words (all must appear, stemmed), "quoted phrases",

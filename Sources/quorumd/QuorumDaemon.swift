@@ -127,6 +127,8 @@ struct QuorumDaemon: AsyncParsableCommand {
             packFiles: packFiles, clock: .system,
             // Sign-in links go by email: offered only when there is a mail server to send them.
             sessions: SessionService.Configuration(emailLinks: settings.delivery.smtp != nil))
+        // Versions published by an earlier release, before publication wrote the search index.
+        try await application.packs.indexEarlierPublications()
         let context = ServerContext(application: application, connections: connections, logger: logger)
         let tlsHasOwnAddress = serverConfiguration.tls?.hasOwnAddress ?? false
         let tlsHost = serverConfiguration.tls?.host ?? settings.server.host

@@ -17,7 +17,7 @@ def site(tmp_path_factory):
     """One daemon for the module: building packs renders PDFs, which is slow."""
     published = Published(tmp_path_factory)
     yield published
-    published.daemon.stop()
+    published.stop()
 
 
 @pytest.fixture
@@ -437,3 +437,4 @@ def test_a_secretary_builds_and_publishes_from_the_meeting_page_giving_a_reason_
     assert "Version 1" in public and "Demonstration of a late publication" in public
     again = secretary.post(path + "/publish", {"csrf": secretary.csrf(path), "pack": f"{meeting}-v1", "reason": "again"})
     assert again.status_code == 409
+
