@@ -123,8 +123,11 @@ public struct CommandDispatcher: Sendable {
     public func dispatch(_ request: RESPRequest, session: Session) async -> (reply: RESPValue, session: Session, close: Bool) {
         let outcome: CommandOutcome
         var session = session
+        let started = ContinuousClock.now
+        var name = "unknown"
         do {
             let (spec, arguments) = try resolve(request)
+            name = spec.name
             if let signIn = session.signIn, !context.application.users.isCurrent(signIn) {
                 // Revoked or replaced since this connection signed in: it is the public's now.
                 session.signIn = nil
@@ -147,6 +150,11 @@ public struct CommandDispatcher: Sendable {
             outcome = CommandOutcome(
                 reply: CommandError(.internal, "the server could not complete the command; see its log").reply,
                 session: session)
+        }
+        if let onCommand = context.onCommand {
+            var failed = false
+            if case .error = outcome.reply { failed = true }
+            onCommand(name, ContinuousClock.now - started, failed)
         }
         return (outcome.reply, outcome.session, outcome.closesConnection)
     }

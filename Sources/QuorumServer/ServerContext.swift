@@ -10,6 +10,10 @@ public struct ServerContext: Sendable {
     public var logger: Logger
     public var version: String
     public var startedAt: Date
+    /// Told of every command once it is answered: its name as HELP writes it (`unknown` for a
+    /// command the table does not have, so that names stay bounded), how long it took, and
+    /// whether it failed. The daemon counts these for `/metrics`.
+    public var onCommand: (@Sendable (_ name: String, _ duration: Duration, _ failed: Bool) -> Void)?
 
     public init(
         application: Application, connections: ConnectionRegistry = ConnectionRegistry(maxConnections: 256), logger: Logger,

@@ -129,7 +129,9 @@ struct QuorumDaemon: AsyncParsableCommand {
             sessions: SessionService.Configuration(emailLinks: settings.delivery.smtp != nil))
         // Versions published by an earlier release, before publication wrote the search index.
         try await application.packs.indexEarlierPublications()
-        let context = ServerContext(application: application, connections: connections, logger: logger)
+        var context = ServerContext(application: application, connections: connections, logger: logger)
+        let commandMetrics = CommandMetrics()
+        context.onCommand = { name, duration, failed in commandMetrics.record(name, duration, failed: failed) }
         let tlsHasOwnAddress = serverConfiguration.tls?.hasOwnAddress ?? false
         let tlsHost = serverConfiguration.tls?.host ?? settings.server.host
         let server = ProtocolServer(configuration: serverConfiguration, context: context) { address, listener in
