@@ -454,3 +454,22 @@ def test_metrics_count_protocol_commands_by_name(daemon):
     errors = dict(re.findall(r'^quorum_protocol_command_errors(?:_total)?\{command="([^"]+)"\} (\d+)', text, re.M))
     assert errors.get("MEETING GET") == "1" and errors.get("PING", "0") == "0", errors
     assert re.search(r'^quorum_protocol_command_duration_seconds\w*\{command="PING"', text, re.M), "latency by command"
+
+
+def test_a_session_ends_when_the_users_token_is_rotated_or_revoked(daemon):
+    rotated, revoked = "osc.member.7@example.org", "osc.member.8@example.org"
+    portal = {email: Portal(daemon).sign_in(email, add_user(daemon, email, "member", "OSC")) for email in (rotated, revoked)}
+    for email, visitor in portal.items():
+        assert email in visitor.get("/signout").text, "signed in"
+    admin = admin_connection(daemon)
+    new_token = admin.command("USER", "ROTATE", rotated)
+    assert isinstance(new_token, str) and len(new_token) == 64
+    page = portal[rotated].get("/signout")
+    assert rotated not in page.text and "You are not signed in" in page.text, "the old token's session ended at the next request"
+    assert "quorum_session=;" in page.headers.get("Set-Cookie", "") or "quorum_session=\"\"" in page.headers.get("Set-Cookie", "")
+    assert Portal(daemon).sign_in(rotated, new_token), "the new token signs in"
+    assert admin.command("USER", "REVOKE", revoked) == "OK"
+    assert revoked not in portal[revoked].get("/signout").text, "a revoked user's session ended"
+    refused = Portal(daemon)
+    reply = refused.post("/signin", {"csrf": refused.csrf(), "email": revoked, "token": "0" * 64, "next": "/"})
+    assert reply.status_code == 401
