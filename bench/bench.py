@@ -290,10 +290,25 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def wait_for_pdf(client: Client, pack_id: str, meeting: str, timeout: float = 900.0) -> dict:
+    """Asks PACK LIST (one short request at a time, as a client waiting for the PDF does) until the
+    version's PDF is made; returns the listed version."""
+    deadline = time.monotonic() + timeout
+    while True:
+        listed = next(v for v in json.loads(client.text("PACK", "LIST", meeting)) if v["id"] == pack_id)
+        if listed["pdf"] != "pending":
+            if listed["pdf"] != "ready":
+                raise RuntimeError(f"{pack_id}: PDF {listed['pdf']}: {listed.get('pdf_error')}")
+            return listed
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{pack_id}: no PDF within {timeout:.0f} s")
+        time.sleep(0.05)
+
+
 def pack_build(report: Report, quorum: Quorumd, workdir: Path, rounds: int = 3):
     print(f"Pack build: {MEETING}", flush=True)
     section = f"Pack build ({MEETING}, demo data)"
-    timings = []
+    timings, until_pdf = [], []
     report_text = (ROOT / "Tests" / "e2e" / "fixtures" / "osc-performance-report.md").read_text()
     with admin(quorum) as client:
         # The item the demo meeting expects: the pack then holds a cover report as a real one does.
@@ -301,10 +316,13 @@ def pack_build(report: Report, quorum: Quorumd, workdir: Path, rounds: int = 3):
         cpus = []
         for _ in range(rounds):
             cpu = cpu_seconds(quorum.pid)
+            began = time.monotonic()
             seconds, reply = timed(client, "PACK", "BUILD", MEETING)
+            pack = json.loads(reply)
+            wait_for_pdf(client, pack["id"], MEETING)
+            until_pdf.append(time.monotonic() - began)
             cpus.append(cpu_seconds(quorum.pid) - cpu)
             timings.append(seconds)
-        pack = json.loads(reply)
         parts = []
         for part in ("public", "exempt"):
             data = client.command("PACK", "GET", MEETING, "html", part)
@@ -320,11 +338,12 @@ def pack_build(report: Report, quorum: Quorumd, workdir: Path, rounds: int = 3):
                            check=True, capture_output=True, timeout=300)
         floors.append(time.monotonic() - began)
         floor_cpus.append(children_cpu() - cpu)
-    build, floor = statistics.median(timings), statistics.median(floors)
-    report.add(section, f"PACK BUILD reply, median of {rounds}", ms(build), "weasyprint " + ms(floor), ratio(build, floor),
-               "reply before the PDF", build < floor)
+    build, floor, made = statistics.median(timings), statistics.median(floors), statistics.median(until_pdf)
+    report.add(section, f"PACK BUILD reply (HTML stored), median of {rounds}", ms(build), "", "", "< 20 ms", build < 0.020)
+    report.add(section, "PACK BUILD to PDF ready (asked every 50 ms)", ms(made), "weasyprint " + ms(floor), ratio(made, floor),
+               "<= 1.10x weasyprint", made <= 1.10 * floor)
     build_cpu, floor_cpu = statistics.median(cpus), statistics.median(floor_cpus)
-    report.add(section, "PACK BUILD CPU (quorumd and its weasyprint)", ms(build_cpu), "weasyprint " + ms(floor_cpu),
+    report.add(section, "PACK BUILD CPU to PDF ready (quorumd and its weasyprint)", ms(build_cpu), "weasyprint " + ms(floor_cpu),
                ratio(build_cpu, floor_cpu))
     report.note(f"pack: {pack.get('id', '?')}, {len(parts)} HTML part(s) rendered by hand with weasyprint as the floor")
 

@@ -14,6 +14,8 @@ public struct PackService: Sendable {
     let webhooks: [WebhookSubscription]
     let clock: WallClock
     let authorizer: Authorizer
+    /// Makes each version's PDF after the build's reply; the daemon runs it under its lifecycle.
+    public let pdfMaker: PackPDFMaker
 
     public init(
         database: AppDatabase, governance: GovernanceService, files: PackFileStore, renderer: PackRenderer = PackRenderer(),
@@ -27,6 +29,7 @@ public struct PackService: Sendable {
         self.webhooks = webhooks
         self.clock = clock
         self.authorizer = Authorizer(database: database)
+        self.pdfMaker = PackPDFMaker(database: database, files: files, pdf: pdf)
     }
 
     var workingDays: WorkingDayCalendar { governance.workingDays }
@@ -113,7 +116,8 @@ public struct PackService: Sendable {
 
     // MARK: Packs
 
-    /// Builds a new immutable version of the meeting's pack.
+    /// Builds a new immutable version of the meeting's pack: its HTML parts are stored when this
+    /// returns (`pdf: pending`); the PDF is made afterwards by ``pdfMaker``.
     public func build(_ meetingID: String, as user: User?) async throws -> PackDocument {
         let meeting = try await governance.meeting(meetingID)
         try await authorizer.authorize(.packBuild, user, scope: AccessScope(boardCode: meeting.boardCode))
@@ -121,11 +125,10 @@ public struct PackService: Sendable {
             let pack = try await audited(.packBuild, by: user, target: meeting.id) {
                 try await assemble(meeting, by: user?.name ?? "")
             }
+            await pdfMaker.submit(pack.id)
             return document(pack, meeting)
         } catch PackStoreError.versionTaken(_, let version) {
             throw ApplicationError(.conflict, "another build saved version \(version) first; build again")
-        } catch let error as PDFRenderError {
-            throw ApplicationError(.unavailable, "the PDF could not be made: \(error)")
         }
     }
 
@@ -161,19 +164,29 @@ public struct PackService: Sendable {
             PackRules.readers(of: part, published: published, boardMeetsInPublic: board.meetsInPublic), for: .packGet, user,
             scope: scope)
         guard let stored = pack.parts.first(where: { $0.part == part && $0.format == format }) else {
+            if format == .pdf, pack.parts.contains(where: { $0.part == part }) {
+                try Self.checkPDF(of: pack)
+            }
             throw ApplicationError(.notFound, "\(pack.id) has no \(part.rawValue) part")
         }
         return try files.load(stored.sha256, extension: stored.format.rawValue)
     }
 
     /// Publishes a version. After the statutory deadline a reason is required. The publication
-    /// and the notices it sends are written in one transaction.
+    /// and the notices it sends are written in one transaction. A version whose PDF is still
+    /// being made is published when it is ready (this waits for it); one whose PDF failed is not
+    /// published: the papers a council makes open to inspection are whole.
     public func publish(_ packID: String, reason: String?, as user: User?) async throws -> PackDocument {
-        guard let pack = try await database.pack(id: packID) else {
+        guard var pack = try await database.pack(id: packID) else {
             throw ApplicationError(.notFound, "no pack '\(packID)' (ids look like OSC-2017-11-14-v1)")
         }
         let meeting = try await governance.meeting(pack.meetingID)
         try await authorizer.authorize(.packPublish, user, scope: AccessScope(boardCode: meeting.boardCode))
+        if pack.pdfState == .pending {
+            await pdfMaker.settled(pack.id)
+            pack = try await database.pack(id: packID) ?? pack
+        }
+        try Self.checkPDF(of: pack)
         let board = try await governance.board(meeting.boardCode)
         let publishBy = PackRules.publishBy(meeting, workingDays: workingDays)
         let late = PackRules.isLate(publishingOn: clock.today, meeting, workingDays: workingDays)
@@ -203,6 +216,23 @@ public struct PackService: Sendable {
             return document
         } catch PackStoreError.alreadyPublished(let id) {
             throw ApplicationError(.conflict, "\(id) is already published")
+        } catch PackStoreError.pdfNotReady {
+            try Self.checkPDF(of: try await database.pack(id: packID) ?? pack)
+            throw ApplicationError(.conflict, "\(packID)'s PDF is not ready")
+        }
+    }
+
+    /// Throws unless the version's PDF is ready: pending (being made) or failed, with what to do.
+    private static func checkPDF(of pack: StoredPack) throws {
+        switch pack.pdfState {
+        case .ready:
+            return
+        case .pending:
+            throw ApplicationError(
+                .conflict, "\(pack.id)'s PDF is still being made; PACK LIST \(pack.meetingID) shows pdf: ready when it is (the HTML is there now)")
+        case .failed:
+            throw ApplicationError(
+                .unavailable, "\(pack.id)'s PDF could not be made (\(pack.pdfError ?? "no reason recorded")); build the pack again")
         }
     }
 
@@ -227,8 +257,8 @@ public struct PackService: Sendable {
     }
 
     /// Assembles the pack from the agenda, the submitted reports and the live plan and
-    /// scorecard; renders Part I (and Part II when there are exempt items) as HTML and PDF;
-    /// stores each file content-addressed and the version in one transaction.
+    /// scorecard; renders Part I (and Part II when there are exempt items) as HTML; stores each
+    /// file content-addressed and the version (PDF pending) in one transaction.
     private func assemble(_ meeting: Meeting, by builder: String) async throws -> StoredPack {
         let agenda = try await governance.agenda(of: meeting)
         let reports = try await database.latestReports(meetingID: meeting.id)
@@ -285,12 +315,9 @@ public struct PackService: Sendable {
         var parts: [StoredPackPart] = []
         let hasExempt = !content.items(in: .exempt).isEmpty
         for part in hasExempt ? [PackPart.public, .exempt] : [.public] {
-            let html = renderer.renderHTML(content, part: part)
-            let pdfData = try await pdf.renderPDF(html: html)
-            for (format, data) in [(PackFormat.html, Data(html.utf8)), (.pdf, pdfData)] {
-                let address = try files.store(data, extension: format.rawValue)
-                parts.append(StoredPackPart(part: part, format: format, sha256: address, size: data.count))
-            }
+            let html = Data(renderer.renderHTML(content, part: part).utf8)
+            let address = try files.store(html, extension: PackFormat.html.rawValue)
+            parts.append(StoredPackPart(part: part, format: .html, sha256: address, size: html.count))
         }
         func manifest(_ entry: PackChangeList.Entry) -> PackManifestEntry {
             PackManifestEntry(key: entry.key, number: entry.number, title: entry.title, contentHash: entry.contentHash, isExempt: entry.isExempt)
@@ -298,7 +325,7 @@ public struct PackService: Sendable {
         return try await database.savePack(
             meetingID: meeting.id, version: version, builtBy: builder, warnings: warnings, manifest: entries.map(manifest),
             changes: PackChanges(added: changes.added.map(manifest), replaced: changes.replaced.map(manifest), removed: changes.removed.map(manifest)),
-            parts: parts, now: clock.now())
+            parts: parts, pdfState: .pending, now: clock.now())
     }
 
     func document(_ pack: StoredPack, _ meeting: Meeting) -> PackDocument {
@@ -310,6 +337,7 @@ public struct PackService: Sendable {
             changes: .init(
                 added: pack.changes.added.map(describe), replaced: pack.changes.replaced.map(describe),
                 removed: pack.changes.removed.map(describe)),
-            publishedAt: pack.publishedAt, late: pack.isLate, lateReason: pack.lateReason)
+            publishedAt: pack.publishedAt, late: pack.isLate, lateReason: pack.lateReason, pdf: pack.pdfState,
+            pdfError: pack.pdfError)
     }
 }

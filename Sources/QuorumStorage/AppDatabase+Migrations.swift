@@ -261,6 +261,14 @@ extension AppDatabase {
                 t.column("details", .jsonText).notNull()
             }
         }
+        migrator.registerMigration("packs: a version's PDF is made after the build's reply") { db in
+            // pending: still to be made from the stored HTML (again after a restart); ready: its
+            // PDF parts are stored; failed: pdfError says why. Versions built before are ready.
+            try db.alter(table: "pack") { t in
+                t.add(column: "pdfState", .text).notNull().defaults(to: "ready")
+                t.add(column: "pdfError", .text)
+            }
+        }
         return migrator
     }
 }

@@ -92,6 +92,10 @@ public struct StoredPack: Sendable, Hashable {
     public var publishedBy: String?
     public var isLate: Bool?
     public var lateReason: String?
+    /// Whether the PDF parts are made yet; they join `parts` when they are.
+    public var pdfState: PackPDFState
+    /// Why the PDF could not be made, when it failed.
+    public var pdfError: String?
 }
 
 public enum PackStoreError: Error, Hashable, Sendable {
@@ -100,6 +104,8 @@ public enum PackStoreError: Error, Hashable, Sendable {
     case unknownPack(String)
     /// Another build of the same meeting saved this version number first.
     case versionTaken(meetingID: String, version: Int)
+    /// The version's PDF is not made (pending or failed): it cannot be published yet.
+    case pdfNotReady(String, PackPDFState)
 }
 
 extension AppDatabase {
@@ -161,10 +167,11 @@ extension AppDatabase {
     }
 
     /// Saves pack version `version` with its rendered parts (whose files are already stored).
+    /// `pdfState` is `.pending` when the PDF parts are still to be made (`completePackPDF`).
     /// - Throws: `PackStoreError.versionTaken` when a concurrent build saved that version first.
     public func savePack(
         meetingID: String, version: Int, builtBy: String, warnings: [String], manifest: [PackManifestEntry],
-        changes: PackChanges, parts: [StoredPackPart], now: Date
+        changes: PackChanges, parts: [StoredPackPart], pdfState: PackPDFState = .ready, now: Date
     ) async throws -> StoredPack {
         try await write { db in
             let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM pack WHERE meetingId = ?", arguments: [meetingID]) ?? 0
@@ -172,7 +179,8 @@ extension AppDatabase {
             let record = PackRecord(
                 id: "\(meetingID)-v\(version)", meetingId: meetingID, version: version, builtAt: now.storageText,
                 builtBy: builtBy, warnings: warnings, manifest: manifest,
-                changes: changes, publishedAt: nil, publishedBy: nil, isLate: nil, lateReason: nil)
+                changes: changes, publishedAt: nil, publishedBy: nil, isLate: nil, lateReason: nil,
+                pdfState: pdfState, pdfError: nil)
             try record.insert(db)
             for part in parts {
                 try PackPartRecord(packId: record.id, part: part.part, format: part.format, sha256: part.sha256, size: part.size).insert(db)
@@ -205,6 +213,8 @@ extension AppDatabase {
         try await write { db in
             guard var record = try PackRecord.fetchOne(db, key: id) else { throw PackStoreError.unknownPack(id) }
             guard record.publishedAt == nil else { throw PackStoreError.alreadyPublished(id) }
+            // A published version has every file it names: its PDF too.
+            guard record.pdfState == .ready else { throw PackStoreError.pdfNotReady(id, record.pdfState) }
             record.publishedAt = now.storageText
             record.publishedBy = by
             record.isLate = late
@@ -217,13 +227,14 @@ extension AppDatabase {
         }
     }
 
-    private static func storedPack(_ record: PackRecord, _ db: Database) throws -> StoredPack {
+    static func storedPack(_ record: PackRecord, _ db: Database) throws -> StoredPack {
         let parts = try PackPartRecord.filter(PackPartRecord.Columns.packId == record.id)
             .order(PackPartRecord.Columns.part, PackPartRecord.Columns.format).fetchAll(db)
         return StoredPack(
             id: record.id, meetingID: record.meetingId, version: record.version, builtAt: record.builtAt, builtBy: record.builtBy,
             warnings: record.warnings, manifest: record.manifest, changes: record.changes,
             parts: parts.map { StoredPackPart(part: $0.part, format: $0.format, sha256: $0.sha256, size: $0.size) },
-            publishedAt: record.publishedAt, publishedBy: record.publishedBy, isLate: record.isLate, lateReason: record.lateReason)
+            publishedAt: record.publishedAt, publishedBy: record.publishedBy, isLate: record.isLate, lateReason: record.lateReason,
+            pdfState: record.pdfState, pdfError: record.pdfError)
     }
 }

@@ -65,6 +65,10 @@ public struct PackDocument: Codable, Sendable, Hashable {
     @EncodedAsNull public var lateReason: String?
     /// How many people the publication told (PACK PUBLISH only).
     @EncodedAsNull public var notified: Int?
+    /// `pending` while the PDF is being made after the build's reply, then `ready` (the PDF
+    /// parts are in `parts`) or `failed` (`pdf_error` says why; build again).
+    public var pdf: PackPDFState
+    @EncodedAsNull public var pdfError: String?
 
     /// What changed since the previous version, as "number. title" (exempt items by number only).
     public struct Changes: Codable, Sendable, Hashable {
@@ -81,7 +85,8 @@ public struct PackDocument: Codable, Sendable, Hashable {
 
     public init(
         id: String, meeting: String, version: Int, builtAt: String, builtBy: String, publishBy: String, warnings: [String],
-        parts: [PackPartDocument], changes: Changes, publishedAt: String?, late: Bool?, lateReason: String?, notified: Int? = nil
+        parts: [PackPartDocument], changes: Changes, publishedAt: String?, late: Bool?, lateReason: String?, notified: Int? = nil,
+        pdf: PackPDFState = .ready, pdfError: String? = nil
     ) {
         self.id = id
         self.meeting = meeting
@@ -96,6 +101,8 @@ public struct PackDocument: Codable, Sendable, Hashable {
         self.late = late
         self.lateReason = lateReason
         self.notified = notified
+        self.pdf = pdf
+        self.pdfError = pdfError
     }
 
     /// The part's file in that format, if the version has it.

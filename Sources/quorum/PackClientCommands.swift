@@ -11,9 +11,18 @@ struct Pack: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Build a new version of a meeting's pack (secretary, admin).")
         @OptionGroup var options: ClientOptions
         @Argument(help: "Meeting id, e.g. OSC-2017-11-14.") var meeting: String
+        @Flag(help: "Wait until the PDF is made (the reply comes when the HTML is stored).") var wait = false
 
         func run() async throws {
-            guard let pack = try await options.callDocument(["PACK", "BUILD", meeting], as: PackDocument.self) else { return }
+            guard var pack = try await options.callDocument(["PACK", "BUILD", meeting], as: PackDocument.self) else { return }
+            // The server answers before the PDF; waiting is asking again, one short request at a
+            // time, so no connection is held while the PDF engine runs.
+            let deadline = ContinuousClock.now + .seconds(900)
+            while wait, pack.pdf == .pending, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(500))
+                let versions = try await options.callDocument(["PACK", "LIST", meeting], as: [PackDocument].self) ?? []
+                pack = versions.first { $0.id == pack.id } ?? pack
+            }
             printPack(pack)
         }
     }
@@ -25,11 +34,12 @@ struct Pack: AsyncParsableCommand {
 
         func run() async throws {
             guard let packs = try await options.callDocument(["PACK", "LIST", meeting], as: [PackDocument].self) else { return }
-            var table = Table("ID", "BUILT", "BY", "PUBLISHED", "LATE", "WARNINGS", "CHANGES")
+            var table = Table("ID", "BUILT", "BY", "PUBLISHED", "LATE", "PDF", "WARNINGS", "CHANGES")
             for pack in packs {
                 let changes = pack.changes
                 table.append([
-                    pack.id, pack.builtAt, pack.builtBy, pack.publishedAt ?? "-", pack.late?.word ?? "-", "\(pack.warnings.count)",
+                    pack.id, pack.builtAt, pack.builtBy, pack.publishedAt ?? "-", pack.late?.word ?? "-", pack.pdf.rawValue,
+                    "\(pack.warnings.count)",
                     "+\(changes.added.count) ~\(changes.replaced.count) -\(changes.removed.count)",
                 ])
             }
@@ -90,7 +100,8 @@ struct Pack: AsyncParsableCommand {
 }
 
 func printPack(_ pack: PackDocument) {
-    print("\(pack.id): version \(pack.version), publish by \(pack.publishBy)")
+    print("\(pack.id): version \(pack.version), publish by \(pack.publishBy), pdf \(pack.pdf.rawValue)")
+    if let reason = pack.pdfError { print("pdf failed: \(reason)") }
     for part in pack.parts {
         print("  \(part.part.rawValue) \(part.format.rawValue): \(part.size) bytes, sha256 \(part.sha256)")
     }

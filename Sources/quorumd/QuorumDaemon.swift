@@ -147,7 +147,8 @@ struct QuorumDaemon: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(Data(line.utf8))
         }
-        var services: [any Service] = [deliverer, scheduler, server]
+        // The PDF maker stops after the server: a publication in hand may be waiting on a PDF.
+        var services: [any Service] = [deliverer, scheduler, PackPDFService(maker: application.packs.pdfMaker, logger: logger), server]
         if let portalConfiguration = settings.portal {
             let metrics = PortalMetrics(registry: registry) {
                 var levels = [

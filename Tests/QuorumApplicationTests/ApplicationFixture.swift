@@ -2,6 +2,7 @@ import Foundation
 import QuorumApplication
 import QuorumDomain
 import QuorumFiles
+import QuorumPacks
 import QuorumScheduler
 import QuorumStorage
 
@@ -10,10 +11,12 @@ struct ApplicationFixture {
     let application: Application
     let database: AppDatabase
     let admin = User(name: "admin", role: .admin)
+    let packFiles: PackFileStore
+    private let makeApplication: @Sendable (PDFRenderer) -> Application
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
 
-    init(now: String = "2017-11-01T09:00:00Z") async throws {
+    init(now: String = "2017-11-01T09:00:00Z", pdf: PDFRenderer = PDFRenderer()) async throws {
         database = try AppDatabase.makeInMemory()
         let governance = try BoardFileLoader.loadGovernance(from: Self.repositoryRoot.appendingPathComponent("Boards"))
         let horizon = LocalDate(iso: "2019-12-31")!
@@ -22,9 +25,19 @@ struct ApplicationFixture {
         let schedule = ReportingSchedule(workingDays: WorkingDayCalendar())
         let reminders = ReminderService(database: database, schedule: schedule, configuration: ReminderConfiguration(), horizon: horizon)
         let files = try PackFileStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("quorum-app-\(UUID())").path)
-        application = Application(
-            database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: nil, packFiles: files,
-            clock: .fixed(instant))
+        packFiles = files
+        let store = database
+        makeApplication = { pdf in
+            Application(
+                database: store, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: nil, packFiles: files,
+                pdf: pdf, clock: .fixed(instant))
+        }
+        application = makeApplication(pdf)
+    }
+
+    /// Another application over the same store and pack files, as after a restart.
+    func restarted(pdf: PDFRenderer = PDFRenderer()) -> Application {
+        makeApplication(pdf)
     }
 
     static func demo(_ name: String) throws -> String {

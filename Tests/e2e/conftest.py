@@ -201,3 +201,17 @@ def boards_copy(tmp_path) -> Path:
     target = tmp_path / "Boards"
     shutil.copytree(ROOT / "Boards", target)
     return target
+
+
+def wait_for_pdf(conn: Connection, pack: dict, timeout: float = 900.0) -> dict:
+    """PACK BUILD replies once the HTML is stored; the PDF follows. Asks PACK LIST (one short
+    request at a time) until the version's PDF is made, and returns the listed version."""
+    import json
+    deadline = time.monotonic() + timeout
+    while True:
+        listed = next(v for v in json.loads(conn.command("PACK", "LIST", pack["meeting"])) if v["id"] == pack["id"])
+        if listed["pdf"] != "pending":
+            assert listed["pdf"] == "ready", listed
+            return listed
+        assert time.monotonic() < deadline, f"{pack['id']}'s PDF was not made within {timeout:.0f} s"
+        time.sleep(0.25)

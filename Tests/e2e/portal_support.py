@@ -6,7 +6,7 @@ from pathlib import Path
 
 import requests
 
-from conftest import ROOT, Daemon, ReplyError, write_config
+from conftest import ROOT, Daemon, ReplyError, wait_for_pdf, write_config
 from receivers import start_smtp
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,7 +43,10 @@ def publish_scrutiny_pack(daemon, exempt=True, publish=True, meeting=MEETING):
         json.loads(conn.command("REPORT", "SUBMIT", meeting, "4", OSC_REPORT))
     pack = json.loads(conn.command("PACK", "BUILD", meeting))
     if publish:
+        # Publishing waits for the PDF, which is made after the build's reply.
         pack = json.loads(conn.command("PACK", "PUBLISH", pack["id"], "reason=Demonstration of a late pack"))
+    else:
+        pack = wait_for_pdf(conn, pack)
     return pack
 
 

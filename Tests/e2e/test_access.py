@@ -59,6 +59,8 @@ def world(tmp_path_factory):
     assert any(p["part"] == "exempt" for p in published["parts"])
     assert not isinstance(admin.command("PACK", "PUBLISH", published["id"], "reason=access walk"), ReplyError)
     unpublished = conftest_json(admin.command("PACK", "BUILD", MEETING))
+    # Its PDF is made after the build's reply (publishing the others waited for theirs).
+    conftest.wait_for_pdf(admin, unpublished)
     lscb = conftest_json(admin.command("MEETING", "LIST", "LSCB", "2017-09-01", "2017-12-31"))[0]["id"]
     lscb_pack = conftest_json(admin.command("PACK", "BUILD", lscb))
     assert not isinstance(admin.command("PACK", "PUBLISH", lscb_pack["id"], "reason=access walk"), ReplyError)

@@ -82,9 +82,10 @@ def test_every_pack_command_names_the_meeting_by_its_id(demo_daemon, tmp_path):
     assert submitted.returncode == 0, submitted.stderr
     assert submitted.stdout.startswith('Submitted "') and f"for item 4 of {meeting}." in submitted.stdout
 
-    built = quorum(demo_daemon, "pack", "build", meeting, token=True, timeout=180)
+    built = quorum(demo_daemon, "pack", "build", meeting, "--wait", token=True, timeout=900)
     assert built.returncode == 0, built.stderr
     assert built.stdout.splitlines()[0].startswith(f"{meeting}-v1: version 1, publish by 2017-11-")
+    assert built.stdout.splitlines()[0].endswith(", pdf ready"), built.stdout
     assert "  public pdf: " in built.stdout
 
     listed = quorum(demo_daemon, "pack", "list", meeting, token=True)

@@ -90,15 +90,19 @@ def test_sigterm_lets_an_in_flight_request_finish_then_exits_cleanly(daemon):
     idle = daemon.connect()
     assert idle.command("PING") == "PONG"
     assert conn.command("AUTH", "admin", daemon.admin_token) == "OK"
-    # A pack build takes seconds (the PDF): it is still in hand when the signal arrives.
-    conn.send_raw(b"PACK BUILD OSC-2017-11-14\r\n")
+    built = json.loads(conn.command("PACK", "BUILD", "OSC-2017-11-14"))
+    assert built["pdf"] == "pending"
+    # Publishing waits for the PDF, which takes seconds after the build's reply: the publication
+    # is still in hand when the signal arrives, and the PDF maker outlives the server's drain.
+    conn.send_raw(b'PACK PUBLISH OSC-2017-11-14-v1 "reason=a shutdown drill"\r\n')
     time.sleep(0.5)
     assert daemon.process.poll() is None
     daemon.process.send_signal(signal.SIGTERM)
     # Read only after the signal: the reply must still come, whole.
     conn.sock.settimeout(120)
     reply = conn.read_reply()
-    assert json.loads(reply)["id"] == "OSC-2017-11-14-v1"
+    published = json.loads(reply)
+    assert published["id"] == "OSC-2017-11-14-v1" and published["published_at"] and published["pdf"] == "ready"
     assert daemon.process.wait(timeout=30) == 0
     assert idle.is_closed()
     assert conn.is_closed()

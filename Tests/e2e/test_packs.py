@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, ReplyError
+from conftest import BIN, ROOT, ReplyError, wait_for_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OSC_REPORT = (FIXTURES / "osc-performance-report.md").read_text()
@@ -75,9 +75,15 @@ def test_the_november_2017_scrutiny_pack_has_the_cover_report_scorecard_and_trac
     conn = admin(demo_daemon)
     submitted = json.loads(conn.command("REPORT", "SUBMIT", MEETING, "4", OSC_REPORT))
     assert submitted["occurrence"] == "OSC/performance/2017-11"
-    pack = json.loads(conn.command("PACK", "BUILD", MEETING))
-    assert pack["id"] == f"{MEETING}-v1" and pack["version"] == 1
+    built = json.loads(conn.command("PACK", "BUILD", MEETING))
+    assert built["id"] == f"{MEETING}-v1" and built["version"] == 1
+    # The reply comes once the HTML is stored; the PDF is made after it.
+    assert built["pdf"] == "pending" and {(p["part"], p["format"]) for p in built["parts"]} == {("public", "html")}
+    early = raw_get(demo_daemon, built["id"], "pdf", token=("admin", demo_daemon.admin_token))
+    assert early.startswith("-CONFLICT") and "still being made" in early, early
+    pack = wait_for_pdf(conn, built)
     assert {(p["part"], p["format"]) for p in pack["parts"]} == {("public", "html"), ("public", "pdf")}
+    assert next(p for p in pack["parts"] if p["format"] == "html") == built["parts"][0]
     for part in pack["parts"]:
         assert len(part["sha256"]) == 64 and part["size"] > 1000
     assert not any("not been submitted" in w for w in pack["warnings"])
@@ -165,7 +171,7 @@ def test_versions_are_immutable_and_list_what_changed(demo_daemon):
     assert third["changes"] == {"added": [], "replaced": [], "removed": []}
     versions = json.loads(conn.command("PACK", "LIST", MEETING))
     assert [v["version"] for v in versions] == [1, 2, 3]
-    assert versions[0]["parts"] == first["parts"], "an earlier version never changes"
+    assert [p for p in versions[0]["parts"] if p["format"] == "html"] == first["parts"], "an earlier version never changes"
     assert json.loads(demo_daemon.connect().command("PACK", "LIST", MEETING)) == [], "unpublished versions are the secretary's"
 
 
@@ -197,39 +203,43 @@ def test_hostile_text_in_an_item_title_is_escaped(demo_daemon):
     assert "&lt;script&gt;" in html
 
 
-def test_a_build_killed_mid_way_leaves_no_partial_pack(make_daemon):
+def test_a_kill_while_the_pdf_is_made_leaves_no_partial_file_and_the_pdf_is_made_at_restart(make_daemon):
     daemon = make_daemon(args=["--demo-data", str(ROOT / "Demo")])
     conn = admin(daemon)
     json.loads(conn.command("REPORT", "SUBMIT", MEETING, "4", OSC_REPORT))
-    first = json.loads(conn.command("PACK", "BUILD", MEETING))
+    first = wait_for_pdf(conn, json.loads(conn.command("PACK", "BUILD", MEETING)))
     json.loads(conn.command("ITEM", "ADD", MEETING, "A late item"))
-    conn.send_raw(b"PACK BUILD " + MEETING.encode() + b"\r\n")
+    second = json.loads(conn.command("PACK", "BUILD", MEETING))
+    assert second["version"] == 2 and second["pdf"] == "pending"
     time.sleep(1.0)  # weasyprint is rendering version 2
-    conn.sock.settimeout(0.1)
-    try:
-        early = conn.sock.recv(1)
-    except OSError:
-        early = b""
-    assert early == b"", "the build finished before the kill: the drill did not test a kill mid-way"
+    listed = json.loads(conn.command("PACK", "LIST", MEETING))
+    assert listed[-1]["pdf"] == "pending", "the PDF was made before the kill: the drill did not test a kill mid-way"
     daemon.process.send_signal(signal.SIGKILL)
     daemon.process.wait(timeout=10)
     restarted = make_daemon(data_dir=daemon.data_dir)
     conn = admin(restarted)
     versions = json.loads(conn.command("PACK", "LIST", MEETING))
-    assert [v["id"] for v in versions] == [first["id"]], "the killed build left no version behind"
+    assert [v["id"] for v in versions] == [first["id"], second["id"]], "the replied build is kept"
+    assert versions[0] == first, "a made version is untouched by the restart"
+    # Start-up makes the interrupted PDF again from the stored HTML.
+    versions[1] = wait_for_pdf(conn, second)
+    assert {(p["part"], p["format"]) for p in versions[1]["parts"]} == {("public", "html"), ("public", "pdf")}
     checked = 0
-    for part in versions[0]["parts"]:
-        data = raw_get(restarted, versions[0]["id"], part["format"], part["part"], token=("admin", restarted.admin_token))
-        assert hashlib.sha256(data).hexdigest() == part["sha256"]
-        checked += 1
-    assert checked >= 2
+    for version in versions:
+        for part in version["parts"]:
+            data = raw_get(restarted, version["id"], part["format"], part["part"], token=("admin", restarted.admin_token))
+            assert hashlib.sha256(data).hexdigest() == part["sha256"] and len(data) == part["size"]
+            if part["format"] == "pdf":
+                assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
+            checked += 1
+    assert checked == 4
     files = list((daemon.data_dir / "packs").iterdir())
     assert len(files) >= checked
     for path in files:
         assert not path.name.endswith(".tmp"), "leftovers are removed at start-up"
         assert hashlib.sha256(path.read_bytes()).hexdigest() == path.stem, "every file is whole"
     rebuilt = json.loads(conn.command("PACK", "BUILD", MEETING))
-    assert rebuilt["version"] == 2
+    assert rebuilt["version"] == 3
 
 
 def test_the_cli_downloads_a_published_pack(demo_daemon, tmp_path):

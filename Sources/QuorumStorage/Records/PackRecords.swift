@@ -83,6 +83,9 @@ struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var publishedBy: String?
     var isLate: Bool?
     var lateReason: String?
+    /// Whether the PDF parts are made yet (`PackPDFState`).
+    var pdfState: PackPDFState
+    var pdfError: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -97,6 +100,8 @@ struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let publishedBy = Column(CodingKeys.publishedBy)
         static let isLate = Column(CodingKeys.isLate)
         static let lateReason = Column(CodingKeys.lateReason)
+        static let pdfState = Column(CodingKeys.pdfState)
+        static let pdfError = Column(CodingKeys.pdfError)
     }
 }
 
