@@ -203,6 +203,7 @@ let package = Package(
             name: "QuorumApplicationTests",
             dependencies: [
                 "QuorumApplication", "QuorumStorage", "QuorumDomain", "QuorumFiles", "QuorumScheduler", "QuorumWire",
+                "QuorumPacks", "QuorumImport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -21,6 +21,7 @@ public struct Application: Sendable {
     public let clock: WallClock
     /// Web sessions (the portal's sign-in).
     public let sessions: SessionService
+    public let backups: BackupService
 
     public init(
         database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, reminders: ReminderService,
@@ -29,8 +30,10 @@ public struct Application: Sendable {
     ) {
         let governance = GovernanceService(database: database, schedule: schedule, horizon: horizon, clock: clock)
         self.governance = governance
-        self.plan = PlanService(database: database, clock: clock)
-        self.notifications = NotificationService(database: database, reminders: reminders, deliverer: deliverer, clock: clock)
+        let planModels = PlanModels(database)
+        self.plan = PlanService(database: database, clock: clock, models: planModels)
+        self.notifications = NotificationService(
+            database: database, reminders: reminders, deliverer: deliverer, clock: clock, planActions: planModels.actions)
         self.packs = PackService(
             database: database, governance: governance, files: packFiles, pdf: pdf, webhooks: reminders.configuration.webhooks,
             clock: clock)
@@ -38,5 +41,6 @@ public struct Application: Sendable {
         self.audit = AuditService(database: database, clock: clock)
         self.clock = clock
         self.sessions = SessionService(database: database, users: users, clock: clock, configuration: sessions)
+        self.backups = BackupService(database: database, files: packFiles, clock: clock)
     }
 }

@@ -11,6 +11,11 @@ public struct GovernanceService: Sendable {
     public let horizon: LocalDate
     let clock: WallClock
     let authorizer: Authorizer
+    /// The active boards, decoded once per change of the board table (a start-up sync).
+    let activeBoards: ReadModel<[Board]>
+    /// Every board's cycle occurrences bound to its meetings, by board code: recomputed only
+    /// when boards or meetings change.
+    let boardOccurrences: ReadModel<[String: [(occurrence: CycleOccurrence, cycle: ReportingCycle)]]>
 
     public init(database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, clock: WallClock) {
         self.database = database
@@ -18,6 +23,16 @@ public struct GovernanceService: Sendable {
         self.horizon = horizon
         self.clock = clock
         self.authorizer = Authorizer(database: database)
+        let boards = ReadModel(database, tables: ["board"]) { try await database.boards() }
+        activeBoards = boards
+        boardOccurrences = ReadModel(database, tables: ["board", "meeting"]) {
+            let dates = try await database.allMeetingDates()
+            var occurrences: [String: [(occurrence: CycleOccurrence, cycle: ReportingCycle)]] = [:]
+            for board in try await boards.value() {
+                occurrences[board.code] = schedule.occurrences(of: board, meetingDates: dates[board.code] ?? [], through: horizon.yearMonth)
+            }
+            return occurrences
+        }
     }
 
     public var workingDays: WorkingDayCalendar { schedule.workingDays }
@@ -26,12 +41,12 @@ public struct GovernanceService: Sendable {
 
     public func boards(as user: User?) async throws -> [BoardSummaryDocument] {
         try await authorizer.authorize(.boardList, user)
-        return try await database.boards().map(BoardSummaryDocument.init)
+        return try await activeBoards.value().map(BoardSummaryDocument.init)
     }
 
     public func board(_ code: String, as user: User?) async throws -> BoardDocument {
         try await authorizer.authorize(.boardGet, user)
-        let boards = try await database.boards()
+        let boards = try await activeBoards.value()
         let board = try find(code, in: boards)
         let next = try await database.meetings(of: board.code, from: clock.today).first
         return BoardDocument(board, allBoards: boards, nextMeeting: next?.id)
@@ -95,7 +110,7 @@ public struct GovernanceService: Sendable {
         if let code {
             boards = [try await board(code)]
         } else {
-            boards = try await database.boards()
+            boards = try await activeBoards.value()
         }
         let submitted = try await database.submittedOccurrences()
         var documents: [CycleDocument] = []
@@ -119,7 +134,7 @@ public struct GovernanceService: Sendable {
 
     /// The board with that code (any case), or `notFound`.
     public func board(_ code: String) async throws -> Board {
-        try find(code, in: try await database.boards())
+        try find(code, in: try await activeBoards.value())
     }
 
     /// The meeting with that id, or `notFound`.
@@ -143,6 +158,7 @@ public struct GovernanceService: Sendable {
 
     /// Every occurrence of `board`'s cycles through the calendar horizon, bound to its meetings.
     func occurrences(of board: Board) async throws -> [(occurrence: CycleOccurrence, cycle: ReportingCycle)] {
+        if let known = try await boardOccurrences.value()[board.code] { return known }
         let dates = try await database.meetings(of: board.code).map(\.date)
         return schedule.occurrences(of: board, meetingDates: dates, through: horizon.yearMonth)
     }

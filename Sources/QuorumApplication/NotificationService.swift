@@ -14,13 +14,23 @@ public struct NotificationService: Sendable {
     let deliverer: OutboxDeliverer?
     let clock: WallClock
     let authorizer: Authorizer
+    /// The plan's actions as the plan service keeps them, for previews.
+    let planActions: ReadModel<[PlanAction]>?
 
     public init(database: AppDatabase, reminders: ReminderService, deliverer: OutboxDeliverer?, clock: WallClock) {
+        self.init(database: database, reminders: reminders, deliverer: deliverer, clock: clock, planActions: nil)
+    }
+
+    init(
+        database: AppDatabase, reminders: ReminderService, deliverer: OutboxDeliverer?, clock: WallClock,
+        planActions: ReadModel<[PlanAction]>?
+    ) {
         self.database = database
         self.reminders = reminders
         self.deliverer = deliverer
         self.clock = clock
         self.authorizer = Authorizer(database: database)
+        self.planActions = planActions
     }
 
     /// The webhooks that notices raise events on.
@@ -30,7 +40,7 @@ public struct NotificationService: Sendable {
     public func preview(asOf instant: Date?, as user: User?) async throws -> SweepDocument {
         try await authorizer.authorize(.remindPreview, user)
         let asOf = instant ?? clock.now()
-        let notices = try await reminders.preview(asOf: asOf)
+        let notices = try await reminders.preview(asOf: asOf, actions: try await planActions?.value())
         return SweepDocument(asOf: asOf.londonISOText, enqueued: nil, notices: notices.map { NoticeDocument($0) })
     }
 

@@ -74,12 +74,16 @@ extension Operation {
         "pack.get", .anyone,
         refinement: "anyone for published public parts; members of the board for exempt parts and private boards; secretary of the board, admin for all")
 
+    // Backups
+    public static let dataBackup = Operation("data.backup", admin)
+
     /// Every operation, for the access table's docs and tests.
     public static let all: [Operation] = [
         boardList, boardGet, meetingList, meetingGet, meetingAdd, cycleList, userAdd, whoAmI, planImport, actionList, actionGet,
         actionUpdate, measureList, measureSet, scorecard, remindPreview, remindRun, outboxList, outboxRetry, notifyTest, itemAdd,
         reportSubmit, packBuild, packPublish, packList, packGet,
         userRevoke, userRotate, audit,
+        dataBackup,
     ]
 }
 

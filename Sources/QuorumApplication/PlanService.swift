@@ -9,11 +9,18 @@ public struct PlanService: Sendable {
     let database: AppDatabase
     let clock: WallClock
     let authorizer: Authorizer
+    /// The read models of the plan, kept until a write changes their tables.
+    let models: PlanModels
 
     public init(database: AppDatabase, clock: WallClock) {
+        self.init(database: database, clock: clock, models: PlanModels(database))
+    }
+
+    init(database: AppDatabase, clock: WallClock, models: PlanModels) {
         self.database = database
         self.clock = clock
         self.authorizer = Authorizer(database: database)
+        self.models = models
     }
 
     /// Imports a CSV file of `kind` (`recommendations`, `actions`, `measures`, `values`): every
@@ -63,7 +70,7 @@ public struct PlanService: Sendable {
             }
             state = parsed
         }
-        return try await database.planActions()
+        return try await models.actions.value()
             .filter { action in
                 (state.map { action.state(on: asOf) == $0 } ?? true)
                     && (filter.leadEmail.map { EmailAddressRule.same(action.lead.email, $0) } ?? true)
@@ -106,8 +113,8 @@ public struct PlanService: Sendable {
 
     public func measures(as user: User?) async throws -> [MeasureDocument] {
         try await authorizer.authorize(.measureList, user)
-        let measures = try await database.measures()
-        let values = Dictionary(grouping: try await database.measureValues(), by: \.measureID)
+        let measures = try await models.measures.value()
+        let values = Dictionary(grouping: try await models.values.value(), by: \.measureID)
         return measures.map { measure in
             let own = values[measure.id] ?? []
             let latest = Scorecard.latestPeriod(in: own).flatMap { period in
@@ -135,8 +142,8 @@ public struct PlanService: Sendable {
         } catch PlanStoreError.unknownMeasure(let id) {
             throw ApplicationError(.notFound, "no measure '\(id)'")
         }
-        let measures = try await database.measures().filter { $0.id == id }
-        let values = try await database.measureValues().filter { $0.measureID == id }
+        let measures = try await models.measures.value().filter { $0.id == id }
+        let values = try await models.values.value().filter { $0.measureID == id }
         guard let row = Scorecard.rows(measures: measures, values: values, period: period).first else {
             throw ApplicationError(.unavailable, "the value was stored but cannot be read back")
         }
@@ -147,7 +154,7 @@ public struct PlanService: Sendable {
     public func scorecard(period text: String?, as user: User?) async throws -> [ScorecardRowDocument] {
         try await authorizer.authorize(.scorecard, user)
         let period = try text.map(Self.period)
-        return Scorecard.rows(measures: try await database.measures(), values: try await database.measureValues(), period: period)
+        return Scorecard.rows(measures: try await models.measures.value(), values: try await models.values.value(), period: period)
             .map(ScorecardRowDocument.init)
     }
 
@@ -164,6 +171,21 @@ public struct PlanService: Sendable {
         } catch {
             throw ApplicationError(.badArgument, "\(error) (periods look like 2017/18, 2017/18 Q2 or 2017-10)")
         }
+    }
+}
+
+/// The plan's read models: the measures with their thresholds parsed, the values, and the
+/// actions with their updates in plan order. Each is read again only after a committed write to
+/// its tables (an import, `MEASURE SET`, `ACTION UPDATE`, or any other write path).
+struct PlanModels: Sendable {
+    let measures: ReadModel<[Measure]>
+    let values: ReadModel<[MeasureValue]>
+    let actions: ReadModel<[PlanAction]>
+
+    init(_ database: AppDatabase) {
+        measures = ReadModel(database, tables: ["measure"]) { try await database.measures() }
+        values = ReadModel(database, tables: ["measureValue"]) { try await database.measureValues() }
+        actions = ReadModel(database, tables: ["action", "actionUpdate"]) { try await database.planActions() }
     }
 }
 

@@ -38,8 +38,10 @@ public struct ReminderService: Sendable {
     }
 
     /// What a sweep as of `instant` would enqueue; changes nothing.
-    public func preview(asOf instant: Date) async throws -> [Notice] {
-        let plan = try await makePlan(asOf: instant)
+    /// - Parameter actions: the plan's actions when the caller holds them already (a cached
+    ///   read model); nil reads them from the store.
+    public func preview(asOf instant: Date, actions: [PlanAction]? = nil) async throws -> [Notice] {
+        let plan = try await makePlan(asOf: instant, actions: actions)
         return try await database.previewSweep(plan: plan)
     }
 
@@ -50,7 +52,9 @@ public struct ReminderService: Sendable {
     }
 
     /// Reads the plan's inputs and returns the planner call, to run inside the store's transaction.
-    private func makePlan(asOf instant: Date) async throws -> @Sendable (Set<String>) throws -> [Notice] {
+    private func makePlan(asOf instant: Date, actions known: [PlanAction]? = nil) async throws
+        -> @Sendable (Set<String>) throws -> [Notice]
+    {
         let date = EuropeLondon.localDateTime(at: Int64(instant.timeIntervalSince1970.rounded(.down))).date
         let boards = try await database.boards()
         let meetings = try await database.allMeetingDates()
@@ -60,7 +64,12 @@ public struct ReminderService: Sendable {
                 ReminderPlanner.Report(occurrence: $0.occurrence, cycle: $0.cycle, board: board)
             }
         }
-        let actions = try await database.planActions()
+        let actions: [PlanAction]
+        if let known {
+            actions = known
+        } else {
+            actions = try await database.planActions()
+        }
         let submitted = try await database.submittedOccurrences()
         let planBoard = boards.first { $0.code == configuration.planBoard }
         let planner = ReminderPlanner(policy: configuration.policy, workingDays: schedule.workingDays)

@@ -88,15 +88,16 @@ extension AppDatabase {
                 }
             case .actions(let rows):
                 summary.recommendationsCreated = try createRecommendations(rows.map(\.action.recommendationID), db, audit)
+                // Two queries for the whole file, not two or three per row: every stored action by
+                // its ref, and every stored update by what makes it the same update.
+                let stored = try AppDatabase.storedActions(db)
+                var updates = try AppDatabase.storedUpdateKeys(db)
                 for row in rows {
-                    try upsert(ActionRecord(row.action), key: row.action.ref, subject: "action", db, audit, &summary)
+                    let record = ActionRecord(row.action)
+                    try upsert(record, existing: stored[record.ref], key: record.ref, subject: "action", db, audit, &summary)
                     if let update = row.update {
                         let date = update.date ?? today
-                        let exists = try ActionUpdateRecord
-                            .filter(ActionUpdateRecord.Columns.actionRef == row.action.ref)
-                            .filter(ActionUpdateRecord.Columns.text == update.text && ActionUpdateRecord.Columns.date == date)
-                            .fetchCount(db) > 0
-                        if !exists {
+                        if updates.insert(UpdateKey(ref: row.action.ref, date: date.description, text: update.text)).inserted {
                             var record = ActionUpdateRecord(
                                 id: nil, actionRef: row.action.ref, date: date, text: update.text, author: actor,
                                 newReviewDate: nil, completes: false, recordedAt: stamp)
@@ -132,7 +133,8 @@ extension AppDatabase {
     /// until a recommendations file gives their words.
     private func createRecommendations(_ ids: [String], _ db: Database, _ audit: Auditor) throws -> Int {
         var created = 0
-        for id in Set(ids).sorted() where try RecommendationRecord.fetchOne(db, key: id) == nil {
+        let known = Set(try String.fetchAll(db, sql: "SELECT id FROM recommendation"))
+        for id in Set(ids).subtracting(known).sorted() {
             let priority = Int(id.split(separator: ".").first ?? "") ?? 0
             try RecommendationRecord(id: id, priority: priority, priorityTitle: "Priority \(priority)", title: "Recommendation \(id)", ambition: "")
                 .insert(db)
@@ -146,7 +148,15 @@ extension AppDatabase {
     private func upsert<Record: PersistableRecord & FetchableRecord & Encodable & Equatable>(
         _ record: Record, key: String, subject: String, _ db: Database, _ audit: Auditor, _ summary: inout ImportSummary
     ) throws {
-        if let existing = try Record.fetchOne(db, key: key) {
+        try upsert(record, existing: try Record.fetchOne(db, key: key), key: key, subject: subject, db, audit, &summary)
+    }
+
+    /// Inserts or updates a row whose stored version (nil: none) the caller has already read.
+    private func upsert<Record: PersistableRecord & Encodable & Equatable>(
+        _ record: Record, existing: Record?, key: String, subject: String, _ db: Database, _ audit: Auditor,
+        _ summary: inout ImportSummary
+    ) throws {
+        if let existing {
             guard existing != record else {
                 summary.unchanged += 1
                 return
@@ -159,6 +169,28 @@ extension AppDatabase {
             try audit.record(subject, key, "created", [:])
             summary.created += 1
         }
+    }
+
+    /// Every stored action, by ref.
+    private static func storedActions(_ db: Database) throws -> [String: ActionRecord] {
+        var stored: [String: ActionRecord] = [:]
+        let cursor = try ActionRecord.fetchCursor(db)
+        while let record = try cursor.next() { stored[record.ref] = record }
+        return stored
+    }
+
+    /// What makes an action update the same one when a file is imported again.
+    struct UpdateKey: Hashable {
+        var ref: String
+        var date: String
+        var text: String
+    }
+
+    private static func storedUpdateKeys(_ db: Database) throws -> Set<UpdateKey> {
+        var keys = Set<UpdateKey>()
+        let rows = try Row.fetchCursor(db, sql: "SELECT actionRef, date, text FROM actionUpdate")
+        while let row = try rows.next() { keys.insert(UpdateKey(ref: row[0], date: row[1], text: row[2])) }
+        return keys
     }
 
     enum StoreOutcome { case created, updated, unchanged }

@@ -8,11 +8,19 @@ public final class AppDatabase: Sendable {
     /// The writer: a `DatabasePool` for a file, a `DatabaseQueue` in memory (tests). Only this
     /// module's methods reach it, so every query and every transaction is written here.
     let writer: any DatabaseWriter
+    /// Commits counted per table, for the application's cached read models.
+    public let changes = TableChanges(tables: AppDatabase.countedTables)
+
+    /// The tables whose changes ``changes`` counts.
+    static let countedTables: Set<String> = [
+        "board", "boardMember", "meeting", "recommendation", "action", "actionUpdate", "measure", "measureValue",
+    ]
 
     /// Wraps `writer` and runs the migrations.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         try AppDatabase.migrator.migrate(writer)
+        writer.add(transactionObserver: changes, extent: .observerLifetime)
     }
 
     /// Opens (creating if needed) the database file at `path`, in WAL mode.

@@ -17,6 +17,11 @@ public struct AuditEntry: Hashable, Sendable {
 
 extension AuditEntryRecord {
     init(at: String, actor: String, subject: String, key: String, change: String, details: [String: String], via: String) {
+        // Most entries of a large import have no details: no encoder for those.
+        guard !details.isEmpty else {
+            self.init(id: nil, at: at, actor: actor, subject: subject, subjectKey: key, change: change, details: "{}", via: via)
+            return
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = (try? encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -45,6 +45,8 @@ def world(tmp_path_factory):
     config = conftest.write_config(tmp / "quorum.yaml")
     daemon = conftest.Daemon(tmp / "data", config, conftest.ROOT / "Boards", ["--demo-data", str(conftest.ROOT / "Demo")]).start()
     admin = daemon.connect()
+    # Publishing waits for the PDF, made after the build's reply: minutes on a busy machine.
+    admin.sock.settimeout(900)
     assert admin.command("AUTH", "admin", daemon.admin_token) == "OK"
     tokens = {"admin": ("admin", daemon.admin_token)}
     for role, (email, kind, board) in USERS.items():

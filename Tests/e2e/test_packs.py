@@ -146,6 +146,7 @@ def test_exempt_items_stay_out_of_part_one_and_reach_only_members(demo_daemon):
     assert "An inspection took place in April 2016" not in exempt_html, "Part II holds only the exempt items"
     # Before publication the public sees nothing; after it, Part I but never Part II.
     assert raw_get(demo_daemon, pack["id"], "pdf").startswith("-NOTFOUND")
+    wait_for_pdf(conn, pack)
     assert json.loads(conn.command("PACK", "PUBLISH", pack["id"], "reason=Demonstration of a late pack"))["late"] is True
     assert raw_get(demo_daemon, pack["id"], "pdf").startswith(b"%PDF")
     assert raw_get(demo_daemon, pack["id"], "pdf", "exempt").startswith("-NOAUTH")
@@ -177,6 +178,8 @@ def test_versions_are_immutable_and_list_what_changed(demo_daemon):
 
 def test_publication_on_time_and_late(demo_daemon):
     conn = admin(demo_daemon)
+    # Publishing waits for the PDF, made after the build's reply: minutes on a busy machine.
+    conn.sock.settimeout(900)
     late = json.loads(conn.command("PACK", "BUILD", MEETING))
     refused = conn.command("PACK", "PUBLISH", late["id"])
     assert refused.code == "BADARG" and "2017-11-06" in refused

@@ -27,7 +27,9 @@ public struct PDFRenderer: Sendable {
     public struct Configuration: Hashable, Sendable {
         /// The executable: a name looked up on the PATH, or a path.
         public var executable: String
-        /// How long a run may take before it is stopped.
+        /// How long a run may take before it is stopped. Generous: the PDF is made off the request
+        /// path (nobody waits on it but a publication), and on a busy machine one pack's PDF has
+        /// taken more than two minutes; the limit only stops an engine that hangs.
         public var timeout: Duration
         /// How long a stopped run has to exit after SIGTERM before SIGKILL.
         public var terminationGracePeriod: Duration
@@ -35,7 +37,7 @@ public struct PDFRenderer: Sendable {
         public var extraArguments: [String]
 
         public init(
-            executable: String = "weasyprint", timeout: Duration = .seconds(120),
+            executable: String = "weasyprint", timeout: Duration = .seconds(900),
             terminationGracePeriod: Duration = .seconds(5), extraArguments: [String] = []
         ) {
             self.executable = executable
