@@ -54,7 +54,10 @@ struct BrowsingTests {
         let exemptReport = try String(
             contentsOf: ApplicationFixture.repositoryRoot.appendingPathComponent("Tests/e2e/fixtures/exempt-report.md"), encoding: .utf8)
         _ = try await packs.submitReport(exemptReport, item: "\(item.number)", meeting: meeting, as: fixture.admin)
-        let draft = try await packs.build(meeting, as: fixture.admin)
+        let built = try await packs.build(meeting, as: fixture.admin)
+        // The PDF is made after the build's reply.
+        await packs.pdfMaker.settled(built.id)
+        let draft = try #require(try await packs.versions(of: meeting, as: fixture.admin).first { $0.id == built.id })
         let publicHTML = try #require(draft.file(.public, .html)).sha256
         let exemptPDF = try #require(draft.file(.exempt, .pdf)).sha256
 

@@ -70,6 +70,7 @@ struct ArgumentErrorTests {
         Case("AUDIT", "yesterday", code: "BADARG", names: "yesterday"),
         Case("AUDIT", "limit=0", code: "BADARG", names: "limit"),
         Case("AUDIT", "kind=user%", code: "BADARG", names: "user%"),
+        Case("BACKUP", "relative/folder", code: "BADARG", names: "relative/folder"),
     ]
 
     @Test(arguments: cases)

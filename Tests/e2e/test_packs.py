@@ -261,7 +261,7 @@ def test_the_cli_downloads_a_published_pack(demo_daemon, tmp_path):
 
 def test_the_annual_report_pack_of_december_2018_judges_the_years_outturns_as_the_seed_does(demo_daemon, tmp_path):
     conn = admin(demo_daemon)
-    pack = json.loads(conn.command("PACK", "BUILD", "HWBB-2018-12-12"))
+    pack = wait_for_pdf(conn, json.loads(conn.command("PACK", "BUILD", "HWBB-2018-12-12")))
     pdf = raw_get(demo_daemon, pack["id"], "pdf", token=("admin", demo_daemon.admin_token))
     text = pdf_text(pdf, tmp_path)
     assert "91.2" in text and "Good" in text, "the scorecard judges care leavers' accommodation as the seed does"
