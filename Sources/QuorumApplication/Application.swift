@@ -18,6 +18,9 @@ public struct Application: Sendable {
     public let packs: PackService
     public let users: UserService
     public let audit: AuditService
+    public let forwardPlan: ForwardPlanService
+    public let privateMeetings: PrivateMeetingService
+    public let clearance: ClearanceService
     public let clock: WallClock
     /// Web sessions (the portal's sign-in).
     public let sessions: SessionService
@@ -30,13 +33,20 @@ public struct Application: Sendable {
     ) {
         let governance = GovernanceService(database: database, schedule: schedule, horizon: horizon, clock: clock)
         self.governance = governance
+        let privateMeetings = PrivateMeetingService(database: database, governance: governance, clock: clock)
+        let clearance = ClearanceService(
+            database: database, governance: governance, privateMeetings: privateMeetings,
+            schedule: reminders.configuration.clearance, clock: clock)
+        self.forwardPlan = ForwardPlanService(database: database, governance: governance, pdf: pdf, clock: clock)
+        self.privateMeetings = privateMeetings
+        self.clearance = clearance
         let planModels = PlanModels(database)
         self.plan = PlanService(database: database, clock: clock, models: planModels)
         self.notifications = NotificationService(
             database: database, reminders: reminders, deliverer: deliverer, clock: clock, planActions: planModels.actions)
         self.packs = PackService(
             database: database, governance: governance, files: packFiles, pdf: pdf, webhooks: reminders.configuration.webhooks,
-            clock: clock)
+            clock: clock, clearance: clearance)
         self.users = UserService(database: database, clock: clock)
         self.audit = AuditService(database: database, clock: clock)
         self.clock = clock

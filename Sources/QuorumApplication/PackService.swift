@@ -16,11 +16,15 @@ public struct PackService: Sendable {
     let authorizer: Authorizer
     /// Makes each version's PDF after the build's reply; the daemon runs it under its lifecycle.
     public let pdfMaker: PackPDFMaker
+    /// Report clearance and the Forward Plan: the cover's Internal Consultations and Forward Plan
+    /// line, the notice and clearance warnings, and the reason an unapproved report needs.
+    let clearance: ClearanceService
 
     public init(
         database: AppDatabase, governance: GovernanceService, files: PackFileStore, renderer: PackRenderer = PackRenderer(),
-        pdf: PDFRenderer = PDFRenderer(), webhooks: [WebhookSubscription], clock: WallClock
+        pdf: PDFRenderer = PDFRenderer(), webhooks: [WebhookSubscription], clock: WallClock, clearance: ClearanceService
     ) {
+        self.clearance = clearance
         self.database = database
         self.governance = governance
         self.files = files
@@ -97,6 +101,11 @@ public struct PackService: Sendable {
         guard entry.takesReport else {
             throw ApplicationError(.badArgument, "item \(entry.number) (\(entry.title)) takes no report")
         }
+        if let stage = try await database.clearances(meetingID: meeting.id)[entry.key]?.clearance.stage, stage > .draft {
+            throw ApplicationError(
+                .conflict,
+                "item \(entry.number)'s report is \(stage.label): a new text goes through clearance again, so it must be returned to draft first (CLEARANCE RETURN)")
+        }
         let report: CoverReport
         do {
             report = try CoverReport.parse(markdown: markdown)
@@ -126,6 +135,7 @@ public struct PackService: Sendable {
                 try await assemble(meeting, by: user?.name ?? "")
             }
             await pdfMaker.submit(pack.id)
+            try await clearance.markInPack(meeting: meeting, itemKeys: pack.manifest.map(\.key), by: user)
             return document(pack, meeting)
         } catch PackStoreError.versionTaken(_, let version) {
             throw ApplicationError(.conflict, "another build saved version \(version) first; build again")
@@ -196,11 +206,17 @@ public struct PackService: Sendable {
                 .badArgument,
                 "the statutory deadline was \(publishBy) (five clear working days before \(meeting.date)): publishing late needs reason=<the special circumstances>")
         }
+        let unapproved = try await clearance.unapproved(meeting: meeting, itemKeys: pack.manifest.map(\.key))
+        if !unapproved.isEmpty && (reason ?? "").isEmpty {
+            throw ApplicationError(
+                .badArgument,
+                "the pack includes reports not yet approved (\(unapproved.joined(separator: "; "))): publishing it needs reason=<why>")
+        }
         do {
             let text = searchText(of: pack, board: board)
-            let (published, enqueued) = try await audited(.packPublish, by: user, target: pack.id, ["reason": late ? reason : nil]) {
+            let (published, enqueued) = try await audited(.packPublish, by: user, target: pack.id, ["reason": late || !unapproved.isEmpty ? reason : nil]) {
                 try await database.publishPack(
-                    id: pack.id, by: user?.name ?? "", late: late, reason: late ? reason : nil, webhooks: webhooks, now: clock.now(),
+                    id: pack.id, by: user?.name ?? "", late: late, reason: late || !unapproved.isEmpty ? reason : nil, webhooks: webhooks, now: clock.now(),
                     searchText: text
                 ) { published in
                     PackRules.publicationNotices(
@@ -263,12 +279,17 @@ public struct PackService: Sendable {
         let agenda = try await governance.agenda(of: meeting)
         let reports = try await database.latestReports(meetingID: meeting.id)
         let publishBy = PackRules.publishBy(meeting, workingDays: workingDays)
+        let view = try await clearance.packView(of: meeting, asOf: clock.today)
         var warnings: [String] = []
         var items: [MeetingPackContent.Item] = []
         for entry in agenda.entries {
             var report: CoverReport?
             if let submitted = reports[entry.key] {
                 report = try? CoverReport.parse(markdown: submitted.markdown)
+                if var parsed = report {
+                    view.applyRecord(to: &parsed, key: entry.key)
+                    report = parsed
+                }
             } else if entry.takesReport {
                 warnings.append(PackRules.missingReportWarning(number: entry.number, title: entry.title))
             }
@@ -276,11 +297,16 @@ public struct PackService: Sendable {
                 key: entry.key, number: entry.number, title: entry.title, kind: entry.kind, owner: entry.ownerEmail,
                 isKeyDecision: entry.isKeyDecision, exemptParagraph: entry.exemptParagraph, report: report,
                 appendices: entry.cycle?.appendices ?? [])
+            // A key decision's notice and a private meeting's notices come from their records
+            // (the view's warnings); only a key decision that names no Forward Plan entry is
+            // judged here, by the date the item or its report gives.
             warnings += PackRules.noticeWarnings(
-                number: item.number, title: item.title, isKeyDecision: item.effectiveKeyDecision, isExempt: item.isExempt,
+                number: item.number, title: item.title,
+                isKeyDecision: item.effectiveKeyDecision && view.keyDecisions[entry.key] == nil, isExempt: false,
                 noticeGiven: entry.noticeGiven ?? report?.forwardPlanDate, meetingDate: meeting.date, workingDays: workingDays)
             items.append(item)
         }
+        warnings += view.readiness.warnings
         let recommendations = try await database.recommendations().map(\.recommendation)
         var scorecard: ScorecardAppendix?
         if items.contains(where: { $0.generatedAppendices.contains(.scorecard) }) {

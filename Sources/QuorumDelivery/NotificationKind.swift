@@ -16,6 +16,8 @@ public enum NotificationKind: String, Hashable, Sendable, CaseIterable, Codable 
     case packPublished = "pack_published"
     /// A single-use sign-in link that a user asked the portal for.
     case signInLink = "signin_link"
+    /// Whoever holds a report's clearance step after its due date.
+    case clearanceLate = "clearance_late"
     /// `quorum notify test`: proves the mail settings work.
     case test = "test"
 

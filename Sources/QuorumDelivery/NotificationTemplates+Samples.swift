@@ -111,6 +111,20 @@ extension NotificationTemplates {
                 "link": "https://quorum.example.org/signin/link?token=5f1c0c3e9a8d4b7e6f2a1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a",
                 "minutes": 15,
             ]
+        case .clearanceLate:
+            return [
+                "recipient_name": "Finance officer",
+                "report_title": "Bi -annual Progress report Children's Social Care Performance",
+                "board_name": "Overview and Scrutiny Committee (Children's Services and Safeguarding)",
+                "board_code": "OSC",
+                "meeting_date": "Tuesday 14 November 2017",
+                "publish_by": "Monday 6 November 2017",
+                "step": "clear the report for finance",
+                "due": "Wednesday 1 November 2017",
+                "days_late": 1,
+                "late_by": "1 working day",
+                "clearance_command": "quorum clearance get OSC-2017-11-14 4",
+            ]
         case .test:
             return [
                 "recipient_name": "Quorum administrator",

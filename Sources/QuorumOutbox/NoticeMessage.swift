@@ -12,6 +12,7 @@ enum NoticeMessage {
         case .actionDigest: .actionDigest
         case .packPublished: .packPublished
         case .signInLink: .signInLink
+        case .clearanceLate: .clearanceLate
         }
     }
 
@@ -54,6 +55,18 @@ enum NoticeMessage {
         if let signIn = notice.signIn {
             context["link"] = .string(signIn.url)
             context["minutes"] = .int(signIn.minutes)
+        }
+        if let clearance = notice.clearance {
+            context["report_title"] = .string(clearance.title)
+            context["board_name"] = .string(clearance.boardName)
+            context["board_code"] = .string(clearance.boardCode)
+            context["meeting_date"] = .string(longDate(clearance.meetingDate))
+            context["publish_by"] = .string(longDate(clearance.publishBy))
+            context["step"] = .string(clearance.step.label)
+            context["due"] = .string(longDate(clearance.due))
+            context["days_late"] = .int(clearance.workingDaysLate)
+            context["late_by"] = .string(plural(clearance.workingDaysLate, "working day"))
+            context["clearance_command"] = .string("quorum clearance get \(clearance.meetingID) \(clearance.itemKey)")
         }
         if let pack = notice.pack {
             context["board_name"] = .string(pack.boardName)

@@ -10,15 +10,18 @@ public struct ReminderConfiguration: Sendable {
     /// The board that owns the improvement plan: its secretary is copied on escalations.
     public var planBoard: String?
     public var webhooks: [WebhookSubscription]
+    /// When report clearance steps are due (`clearance:`); late steps are chased by the sweep.
+    public var clearance: ClearanceSchedule
 
     public init(
         policy: ReminderPolicy = ReminderPolicy(), sweepAt: LocalTime? = LocalTime(hour: 8, minute: 0),
-        planBoard: String? = "CYPCIB", webhooks: [WebhookSubscription] = []
+        planBoard: String? = "CYPCIB", webhooks: [WebhookSubscription] = [], clearance: ClearanceSchedule = ClearanceSchedule()
     ) {
         self.policy = policy
         self.sweepAt = sweepAt
         self.planBoard = planBoard
         self.webhooks = webhooks
+        self.clearance = clearance
     }
 }
 
@@ -73,8 +76,10 @@ public struct ReminderService: Sendable {
         let submitted = try await database.submittedOccurrences()
         let planBoard = boards.first { $0.code == configuration.planBoard }
         let planner = ReminderPlanner(policy: configuration.policy, workingDays: schedule.workingDays)
+        let chases = try await clearanceChases(on: date, boards: boards)
         return { listed in
             planner.notices(on: date, reports: reports, submitted: submitted, actions: actions, listed: listed, planBoard: planBoard)
+                + chases
         }
     }
 }

@@ -269,6 +269,66 @@ extension AppDatabase {
                 t.add(column: "pdfError", .text)
             }
         }
+        migrator.registerMigration("v7 before the meeting: forward plan, private-meeting notices, report clearance") { db in
+            // Key decisions on the Forward Plan (SI 2012/2089 reg 9), with what was done under the
+            // general exception (reg 10) and special urgency (reg 11), as JSON.
+            try db.create(table: "forwardPlanEntry") { t in
+                t.primaryKey("reference", .text)
+                t.column("title", .text).notNull()
+                t.column("decisionMaker", .text).notNull().references("board", onDelete: .restrict).indexed()
+                t.column("meetingId", .text).references("meeting", onDelete: .setNull).indexed()
+                t.column("meetingDate", .text)
+                t.column("reportTitle", .text)
+                t.column("reportOwnerRole", .text)
+                t.column("reportOwnerEmail", .text).collate(.nocase)
+                t.column("firstPublished", .text)
+                t.column("exemptParagraph", .integer)
+                t.column("generalException", .jsonText)
+                t.column("specialUrgency", .jsonText)
+                t.column("createdBy", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            // The agenda item that carries a key decision: an added item or a cycle's report.
+            try db.create(table: "forwardPlanItem") { t in
+                t.column("meetingId", .text).notNull().references("meeting", onDelete: .cascade)
+                t.column("itemKey", .text).notNull()
+                t.column("reference", .text).notNull().references("forwardPlanEntry", onDelete: .cascade).indexed()
+                t.primaryKey(["meetingId", "itemKey"])
+            }
+            // The notices of intention to meet in private (reg 5), as given.
+            try db.create(table: "privateMeetingNotice") { t in
+                t.column("meetingId", .text).notNull().references("meeting", onDelete: .cascade)
+                // first (28 clear days) or second (5 clear days)
+                t.column("notice", .text).notNull()
+                t.column("givenOn", .text).notNull()
+                t.column("reasons", .text).notNull()
+                t.column("representations", .jsonText).notNull()
+                t.column("response", .text)
+                t.column("recordedBy", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+                t.primaryKey(["meetingId", "notice"])
+            }
+            try db.create(table: "privateMeetingUrgency") { t in
+                t.primaryKey("meetingId", .text).references("meeting", onDelete: .cascade)
+                t.column("agreedBy", .text).notNull()
+                t.column("agreedOn", .text).notNull()
+                t.column("reasonsPublishedOn", .text)
+                t.column("recordedBy", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+            }
+            // Each report's clearance: its stage, and the whole record with every step as JSON.
+            try db.create(table: "reportClearance") { t in
+                t.column("meetingId", .text).notNull().references("meeting", onDelete: .cascade)
+                t.column("itemKey", .text).notNull()
+                // The report's subject (or the item's title) when it was last moved: what a chase names.
+                t.column("title", .text).notNull()
+                t.column("stage", .text).notNull().indexed()
+                t.column("record", .jsonText).notNull()
+                t.column("updatedAt", .text).notNull()
+                t.primaryKey(["meetingId", "itemKey"])
+            }
+        }
         return migrator
     }
 }

@@ -69,7 +69,8 @@ struct DaemonConfiguration {
         return ReminderConfiguration(
             policy: ReminderPolicy(repeatDays: reminders.repeatDays ?? 7, escalateDays: reminders.escalateDays ?? 14),
             sweepAt: sweepAt, planBoard: reminders.planBoard,
-            webhooks: (settings.webhooks ?? []).map { WebhookSubscription(url: $0.url, events: $0.events) })
+            webhooks: (settings.webhooks ?? []).map { WebhookSubscription(url: $0.url, events: $0.events) },
+            clearance: settings.clearance ?? ClearanceSchedule())
     }
 
     /// The protocol server's configuration: its own defaults, with what `limits:` and `tls:` set.

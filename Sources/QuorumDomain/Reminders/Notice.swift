@@ -16,6 +16,8 @@ public struct Notice: Hashable, Sendable, Codable {
         case packPublished = "pack.published"
         /// A user who asked the portal for a sign-in link by email.
         case signInLink = "signin.link"
+        /// Whoever holds a report's clearance step after its due date (docs/meetings.md).
+        case clearanceLate = "clearance.late"
     }
 
     public var kind: Kind
@@ -30,13 +32,15 @@ public struct Notice: Hashable, Sendable, Codable {
     public var pack: PackPublication?
     /// The link of a sign-in link notice.
     public var signIn: SignInLinkMessage?
+    /// What a clearance chase is about.
+    public var clearance: ClearanceReminder?
     /// The webhook event this notice raises, if any (`report.due`, `report.late`, `action.overdue`, `action.due`).
     public var webhookEvent: String?
 
     public init(
         kind: Kind, key: String, recipient: Person, cc: [Person] = [], dueDate: LocalDate?, round: Int = 0,
-        report: ReportReminder? = nil, actions: [ActionReminder] = [], pack: PackPublication? = nil, webhookEvent: String?,
-        signIn: SignInLinkMessage? = nil
+        report: ReportReminder? = nil, actions: [ActionReminder] = [], pack: PackPublication? = nil,
+        clearance: ClearanceReminder? = nil, webhookEvent: String?, signIn: SignInLinkMessage? = nil
     ) {
         self.kind = kind
         self.key = key
@@ -47,6 +51,7 @@ public struct Notice: Hashable, Sendable, Codable {
         self.report = report
         self.actions = actions
         self.pack = pack
+        self.clearance = clearance
         self.webhookEvent = webhookEvent
         self.signIn = signIn
     }

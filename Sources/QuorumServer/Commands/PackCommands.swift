@@ -7,15 +7,11 @@ import QuorumProtocol
 enum PackCommands {
     static let specs: [CommandSpec] = [
         CommandSpec(
-            name: "ITEM ADD", usage: "<meeting-id> <title> [owner=<email>] [key=yes] [exempt=<1-7>] [notice=<date>]",
+            name: "ITEM ADD", usage: "<meeting-id> <title> [owner=<email>] [key=yes|<forward-plan-ref>] [exempt=<1-7>] [notice=<date>]",
             summary: "add an item to a meeting's agenda", operation: .itemAdd, arity: 2...6
         ) { context, invocation in
             let options = try invocation.options(from: 2, allowed: ["owner", "key", "exempt", "notice"])
             var isKey = false
-            if let key = options["key"]?.lowercased() {
-                guard ["yes", "no"].contains(key) else { throw CommandError.badArgument(invocation.name, "key must be yes or no") }
-                isKey = key == "yes"
-            }
             var paragraph: Int?
             if let text = options["exempt"] {
                 guard let number = Int(text) else {
@@ -23,6 +19,18 @@ enum PackCommands {
                 }
                 paragraph = number
             }
+            if let key = options["key"], !["yes", "no"].contains(key.lowercased()) {
+                // key=<Forward Plan reference>: the item carries that key decision.
+                guard options["notice"] == nil else {
+                    throw CommandError.badArgument(invocation.name, "notice= is taken from the Forward Plan entry \(key)")
+                }
+                return invocation.reply(
+                    try JSONReply.encode(
+                        try await context.application.forwardPlan.addItem(
+                            title: invocation.arguments[1], ownerEmail: options["owner"], reference: key, exemptParagraph: paragraph,
+                            to: invocation.arguments[0], as: invocation.user)))
+            }
+            if let key = options["key"]?.lowercased() { isKey = key == "yes" }
             let item = PackService.NewItem(
                 title: invocation.arguments[1], ownerEmail: options["owner"], isKeyDecision: isKey, exemptParagraph: paragraph,
                 noticeGiven: try invocation.date(option: "notice", in: options))
