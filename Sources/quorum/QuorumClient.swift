@@ -19,6 +19,7 @@ struct QuorumClient: AsyncParsableCommand {
             Cycles.self, UserCommand.self, Import.self, Actions.self, ActionCommand.self, Measures.self, MeasureCommand.self,
             ScorecardCommand.self, Remind.self, Outbox.self, Item.self, Report.self, Pack.self, Notify.self, Call.self,
             Backup.self,
+            Forward.self, Clearance.self, NoticeCommand.self,
         ])
 }
 

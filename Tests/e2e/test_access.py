@@ -106,6 +106,16 @@ CELLS = [
     (["NOTIFY", "TEST", "email", "not an address"], ADMIN),
     (["ITEM", "ADD", MEETING, " "], SECRETARY),
     (["PACK", "BUILD", "OSC-2017-11-14"], SECRETARY),
+    (["FORWARD", "LIST"], ALL),
+    (["FORWARD", "ADD", "FP-ACCESS", "OSC", " "], SECRETARY),
+    (["FORWARD", "DOCUMENT", "html"], ALL),
+    (["NOTICE", "LIST", MEETING], SECRETARY),
+    (["NOTICE", "GIVE", MEETING, "first", "2017-11-15", "after the meeting"], SECRETARY),
+    (["MEETING", "READINESS", MEETING], SECRETARY),
+    (["CLEARANCE", "GET", MEETING, "99"], SIGNED_IN),
+    # Finance and legal clear for themselves alone: no admin, secretary or lead may.
+    (["CLEARANCE", "FINANCE", MEETING, "4", "FD.1/17", "Head of Corporate Resources"], set()),
+    (["CLEARANCE", "LEGAL", MEETING, "4", "LD.1/17", "Head of Legal"], set()),
 ]
 
 
