@@ -20,7 +20,7 @@ run: apt $(BUILT)
 	@echo "The web portal opens at http://127.0.0.1:7879/ (quorumd prints the address when it is up)."
 	@echo "Connect with:  redis-cli -p 7878 BOARD LIST   or   $(BIN)/quorum boards"
 	@echo "Sign in with:  export QUORUM_TOKEN_FILE=var/admin.token"
-	$(BIN)/quorumd --config Config/quorum.yaml --demo-data Demo
+	$(BIN)/quorumd --config Config/quorum.yaml --demo-data Demo --demo-reports
 
 # The release build is `make release` (and `make bench`); it is not part of `make test` until the
 # application core's optimised build has been seen to compile on a quiet machine.

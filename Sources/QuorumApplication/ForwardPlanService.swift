@@ -211,7 +211,9 @@ public struct ForwardPlanService: Sendable {
         if let paragraph = exemptParagraph, ScheduleTwelveA.description(ofParagraph: paragraph) == nil {
             throw ApplicationError(.badArgument, "exempt '\(paragraph)' is not a Schedule 12A paragraph (1 to 7)")
         }
-        let stored = try await stored(reference, as: user, hideUnpublished: false)
+        guard let stored = try await database.forwardPlanEntry(reference: reference) else {
+            throw ApplicationError(.badArgument, "key '\(reference)' is neither yes, no nor the reference of a Forward Plan entry")
+        }
         try check(stored, isTakenAt: meeting)
         let item = try await database.addKeyDecisionItem(
             meetingID: meeting.id, title: title, ownerEmail: ownerEmail, reference: stored.entry.reference,

@@ -42,6 +42,11 @@ struct QuorumDaemon: AsyncParsableCommand {
     @Option(name: .customLong("demo-data"), help: "A folder of plan CSVs to load when the plan is empty (make run: Demo).")
     var demoData: String?
 
+    @Flag(
+        name: .customLong("demo-reports"),
+        help: "With --demo-data, on the start that loads it: submit and clear the seed cover reports in its reports folder (make run).")
+    var demoReports = false
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -103,7 +108,9 @@ struct QuorumDaemon: AsyncParsableCommand {
             logger.info("admin user created", metadata: ["token_file": "\(tokenPath)"])
         }
 
+        var demoLoaded = false
         if let demo = settings.demoDataDirectory, try await database.planIsEmpty() {
+            demoLoaded = true
             try await DemoData.load(from: demo, into: database, now: now, logger: logger)
         }
 
@@ -129,6 +136,9 @@ struct QuorumDaemon: AsyncParsableCommand {
             sessions: SessionService.Configuration(emailLinks: settings.delivery.smtp != nil))
         // Versions published by an earlier release, before publication wrote the search index.
         try await application.packs.indexEarlierPublications()
+        if demoLoaded, demoReports, let demo = settings.demoDataDirectory {
+            try await DemoReports.load(from: demo, into: application, logger: logger)
+        }
         var context = ServerContext(application: application, connections: connections, logger: logger)
         let commandMetrics = CommandMetrics()
         context.onCommand = { name, duration, failed in commandMetrics.record(name, duration, failed: failed) }

@@ -71,6 +71,28 @@ struct ArgumentErrorTests {
         Case("AUDIT", "limit=0", code: "BADARG", names: "limit"),
         Case("AUDIT", "kind=user%", code: "BADARG", names: "user%"),
         Case("BACKUP", "relative/folder", code: "BADARG", names: "relative/folder"),
+        Case("ITEM", "ADD", "OSC-2017-11-14", "Budget", "key=FP-NONE", code: "BADARG", names: "FP-NONE"),
+        Case("FORWARD", "ADD", "FP-1", "NOPE", "Budget", code: "NOTFOUND", names: "NOPE"),
+        Case("FORWARD", "ADD", "FP-1", "OSC", "Budget", "published=1/11/2018", code: "BADARG", names: "published"),
+        Case("FORWARD", "ADD", "FP 1", "OSC", "Budget", code: "BADARG", names: "reference"),
+        Case("FORWARD", "SET", "FP-NONE", "title=Budget", code: "NOTFOUND", names: "FP-NONE"),
+        Case("FORWARD", "SET", "FP-NONE", "colour=red", code: "BADARG", names: "colour"),
+        Case("FORWARD", "LINK", "FP-NONE", "OSC-2017-11-14", "4", code: "NOTFOUND", names: "FP-NONE"),
+        Case("FORWARD", "LIST", "NOPE", code: "NOTFOUND", names: "NOPE"),
+        Case("FORWARD", "GET", "FP-NONE", code: "NOTFOUND", names: "FP-NONE"),
+        Case("FORWARD", "DOCUMENT", "docx", code: "BADARG", names: "docx"),
+        Case("NOTICE", "GIVE", "OSC-2017-11-14", "third", "2017-10-01", "Paragraph 1", code: "BADARG", names: "third"),
+        Case("NOTICE", "GIVE", "OSC-2017-11-14", "first", "2017-11-15", "Paragraph 1", code: "BADARG", names: "2017-11-15"),
+        Case("NOTICE", "URGENCY", "OSC-2017-11-14", "Chair", "14/11/2017", code: "BADARG", names: "14/11/2017"),
+        Case("NOTICE", "LIST", "NOPE-2017-11-14", code: "NOTFOUND", names: "NOPE-2017-11-14"),
+        Case("MEETING", "READINESS", "OSC-2017-11-14", "asof=soon", code: "BADARG", names: "asof"),
+        Case("CLEARANCE", "GET", "OSC-2017-11-14", "99", code: "NOTFOUND", names: "99"),
+        Case("CLEARANCE", "SUBMIT", "NOPE-2017-11-14", "4", code: "NOTFOUND", names: "NOPE-2017-11-14"),
+        Case("CLEARANCE", "APPROVE", "OSC-2017-11-14", "99", code: "NOTFOUND", names: "99"),
+        Case("CLEARANCE", "RETURN", "OSC-2017-11-14", "1", "why", code: "BADARG", names: "takes no report"),
+        // Finance and legal clear for themselves alone: an admin is refused before the arguments are read.
+        Case("CLEARANCE", "FINANCE", "OSC-2017-11-14", "4", "4914/17", "Head of Corporate Resources", code: "NOPERM", names: "finance"),
+        Case("CLEARANCE", "LEGAL", "OSC-2017-11-14", "4", "4108/17", "Head of Legal", code: "NOPERM", names: "legal"),
     ]
 
     @Test(arguments: cases)

@@ -78,7 +78,7 @@ def test_forward_plan_commands_keep_the_register_and_publish_it(demo_daemon):
     # The item that carries the decision, and the cover it gives.
     item = ok(secretary.command("ITEM", "ADD", CABINET, "Sufficiency strategy", f"owner={OWNER}", "key=FP-2018-07"))
     assert item["key_decision"] is True
-    assert code(secretary.command("ITEM", "ADD", CABINET, "Nothing", "key=FP-NONE")) == "NOTFOUND"
+    assert code(secretary.command("ITEM", "ADD", CABINET, "Nothing", "key=FP-NONE")) == "BADARG"
     assert ok(public.command("FORWARD", "GET", "FP-2018-07"))["items"] == [f"{CABINET} {item['key']}"]
     assert code(other.command("FORWARD", "LINK", "FP-2018-12", CABINET, item["key"])) == "NOPERM"
     assert code(secretary.command("FORWARD", "LINK", "FP-2018-12", CABINET, item["key"])) == "CONFLICT"
@@ -238,3 +238,20 @@ def test_the_late_steps_holder_is_chased_by_email_once(make_daemon, mailbox):
     assert [n["enqueued"] for n in run("2017-11-03T08:00:00Z")] == [False]
     time.sleep(3)
     assert len(chases()) == 1
+
+
+def test_make_runs_demo_builds_complete_packs_for_both_seed_meetings(make_daemon):
+    daemon = make_daemon(args=["--demo-data", str(ROOT / "Demo"), "--demo-reports"])
+    secretary = user(daemon, "scrutiny.secretary@example.org", "secretary", "OSC")
+    for meeting, item, consulted in [
+        (OSC, OSC_ITEM, "The Head of Corporate Resources (FD 4914/17) and the Head of Regulation and Compliance (LD 4108/17) have been consulted"),
+        ("HWBB-2018-12-12", "report:HWBB/annual_report/2018-12",
+         "The Head of Corporate Resources (FD.5470/18) and the Chief Legal and Democratic Officer (LD.4595/18) have been consulted"),
+    ]:
+        record = ok(secretary.command("CLEARANCE", "GET", meeting, item))
+        assert record["stage"] == "approved", record
+        assert [e["step"] for e in record["history"]] == ["submit", "clear_finance", "clear_legal", "approve"]
+        pack = ok(admin(daemon).command("PACK", "BUILD", meeting))
+        assert not any(item_word in w for w in pack["warnings"] for item_word in ("not been submitted", "not yet approved")), \
+            pack["warnings"]
+        assert consulted in admin(daemon).command("PACK", "GET", pack["id"], "html")
