@@ -83,7 +83,9 @@ public struct ClearanceService: Sendable {
         let title = report.subject.isEmpty ? entry.title : report.subject
         let updated: StoredClearance
         do {
-            updated = try await database.updateClearance(
+            let details = ["meeting": meeting.id, "item": entry.key, "step": domainStep.kind.rawValue]
+            updated = try await audited(step.operation, by: user, target: "\(meeting.id) \(entry.key)", details) {
+              try await database.updateClearance(
                 meetingID: meeting.id, itemKey: entry.key, title: title, now: clock.now(),
                 start: {
                     guard let start else { throw ApplicationError(.conflict, "the report's clearance changed meanwhile; try again") }
@@ -91,6 +93,7 @@ public struct ClearanceService: Sendable {
                 }
             ) { clearance in
                 try clearance.apply(domainStep, by: user, at: at)
+            }
             }
         } catch let error as ClearanceError {
             throw Self.applicationError(error)
@@ -280,3 +283,5 @@ extension ClearanceService.PackView {
         }
     }
 }
+
+extension ClearanceService: AuditedService {}

@@ -81,6 +81,17 @@ public struct ForwardPlanService: Sendable {
 
         public init() {}
 
+        /// What the audit log keeps of it.
+        var details: [String: String?] {
+            [
+                "title": title, "meeting": meetingID, "report": reportTitle, "owner": reportOwner, "owner_role": reportOwnerRole,
+                "published": firstPublished?.description, "exempt": exemptParagraph.map(String.init),
+                "chair_informed": chairInformedOn?.description, "exception_notice": exceptionNoticeOn?.description,
+                "exception_reasons": exceptionReasonsOn?.description, "urgency_by": urgencyAgreedBy,
+                "urgency_on": urgencyAgreedOn?.description, "urgency_reasons": urgencyReasonsOn?.description,
+            ]
+        }
+
         var isEmpty: Bool {
             title == nil && meetingID == nil && reportTitle == nil && reportOwner == nil && reportOwnerRole == nil
                 && firstPublished == nil && exemptParagraph == nil && chairInformedOn == nil && exceptionNoticeOn == nil
@@ -108,7 +119,10 @@ public struct ForwardPlanService: Sendable {
             throw ApplicationError(.badArgument, "\(error.field) '\(error.value)': \(error.reason)")
         }
         do {
-            let stored = try await database.addForwardPlanEntry(entry, meetingID: new.meetingID, by: user?.name ?? "", now: clock.now())
+            let details = ["decision_maker": board.code, "meeting": new.meetingID, "published": new.firstPublished?.description]
+            let stored = try await audited(.forwardAdd, by: user, target: entry.reference, details) {
+                try await database.addForwardPlanEntry(entry, meetingID: new.meetingID, by: user?.name ?? "", now: clock.now())
+            }
             return document(stored)
         } catch ForwardPlanStoreError.alreadyExists(let reference) {
             throw ApplicationError(.conflict, "the Forward Plan already has an entry \(reference)")
@@ -132,7 +146,8 @@ public struct ForwardPlanService: Sendable {
             throw ApplicationError(.badArgument, "urgency_on needs urgency_by=<who agreed> (the scrutiny chair, or the council's chair or vice-chair)")
         }
         do {
-            let updated = try await database.updateForwardPlanEntry(reference: stored.entry.reference, now: clock.now()) { entry, meeting in
+            let updated = try await audited(.forwardSet, by: user, target: stored.entry.reference, change.details) {
+              try await database.updateForwardPlanEntry(reference: stored.entry.reference, now: clock.now()) { entry, meeting in
                 if let title = change.title { entry.title = title }
                 if let id = change.meetingID {
                     meeting = id
@@ -156,6 +171,7 @@ public struct ForwardPlanService: Sendable {
                     if let day = change.urgencyReasonsOn { urgency.reasonsPublishedOn = day }
                     entry.specialUrgency = urgency
                 }
+              }
             }
             return document(updated)
         } catch let error as MeetingRecordError {
@@ -191,7 +207,10 @@ public struct ForwardPlanService: Sendable {
         }
         try check(stored, isTakenAt: meeting)
         do {
-            return document(try await database.linkForwardPlan(reference: stored.entry.reference, meetingID: meeting.id, itemKey: entry.key))
+            return document(
+                try await audited(.forwardLink, by: user, target: stored.entry.reference, ["meeting": meeting.id, "item": entry.key]) {
+                    try await database.linkForwardPlan(reference: stored.entry.reference, meetingID: meeting.id, itemKey: entry.key)
+                })
         } catch ForwardPlanStoreError.itemTaken(_, let other) {
             throw ApplicationError(.conflict, "item \(entry.number) of \(meeting.id) already carries key decision \(other)")
         }
@@ -215,14 +234,11 @@ public struct ForwardPlanService: Sendable {
             throw ApplicationError(.badArgument, "key '\(reference)' is neither yes, no nor the reference of a Forward Plan entry")
         }
         try check(stored, isTakenAt: meeting)
-        let item = try await database.addKeyDecisionItem(
-            meetingID: meeting.id, title: title, ownerEmail: ownerEmail, reference: stored.entry.reference,
-            exemptParagraph: exemptParagraph, addedBy: user?.name ?? "", now: clock.now())
-        if stored.meetingID == nil {
-            _ = try await database.updateForwardPlanEntry(reference: stored.entry.reference, now: clock.now()) { entry, id in
-                id = meeting.id
-                entry.meetingDate = meeting.date
-            }
+        let details = ["title": title, "owner": ownerEmail, "key": stored.entry.reference, "exempt": exemptParagraph.map(String.init)]
+        let item = try await audited(.itemAdd, by: user, target: meeting.id, details) {
+            try await database.addKeyDecisionItem(
+                meetingID: meeting.id, title: title, ownerEmail: ownerEmail, reference: stored.entry.reference,
+                exemptParagraph: exemptParagraph, addedBy: user?.name ?? "", now: clock.now())
         }
         guard let entry = try await governance.agenda(of: meeting).entry(item.key) else {
             throw ApplicationError(.unavailable, "the item was stored but is not on the agenda")
@@ -315,3 +331,5 @@ extension String {
     /// Nil for an empty string.
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+extension ForwardPlanService: AuditedService {}

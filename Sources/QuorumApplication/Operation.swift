@@ -77,25 +77,25 @@ extension Operation {
     // Backups
     public static let dataBackup = Operation("data.backup", admin)
     // Before the meeting: the Forward Plan, private-meeting notices, report clearance
-    public static let forwardAdd = Operation("forward.add", boardSecretary)
-    public static let forwardSet = Operation("forward.set", boardSecretary)
-    public static let forwardLink = Operation("forward.link", boardSecretary)
+    public static let forwardAdd = Operation("forward.add", boardSecretary, writes: true)
+    public static let forwardSet = Operation("forward.set", boardSecretary, writes: true)
+    public static let forwardLink = Operation("forward.link", boardSecretary, writes: true)
     public static let forwardList = Operation(
         "forward.list", .anyone, refinement: "anyone for published entries; secretary of the decision maker, admin for all")
     public static let forwardGet = Operation(
         "forward.get", .anyone, refinement: "anyone for published entries; secretary of the decision maker, admin for all")
     public static let forwardDocument = Operation("forward.document", .anyone)
-    public static let noticeGive = Operation("notice.give", boardSecretary)
+    public static let noticeGive = Operation("notice.give", boardSecretary, writes: true)
     public static let noticeList = Operation("notice.list", boardSecretary)
     public static let meetingReadiness = Operation("meeting.readiness", boardSecretary)
     public static let clearanceGet = Operation("clearance.get", .signedIn)
     // Clearance steps belong to their holders alone, admins included (docs/meetings.md).
-    public static let clearanceSubmit = Operation("clearance.submit", .ownerOfItem)
-    public static let clearanceFinance = Operation("clearance.finance", .role(.finance))
-    public static let clearanceLegal = Operation("clearance.legal", .role(.legal))
-    public static let clearanceApprove = Operation("clearance.approve", .signedIn, refinement: "the officer the report is of")
+    public static let clearanceSubmit = Operation("clearance.submit", .ownerOfItem, writes: true)
+    public static let clearanceFinance = Operation("clearance.finance", .role(.finance), writes: true)
+    public static let clearanceLegal = Operation("clearance.legal", .role(.legal), writes: true)
+    public static let clearanceApprove = Operation("clearance.approve", .signedIn, refinement: "the officer the report is of", writes: true)
     public static let clearanceReturn = Operation(
-        "clearance.return", .signedIn, refinement: "whoever holds the report's next step")
+        "clearance.return", .signedIn, refinement: "whoever holds the report's next step", writes: true)
 
     /// Every operation, for the access table's docs and tests.
     public static let all: [Operation] = [

@@ -48,12 +48,16 @@ public struct PrivateMeetingService: Sendable {
         if notice.kind == .first, !representations.isEmpty || notice.response != nil {
             throw ApplicationError(.badArgument, "representations and their response belong to the second notice (reg 5(5))")
         }
-        try await database.recordPrivateNotice(
-            meetingID: meeting.id, kind: notice.kind,
-            notice: PrivateMeetingNotices.Notice(
-                givenOn: notice.givenOn, reasons: notice.reasons.trimmingCharacters(in: .whitespacesAndNewlines),
-                representations: representations, response: notice.response?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty),
-            by: user?.name ?? "", now: clock.now())
+        let details = ["notice": notice.kind.rawValue, "given_on": notice.givenOn.description, "representations": String(representations.count)]
+        try await audited(.noticeGive, by: user, target: meeting.id, details) {
+            try await database.recordPrivateNotice(
+                meetingID: meeting.id, kind: notice.kind,
+                notice: PrivateMeetingNotices.Notice(
+                    givenOn: notice.givenOn, reasons: notice.reasons.trimmingCharacters(in: .whitespacesAndNewlines),
+                    representations: representations,
+                    response: notice.response?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty),
+                by: user?.name ?? "", now: clock.now())
+        }
         return try await document(meeting, asOf: nil)
     }
 
@@ -69,10 +73,13 @@ public struct PrivateMeetingService: Sendable {
         guard agreedOn <= meeting.date else {
             throw ApplicationError(.badArgument, "an agreement on \(agreedOn) comes after the meeting on \(meeting.date)")
         }
-        try await database.recordPrivateUrgency(
-            meetingID: meeting.id,
-            agreement: PrivateMeetingNotices.UrgencyAgreement(agreedBy: who, agreedOn: agreedOn, reasonsPublishedOn: reasonsPublishedOn),
-            by: user?.name ?? "", now: clock.now())
+        let details = ["notice": "urgency", "agreed_by": who, "agreed_on": agreedOn.description]
+        try await audited(.noticeGive, by: user, target: meeting.id, details) {
+            try await database.recordPrivateUrgency(
+                meetingID: meeting.id,
+                agreement: PrivateMeetingNotices.UrgencyAgreement(agreedBy: who, agreedOn: agreedOn, reasonsPublishedOn: reasonsPublishedOn),
+                by: user?.name ?? "", now: clock.now())
+        }
         return try await document(meeting, asOf: nil)
     }
 
@@ -110,3 +117,5 @@ public struct PrivateMeetingService: Sendable {
             checks: exempt.isEmpty ? [] : notices.checks(asOf: day, calendar: governance.workingDays))
     }
 }
+
+extension PrivateMeetingService: AuditedService {}

@@ -31,7 +31,7 @@ extension AppDatabase {
     public func recordPrivateNotice(
         meetingID: String, kind: PrivateMeetingNotices.Kind, notice: PrivateMeetingNotices.Notice, by: String, now: Date
     ) async throws {
-        try await writer.write { db in
+        try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw ClearanceStoreError.unknownMeeting(meetingID) }
             try PrivateMeetingNoticeRecord(
                 meetingId: meetingID, notice: kind, givenOn: notice.givenOn, reasons: notice.reasons,
@@ -44,7 +44,7 @@ extension AppDatabase {
     public func recordPrivateUrgency(
         meetingID: String, agreement: PrivateMeetingNotices.UrgencyAgreement, by: String, now: Date
     ) async throws {
-        try await writer.write { db in
+        try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw ClearanceStoreError.unknownMeeting(meetingID) }
             try PrivateMeetingUrgencyRecord(
                 meetingId: meetingID, agreedBy: agreement.agreedBy, agreedOn: agreement.agreedOn,
@@ -91,7 +91,7 @@ extension AppDatabase {
         meetingID: String, itemKey: String, title: String, now: Date, start: @escaping @Sendable () throws -> ReportClearance,
         change: @escaping @Sendable (inout ReportClearance) throws -> Void
     ) async throws -> StoredClearance {
-        try await writer.write { db in
+        try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw ClearanceStoreError.unknownMeeting(meetingID) }
             var clearance = try ReportClearanceRecord.fetchOne(db, key: ["meetingId": meetingID, "itemKey": itemKey])?.record ?? start()
             try change(&clearance)

@@ -36,7 +36,7 @@ extension AppDatabase {
     public func addForwardPlanEntry(_ entry: ForwardPlanEntry, meetingID: String?, by: String, now: Date) async throws
         -> StoredForwardPlanEntry
     {
-        try await writer.write { db in
+        try await write { db in
             guard try BoardRecord.fetchOne(db, key: entry.decisionMaker) != nil else {
                 throw ForwardPlanStoreError.unknownBoard(entry.decisionMaker)
             }
@@ -58,7 +58,7 @@ extension AppDatabase {
         reference: String, now: Date,
         change: @escaping @Sendable (inout ForwardPlanEntry, inout String?) throws -> Void
     ) async throws -> StoredForwardPlanEntry {
-        try await writer.write { db in
+        try await write { db in
             guard var record = try ForwardPlanEntryRecord.fetchOne(db, key: reference) else {
                 throw ForwardPlanStoreError.unknownEntry(reference)
             }
@@ -113,7 +113,7 @@ extension AppDatabase {
     /// Links an agenda item to the entry it carries.
     /// - Throws: `ForwardPlanStoreError.itemTaken` when the item carries another entry.
     public func linkForwardPlan(reference: String, meetingID: String, itemKey: String) async throws -> StoredForwardPlanEntry {
-        try await writer.write { db in
+        try await write { db in
             guard let record = try ForwardPlanEntryRecord.fetchOne(db, key: reference) else {
                 throw ForwardPlanStoreError.unknownEntry(reference)
             }
@@ -127,7 +127,7 @@ extension AppDatabase {
         meetingID: String, title: String, ownerEmail: String?, reference: String, exemptParagraph: Int?, addedBy: String,
         now: Date
     ) async throws -> StoredAgendaItem {
-        try await writer.write { db in
+        try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw ForwardPlanStoreError.unknownMeeting(meetingID) }
             guard let entry = try ForwardPlanEntryRecord.fetchOne(db, key: reference) else {
                 throw ForwardPlanStoreError.unknownEntry(reference)
@@ -139,6 +139,14 @@ extension AppDatabase {
             try record.insert(db)
             let item = record.item
             try AppDatabase.link(reference: reference, meetingID: meetingID, itemKey: item.key, db)
+            if entry.meetingId == nil, let meeting = try MeetingRecord.fetchOne(db, key: meetingID) {
+                // The item fixes when the decision is expected.
+                var expected = entry
+                expected.meetingId = meetingID
+                expected.meetingDate = meeting.date
+                expected.updatedAt = now.storageText
+                try expected.update(db)
+            }
             return item
         }
     }

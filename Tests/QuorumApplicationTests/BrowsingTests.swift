@@ -71,7 +71,7 @@ struct BrowsingTests {
         #expect(try await packs.meetingView(meeting, as: Self.oscSecretary).packs.map(\.id) == [draft.id])
         #expect(try await packs.search("refreshed", board: nil, from: nil, to: nil, as: nil).isEmpty, "nothing published, nothing found")
 
-        _ = try await packs.publish(draft.id, reason: nil, as: fixture.admin)
+        _ = try await packs.publish(draft.id, reason: "its report is not yet approved: a test of access", as: fixture.admin)
         // The publication wrote its search text: nothing is left for a later catch-up to index.
         #expect(try await fixture.database.unindexedPublishedPacks().isEmpty)
         #expect(try await packs.indexEarlierPublications() == 0)

@@ -53,7 +53,7 @@ enum ClearanceCommands {
         },
         CommandSpec(
             name: "NOTICE GIVE",
-            usage: "<meeting-id> first|second <YYYY-MM-DD> <reasons> [representation=<text>]… [response=<text>]",
+            usage: "<meeting-id> first|second <YYYY-MM-DD> <reasons> [representation=<text> …] [response=<text>]",
             summary: "record a notice of intention to meet in private as given", operation: .noticeGive, arity: 4...64
         ) { context, invocation in
             let arguments = invocation.arguments
