@@ -21,6 +21,8 @@ public struct Application: Sendable {
     public let forwardPlan: ForwardPlanService
     public let privateMeetings: PrivateMeetingService
     public let clearance: ClearanceService
+    public let meetingRecords: MeetingRecordService
+    public let decisions: DecisionService
     public let clock: WallClock
     /// Web sessions (the portal's sign-in).
     public let sessions: SessionService
@@ -29,7 +31,8 @@ public struct Application: Sendable {
     public init(
         database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, reminders: ReminderService,
         deliverer: OutboxDeliverer?, packFiles: PackFileStore, pdf: PDFRenderer = PDFRenderer(), clock: WallClock,
-        sessions: SessionService.Configuration = SessionService.Configuration()
+        sessions: SessionService.Configuration = SessionService.Configuration(),
+        decisions: DecisionPolicy = DecisionPolicy()
     ) {
         let governance = GovernanceService(database: database, schedule: schedule, horizon: horizon, clock: clock)
         self.governance = governance
@@ -49,6 +52,8 @@ public struct Application: Sendable {
             clock: clock, clearance: clearance)
         self.users = UserService(database: database, clock: clock)
         self.audit = AuditService(database: database, clock: clock)
+        self.meetingRecords = MeetingRecordService(database: database, governance: governance, pdf: pdf, clock: clock)
+        self.decisions = DecisionService(database: database, governance: governance, policy: decisions, clock: clock)
         self.clock = clock
         self.sessions = SessionService(database: database, users: users, clock: clock, configuration: sessions)
         self.backups = BackupService(database: database, files: packFiles, clock: clock)

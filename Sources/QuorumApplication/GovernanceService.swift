@@ -67,9 +67,16 @@ public struct GovernanceService: Sendable {
         try await authorizer.authorize(.meetingGet, user)
         let agenda = try await agenda(of: try await meeting(id))
         let submitted = try await database.latestReports(meetingID: agenda.meeting.id)
+        // Items a resolution asked for show it.
+        let origins = try await database.resolutionsCreating(
+            agendaItems: agenda.entries.compactMap { $0.key.hasPrefix("item:") ? Int64($0.key.dropFirst(5)) : nil })
         return MeetingDocument(
             agenda.meeting, publishBy: PackRules.publishBy(agenda.meeting, workingDays: workingDays),
-            items: agenda.entries.map { AgendaItemDocument($0, submitted: submitted[$0.key] != nil) },
+            items: agenda.entries.map { entry in
+                var item = AgendaItemDocument(entry, submitted: submitted[entry.key] != nil)
+                item.resolution = entry.key.hasPrefix("item:") ? Int64(entry.key.dropFirst(5)).flatMap { origins[$0] } : nil
+                return item
+            },
             reports: agenda.entries.compactMap { entry in
                 guard let occurrence = entry.occurrence, let cycle = entry.cycle else { return nil }
                 return OccurrenceDocument(occurrence, cycle: cycle, submitted: submitted[entry.key] != nil)

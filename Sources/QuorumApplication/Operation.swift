@@ -106,6 +106,43 @@ extension Operation {
         dataBackup,
         forwardAdd, forwardSet, forwardLink, forwardList, forwardGet, forwardDocument, noticeGive, noticeList, meetingReadiness,
         clearanceGet, clearanceSubmit, clearanceFinance, clearanceLegal, clearanceApprove, clearanceReturn,
+    ] + afterTheMeeting
+}
+
+// After the meeting: attendance, minutes, resolutions, executive decisions, measure targets.
+extension Operation {
+    private static let boardRecordReaders = AccessRule.anyOf([admin, .secretaryOfBoard, .memberOfBoard])
+
+    public static let attendanceGet = Operation("attendance.get", boardRecordReaders)
+    public static let attendanceRecord = Operation("attendance.record", boardSecretary, writes: true)
+    public static let attendanceSubstitute = Operation("attendance.substitute", boardSecretary, writes: true)
+    public static let interestDeclare = Operation("interest.declare", boardSecretary, writes: true)
+    public static let minutesGet = Operation("minutes.get", boardRecordReaders)
+    public static let minuteRecord = Operation("minutes.record", boardSecretary, writes: true)
+    public static let minutesApprove = Operation("minutes.approve", boardSecretary, writes: true)
+    public static let resolutionAdd = Operation("resolution.add", boardSecretary, writes: true)
+    /// A resolution's consequences: a new action, an update of one, a requested report.
+    public static let resolutionAction = Operation("resolution.action", boardSecretary, writes: true)
+    public static let resolutionUpdate = Operation("resolution.update", boardSecretary, writes: true)
+    public static let resolutionReport = Operation("resolution.report", boardSecretary, writes: true)
+    public static let decisionList = Operation("decision.list", .anyone)
+    public static let decisionGet = Operation("decision.get", .anyone)
+    /// Recording and publishing belong to the decision maker's secretary.
+    public static let decisionRecord = Operation(
+        "decision.record", boardSecretary, refinement: "admin, secretary of the decision maker's board", writes: true)
+    public static let decisionPublish = Operation(
+        "decision.publish", boardSecretary, refinement: "admin, secretary of the decision maker's board", writes: true)
+    /// A call-in and its hearing belong to the scrutiny committee's secretary.
+    public static let decisionCallIn = Operation(
+        "decision.callin", boardSecretary, refinement: "admin, secretary of the scrutiny committee", writes: true)
+    public static let decisionHear = Operation("decision.hear", boardSecretary, refinement: "admin, secretary of the scrutiny committee", writes: true)
+    public static let measureTarget = Operation("measure.target", .anyOf([admin, .role(.analyst)]), writes: true)
+    public static let measureComparator = Operation("measure.comparator", .anyOf([admin, .role(.analyst)]), writes: true)
+
+    static let afterTheMeeting: [Operation] = [
+        attendanceGet, attendanceRecord, attendanceSubstitute, interestDeclare, minutesGet, minuteRecord, minutesApprove, resolutionAdd,
+        resolutionAction, resolutionUpdate, resolutionReport, decisionList, decisionGet, decisionRecord, decisionPublish, decisionCallIn,
+        decisionHear, measureTarget, measureComparator,
     ]
 }
 

@@ -293,10 +293,14 @@ public struct PackService: Sendable {
             } else if entry.takesReport {
                 warnings.append(PackRules.missingReportWarning(number: entry.number, title: entry.title))
             }
-            let item = MeetingPackContent.Item(
+            var item = MeetingPackContent.Item(
                 key: entry.key, number: entry.number, title: entry.title, kind: entry.kind, owner: entry.ownerEmail,
                 isKeyDecision: entry.isKeyDecision, exemptParagraph: entry.exemptParagraph, report: report,
                 appendices: entry.cycle?.appendices ?? [])
+            // "Minutes of the previous meeting" carries them, draft until approved there.
+            if entry.kind == .standard, entry.title == AgendaItem.openingTitles[2] {
+                item.minutes = try await previousMinutes(for: meeting)
+            }
             // A key decision's notice and a private meeting's notices come from their records
             // (the view's warnings); only a key decision that names no Forward Plan entry is
             // judged here, by the date the item or its report gives.

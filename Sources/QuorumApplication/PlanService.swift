@@ -83,7 +83,7 @@ public struct PlanService: Sendable {
         try await authorizer.authorize(.actionGet, user)
         let action = try await planAction(ref)
         let history = try await database.history(subject: "action", key: ref).map(HistoryDocument.init)
-        return ActionDocument(action, asOf: asOf ?? clock.today, detailed: true, history: history)
+        return try await withResolutions(ActionDocument(action, asOf: asOf ?? clock.today, detailed: true, history: history))
     }
 
     /// Posts an update to an action, optionally with a new review date (`2018-01-31`, `2018-01`,
@@ -183,9 +183,9 @@ struct PlanModels: Sendable {
     let actions: ReadModel<[PlanAction]>
 
     init(_ database: AppDatabase) {
-        measures = ReadModel(database, tables: ["measure"]) { try await database.measures() }
+        measures = ReadModel(database, tables: ["measure", "measureTarget", "measureComparator"]) { try await database.measures() }
         values = ReadModel(database, tables: ["measureValue"]) { try await database.measureValues() }
-        actions = ReadModel(database, tables: ["action", "actionUpdate"]) { try await database.planActions() }
+        actions = ReadModel(database, tables: ["action", "actionUpdate", "actionTracking"]) { try await database.planActions() }
     }
 }
 

@@ -47,6 +47,18 @@ extension NotificationTemplates {
                         "latest_update_on": "15 September 2017",
                     ]
                 ],
+                "has_update_due": true,
+                "update_due_count": 1,
+                "update_due": [
+                    [
+                        "ref": "1.1.3",
+                        "action": "Continue to ensure Practice and Performance Workshops address key themes that emerge through audit.",
+                        "review_date": "Ongoing",
+                        "update_due_on": "15 October 2017",
+                        "latest_update": "Continue to be held quarterly with positive feedback from staff.",
+                        "latest_update_on": "15 September 2017",
+                    ]
+                ],
             ]
         case .reportDue:
             return [

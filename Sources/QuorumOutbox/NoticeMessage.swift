@@ -51,6 +51,11 @@ enum NoticeMessage {
             context["example_ref"] = .string(notice.actions.first?.ref ?? "1.1.1")
             context["overdue"] = .list(overdue.map { item(of: $0, asOf: notice.dueDate) })
             context["due"] = .list(due.map { item(of: $0, asOf: notice.dueDate) })
+            // Listed only because no update came within the action's update frequency.
+            let updateDue = notice.actions.filter { $0.state != .overdue && $0.state != .due && $0.updateDue != nil }
+            context["has_update_due"] = .bool(!updateDue.isEmpty)
+            context["update_due_count"] = .int(updateDue.count)
+            context["update_due"] = .list(updateDue.map { item(of: $0, asOf: notice.dueDate) })
         }
         if let signIn = notice.signIn {
             context["link"] = .string(signIn.url)
@@ -91,12 +96,15 @@ enum NoticeMessage {
         var fields: [String: TemplateValue] = [
             "ref": .string(action.ref),
             "action": .string(action.text),
-            "review_date": .string(longDate(action.reviewDate, weekday: false)),
+            "review_date": .string(action.reviewDate.map { longDate($0, weekday: false) } ?? "Ongoing"),
             "days_overdue": .int(action.daysOverdue),
             "overdue_by": .string(plural(action.daysOverdue, "day")),
         ]
-        if let asOf {
-            let days = asOf.days(until: action.reviewDate)
+        if let updateDue = action.updateDue {
+            fields["update_due_on"] = .string(longDate(updateDue, weekday: false))
+        }
+        if let asOf, let reviewDate = action.reviewDate {
+            let days = asOf.days(until: reviewDate)
             fields["due_in"] = .string(days == 0 ? "today" : "in \(plural(days, "day"))")
         }
         if let update = action.latestUpdate {

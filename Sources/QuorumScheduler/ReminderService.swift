@@ -73,12 +73,26 @@ public struct ReminderService: Sendable {
         } else {
             actions = try await database.planActions()
         }
-        let submitted = try await database.submittedOccurrences()
+        var submitted = try await database.submittedOccurrences()
+        // Reports a resolution requested: their owners are reminded like any report owner's.
+        var requested: [ReminderPlanner.Report] = []
+        for request in try await database.requestedReports() {
+            guard let board = boards.first(where: { $0.code == request.boardCode }) else { continue }
+            let cycle = ReportingCycle(
+                key: "request-\(request.effectID)", title: request.title, reportOf: request.owner.role, owner: request.owner,
+                cadenceMonths: 1, firstMonth: request.month, lastMonth: request.month, appendices: [])
+            for occurrence in schedule.occurrences(of: cycle, board: board.code, meetingDates: [request.meetingDate], through: request.month) {
+                if request.submitted { submitted.insert(occurrence.id) }
+                requested.append(ReminderPlanner.Report(occurrence: occurrence, cycle: cycle, board: board))
+            }
+        }
+        let allReports = reports + requested
+        let submittedIDs = submitted
         let planBoard = boards.first { $0.code == configuration.planBoard }
         let planner = ReminderPlanner(policy: configuration.policy, workingDays: schedule.workingDays)
         let chases = try await clearanceChases(on: date, boards: boards)
         return { listed in
-            planner.notices(on: date, reports: reports, submitted: submitted, actions: actions, listed: listed, planBoard: planBoard)
+            planner.notices(on: date, reports: allReports, submitted: submittedIDs, actions: actions, listed: listed, planBoard: planBoard)
                 + chases
         }
     }

@@ -110,7 +110,7 @@ public struct CommandDispatcher: Sendable {
             + ImportCommands.specs + ActionCommands.specs + MeasureCommands.specs + ReminderCommands.specs
             + PackCommands.specs + NotifyCommands.specs
             + IntrospectionCommands.specs + AuditCommands.specs
-            + BackupCommands.specs + ForwardPlanCommands.specs + ClearanceCommands.specs
+            + BackupCommands.specs + ForwardPlanCommands.specs + ClearanceCommands.specs + MinutesCommands.specs + DecisionCommands.specs
     }
 
     /// What a connection whose sign-in has ended may still send without being told so first.

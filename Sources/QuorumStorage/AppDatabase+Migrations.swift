@@ -329,6 +329,9 @@ extension AppDatabase {
                 t.primaryKey(["meetingId", "itemKey"])
             }
         }
+        migrator.registerMigration("v7: after the meeting: attendance, minutes, resolutions, decisions, action tracking, measure targets") { db in
+            try AppDatabase.createMeetingRecordTables(db)
+        }
         return migrator
     }
 }

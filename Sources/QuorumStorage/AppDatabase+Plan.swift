@@ -18,35 +18,37 @@ extension AppDatabase {
 
     /// Every action with its updates, in reference order (1.1.2 before 1.1.10).
     public func planActions() async throws -> [PlanAction] {
-        let (records, updates) = try await writer.read { db in
+        let (records, updates, tracking) = try await writer.read { db in
             (
                 try ActionRecord.fetchAll(db),
-                try ActionUpdateRecord.order(ActionUpdateRecord.Columns.id).fetchAll(db)
+                try ActionUpdateRecord.order(ActionUpdateRecord.Columns.id).fetchAll(db),
+                try AppDatabase.tracking(db)
             )
         }
-        return try AppDatabase.planActions(records, updates)
+        return try AppDatabase.planActions(records, updates, tracking)
     }
 
     // Synchronous, as the measure conversions below are, to keep the async function small for the
     // release optimiser.
-    private static func planActions(_ records: [ActionRecord], _ updates: [ActionUpdateRecord]) throws -> [PlanAction] {
+    private static func planActions(
+        _ records: [ActionRecord], _ updates: [ActionUpdateRecord], _ tracking: [String: ActionTrackingRecord] = [:]
+    ) throws -> [PlanAction] {
         let byRef = Dictionary(grouping: updates, by: \.actionRef)
         // Each ref's numbers once, not in every comparison: over 100,000 actions the comparisons
         // splitting strings were most of REMIND PREVIEW's time.
-        return try records.map { (order: PlanAction.refOrder($0.ref), action: try $0.planAction(updates: (byRef[$0.ref] ?? []).map(\.update))) }
+        return try records.map { (order: PlanAction.refOrder($0.ref), action: try AppDatabase.tracked($0, updates: byRef[$0.ref] ?? [], tracking[$0.ref])) }
             .sorted { $0.order.lexicographicallyPrecedes($1.order) }
             .map(\.action)
     }
 
     public func planAction(ref: String) async throws -> PlanAction? {
-        try await writer.read { db in try AppDatabase.planAction(ref: ref, db) }
+        try await writer.read { db in try AppDatabase.trackedAction(ref: ref, db) }
     }
 
-    private static func planAction(ref: String, _ db: Database) throws -> PlanAction? {
-        guard let record = try ActionRecord.fetchOne(db, key: ref) else { return nil }
-        let updates = try ActionUpdateRecord.filter(ActionUpdateRecord.Columns.actionRef == ref)
-            .order(ActionUpdateRecord.Columns.id).fetchAll(db)
-        return try record.planAction(updates: updates.map(\.update))
+    private static func tracked(_ record: ActionRecord, updates: [ActionUpdateRecord], _ tracking: ActionTrackingRecord?) throws -> PlanAction {
+        var action = try record.planAction(updates: updates.map(\.update))
+        tracking?.apply(to: &action)
+        return action
     }
 
     /// Who changed the action and when, oldest first.
@@ -75,7 +77,7 @@ extension AppDatabase {
                 try action.update(db)
             }
             try Auditor(db: db, at: stamp, actor: actor, via: "command").record("action", ref, "update added", details)
-            return try AppDatabase.planAction(ref: ref, db)!
+            return try AppDatabase.trackedAction(ref: ref, db)!
         }
     }
 
@@ -92,7 +94,7 @@ extension AppDatabase {
     // `await` in the async functions above crashed the release compiler ("While splitting
     // coroutine", Swift 6.3).
     private static func measures(_ db: Database) throws -> [Measure] {
-        try MeasureRecord.order(MeasureRecord.Columns.position).fetchAll(db).map { try $0.measure() }
+        try withTargets(try MeasureRecord.order(MeasureRecord.Columns.position).fetchAll(db).map { try $0.measure() }, db)
     }
 
     private static func measureValues(_ db: Database) throws -> [MeasureValue] {

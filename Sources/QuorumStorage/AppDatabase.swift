@@ -14,6 +14,8 @@ public final class AppDatabase: Sendable {
     /// The tables whose changes ``changes`` counts.
     static let countedTables: Set<String> = [
         "board", "boardMember", "meeting", "recommendation", "action", "actionUpdate", "measure", "measureValue",
+        // A lead's rating and update frequency, a measure's target and comparators: part of the plan's read models.
+        "actionTracking", "measureTarget", "measureComparator",
     ]
 
     /// Wraps `writer` and runs the migrations.

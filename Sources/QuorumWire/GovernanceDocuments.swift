@@ -160,6 +160,8 @@ public struct AgendaItemDocument: Codable, Sendable, Hashable {
     @EncodedAsNull public var exemptParagraph: Int?
     @EncodedAsNull public var occurrence: String?
     public let submitted: Bool
+    /// The resolution that asked for this item (`OSC-2017-11-14/5.1`), when one did.
+    @EncodedAsNull public var resolution: String? = nil
 
     public init(_ entry: Agenda.Entry, submitted: Bool) {
         number = entry.number

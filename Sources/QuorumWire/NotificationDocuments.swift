@@ -31,6 +31,8 @@ public struct NoticeDocument: Codable, Sendable, Hashable {
         public let daysOverdue: Int
         public let round: Int
         @EncodedAsNull public var latestUpdate: String?
+        /// When an update fell due under the action's frequency and none came; null otherwise.
+        @EncodedAsNull public var updateDue: String? = nil
     }
 
     public init(_ notice: Notice, enqueued: Bool? = nil) {
@@ -49,8 +51,9 @@ public struct NoticeDocument: Codable, Sendable, Hashable {
         }
         actions = notice.actions.map {
             ItemDocument(
-                ref: $0.ref, action: $0.text, reviewDate: $0.reviewDate.description, state: $0.state.rawValue,
-                daysOverdue: $0.daysOverdue, round: $0.round, latestUpdate: $0.latestUpdate.map { "\($0.date): \($0.text)" })
+                ref: $0.ref, action: $0.text, reviewDate: $0.reviewDate?.description ?? "Ongoing", state: $0.state.rawValue,
+                daysOverdue: $0.daysOverdue, round: $0.round, latestUpdate: $0.latestUpdate.map { "\($0.date): \($0.text)" },
+                updateDue: $0.updateDue?.description)
         }
         self.enqueued = enqueued
     }

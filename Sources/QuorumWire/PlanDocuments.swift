@@ -57,6 +57,18 @@ public struct ActionDocument: Codable, Sendable, Hashable {
     @EncodedAsNull public var latestUpdate: ActionUpdateDocument?
     public let updates: [ActionUpdateDocument]?
     public let history: [HistoryDocument]?
+    /// The lead's red/amber/green rating, or null.
+    @EncodedAsNull public var rag: String? = nil
+    /// How often the lead must post an update (`monthly`), or null.
+    @EncodedAsNull public var updateFrequency: String? = nil
+    /// When the next update is due under the frequency, or null.
+    @EncodedAsNull public var nextUpdateDue: String? = nil
+    /// Whether the lead is chased for an update as of `asOf`.
+    public var updateChased: Bool = false
+    /// The resolution that created the action (`OSC-2017-11-14/5.1`), or null.
+    @EncodedAsNull public var resolution: String? = nil
+    /// Resolutions that posted updates to it.
+    public var updatedByResolutions: [String]? = nil
 
     public init(_ action: PlanAction, asOf: LocalDate, detailed: Bool = false, history: [HistoryDocument]? = nil) {
         ref = action.ref
@@ -72,6 +84,10 @@ public struct ActionDocument: Codable, Sendable, Hashable {
         latestUpdate = action.latestUpdate(on: asOf).map(ActionUpdateDocument.init)
         updates = detailed ? action.updates.map(ActionUpdateDocument.init) : nil
         self.history = history
+        rag = action.rag?.rawValue
+        updateFrequency = action.updateFrequency?.description
+        nextUpdateDue = action.nextUpdateDue(on: asOf, since: action.frequencySetOn)?.description
+        updateChased = action.needsUpdateChase(on: asOf, since: action.frequencySetOn)
     }
 }
 
@@ -113,6 +129,9 @@ public struct MeasureDocument: Codable, Sendable, Hashable {
     @EncodedAsNull public var thresholds: ThresholdsDocument?
     public let audit: Bool
     @EncodedAsNull public var latest: ScorecardRowDocument?
+    @EncodedAsNull public var target: Double? = nil
+    @EncodedAsNull public var unit: String? = nil
+    public var comparators: [ComparatorDocument] = []
 
     public init(_ measure: Measure, latest: ScorecardRow?) {
         id = measure.id
@@ -123,6 +142,9 @@ public struct MeasureDocument: Codable, Sendable, Hashable {
         thresholds = ThresholdsDocument(measure.thresholds)
         audit = measure.isAudit
         self.latest = latest.map(ScorecardRowDocument.init)
+        target = measure.target
+        unit = measure.unit?.rawValue
+        comparators = measure.comparators.map { ComparatorDocument($0, measure: measure, value: latest?.value) }
     }
 }
 
@@ -138,6 +160,17 @@ public struct ScorecardRowDocument: Codable, Sendable, Hashable {
     @EncodedAsNull public var previousPeriod: String?
     public let band: String
     public let direction: String
+    @EncodedAsNull public var yearAgo: Double? = nil
+    @EncodedAsNull public var yearAgoPeriod: String? = nil
+    /// The direction of travel against the same period a year before.
+    public var directionSinceYearAgo: String = Direction.new.rawValue
+    @EncodedAsNull public var target: Double? = nil
+    /// Whether the value reaches the target, in the measure's polarity; null without either.
+    @EncodedAsNull public var meetsTarget: Bool? = nil
+    @EncodedAsNull public var unit: String? = nil
+    /// The value as the unit writes it (`76.4%`), or null.
+    @EncodedAsNull public var formatted: String? = nil
+    public var comparators: [ComparatorDocument] = []
 
     public init(_ row: ScorecardRow) {
         id = row.measure.id
@@ -151,5 +184,32 @@ public struct ScorecardRowDocument: Codable, Sendable, Hashable {
         previousPeriod = row.previous?.period.description
         band = row.band.rawValue
         direction = row.direction.rawValue
+        yearAgo = row.yearAgo?.value
+        yearAgoPeriod = row.yearAgo?.period.description
+        directionSinceYearAgo = row.directionSinceYearAgo.rawValue
+        target = row.measure.target
+        meetsTarget = row.meetsTarget
+        unit = row.measure.unit?.rawValue
+        formatted = row.value.flatMap { value in row.measure.unit.map { $0.format(value) } }
+        comparators = row.measure.comparators.map { ComparatorDocument($0, measure: row.measure, value: row.value) }
+    }
+}
+
+/// A figure a measure is compared with, and how the value stands against it.
+public struct ComparatorDocument: Codable, Sendable, Hashable {
+    /// `national`, `statistical_neighbours` or `regional`.
+    public let kind: String
+    public let value: Double
+    public let period: String
+    public let source: String
+    /// `better`, `level` or `worse`, in the measure's polarity; null without a value.
+    @EncodedAsNull public var standing: String?
+
+    public init(_ comparator: Comparator, measure: Measure, value: Double?) {
+        kind = comparator.kind.rawValue
+        self.value = comparator.value
+        period = comparator.period.description
+        source = comparator.source
+        standing = value.map { measure.standing(of: $0, against: comparator).rawValue }
     }
 }

@@ -79,11 +79,16 @@ struct ActionCommand: AsyncParsableCommand {
         @Argument(help: "What has happened.") var text: String
         @Option(help: "A new review date (2018-01-31, 2018-01 or Jan 2018).") var review: String?
         @Flag(help: "Mark the action complete.") var complete = false
+        @Option(help: "Your RAG rating: red, amber or green.") var rag: String?
+        @Option(help: "How often updates are due: weekly, fortnightly, monthly, quarterly, every N days|weeks|months.")
+        var frequency: String?
 
         func run() async throws {
             var words = ["ACTION", "UPDATE", ref, text]
             if let review { words.append("review=\(review)") }
             if complete { words.append("status=complete") }
+            if let rag { words.append("rag=\(rag)") }
+            if let frequency { words.append("frequency=\(frequency)") }
             guard let action = try await options.callDocument(words, as: ActionDocument.self) else { return }
             printAction(action)
         }
@@ -95,6 +100,11 @@ func printAction(_ action: ActionDocument) {
     print("Lead:    \(action.lead.role) <\(action.lead.email)>")
     print("Review:  \(action.reviewDate) (judged against \(action.effectiveReviewDate ?? "-"))")
     print("Status:  \(action.status) as of \(action.asOf)")
+    if let rag = action.rag { print("RAG:     \(rag)") }
+    if let frequency = action.updateFrequency {
+        print("Updates: \(frequency), next due \(action.nextUpdateDue ?? "-")\(action.updateChased ? " (chased)" : "")")
+    }
+    if let resolution = action.resolution { print("Created by resolution \(resolution)") }
     let updates = action.updates ?? []
     if !updates.isEmpty {
         print("\nUpdates:")
@@ -133,7 +143,43 @@ struct Measures: AsyncParsableCommand {
 }
 
 struct MeasureCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "measure", abstract: "Record values.", subcommands: [Set.self])
+    static let configuration = CommandConfiguration(
+        commandName: "measure", abstract: "Record values, targets and comparators.", subcommands: [Set.self, Target.self, Compare.self])
+
+    struct Target: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a measure's target and unit (analyst, admin).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Measure id.") var id: String
+        @Argument(help: "The target, or none.") var target: String
+        @Option(help: "percent, count, per_10000 or days.") var unit: String?
+
+        func run() async throws {
+            guard let measure = try await options.callDocument(
+                ["MEASURE", "TARGET", id, target] + (unit.map { ["unit=\($0)"] } ?? []), as: MeasureDocument.self)
+            else { return }
+            print("\(measure.id): target \(measure.target.map(numberText) ?? "none")\(measure.unit.map { " (\($0))" } ?? "")")
+        }
+    }
+
+    struct Compare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "comparator", abstract: "Set a figure the measure is compared with (analyst, admin).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Measure id.") var id: String
+        @Argument(help: "national, statistical_neighbours or regional.") var kind: String
+        @Argument(help: "The figure.") var value: String
+        @Argument(help: "Its period: 2016/17, 2017/18 Q2…") var period: String
+        @Argument(help: "Where it comes from.") var source: String
+
+        func run() async throws {
+            guard let measure = try await options.callDocument(
+                ["MEASURE", "COMPARATOR", id, kind, value, period, source], as: MeasureDocument.self)
+            else { return }
+            for comparator in measure.comparators {
+                print("\(measure.id): \(comparator.kind) \(numberText(comparator.value)) (\(comparator.period), \(comparator.source))")
+            }
+        }
+    }
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a measure's value for a period (analyst, admin).")

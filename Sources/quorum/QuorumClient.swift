@@ -20,6 +20,7 @@ struct QuorumClient: AsyncParsableCommand {
             ScorecardCommand.self, Remind.self, Outbox.self, Item.self, Report.self, Pack.self, Notify.self, Call.self,
             Backup.self,
             Forward.self, Clearance.self, NoticeCommand.self,
+            AttendanceCommand.self, InterestCommand.self, MinutesCommand.self, ResolutionCommand.self, DecisionCommand.self,
         ])
 }
 

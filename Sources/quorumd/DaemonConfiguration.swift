@@ -24,6 +24,8 @@ struct DaemonConfiguration {
     var delivery: DeliveryConfiguration
     /// Nil when `http.listen` is `off`.
     var portal: PortalConfiguration?
+    /// `decisions:`: publication and call-in periods of executive decisions.
+    var decisions = DecisionPolicy()
 
     static let defaultConfigPath = "Config/quorum.yaml"
 
@@ -134,7 +136,7 @@ struct DaemonConfiguration {
                 host: address.host, port: address.port, publicURL: settings.http.publicURL,
                 directory: settings.http.portalDirectory ?? "Portal", keyFile: dataDirectory + "/portal.key")
         }
-        return DaemonConfiguration(
+        var configuration = DaemonConfiguration(
             server: server,
             dataDirectory: settings.dataDirectory ?? "var",
             boardsDirectory: settings.boardsDirectory ?? "Boards",
@@ -146,5 +148,7 @@ struct DaemonConfiguration {
             templatesDirectory: settings.templatesDirectory ?? "Notifications",
             delivery: try deliveryConfiguration(settings),
             portal: portal)
+        configuration.decisions = settings.decisions ?? DecisionPolicy()
+        return configuration
     }
 }

@@ -133,7 +133,8 @@ struct QuorumDaemon: AsyncParsableCommand {
             database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: deliverer,
             packFiles: packFiles, clock: .system,
             // Sign-in links go by email: offered only when there is a mail server to send them.
-            sessions: SessionService.Configuration(emailLinks: settings.delivery.smtp != nil))
+            sessions: SessionService.Configuration(emailLinks: settings.delivery.smtp != nil),
+            decisions: settings.decisions)
         // Versions published by an earlier release, before publication wrote the search index.
         try await application.packs.indexEarlierPublications()
         if demoLoaded, demoReports, let demo = settings.demoDataDirectory {

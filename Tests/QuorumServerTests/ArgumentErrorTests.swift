@@ -93,7 +93,7 @@ struct ArgumentErrorTests {
         // Finance and legal clear for themselves alone: an admin is refused before the arguments are read.
         Case("CLEARANCE", "FINANCE", "OSC-2017-11-14", "4", "4914/17", "Head of Corporate Resources", code: "NOPERM", names: "finance"),
         Case("CLEARANCE", "LEGAL", "OSC-2017-11-14", "4", "4108/17", "Head of Legal", code: "NOPERM", names: "legal"),
-    ]
+    ] + meetingRecordCases
 
     @Test(arguments: cases)
     func badArgumentIsNamed(_ testCase: Case) async throws {

@@ -18,12 +18,7 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
         }
         #expect(tables == [
-            "action", "actionListing", "actionUpdate", "agendaItem", "auditEntry", "auditLog", "board", "boardMember", "forwardPlanEntry",
-            "forwardPlanItem", "measure", "measureValue", "meeting",
-            "outbox", "pack", "packPart", "packSearch", "packSearch_config", "packSearch_content", "packSearch_data",
-            "packSearch_docsize", "packSearch_idx", "portalSession", "privateMeetingNotice", "privateMeetingUrgency", "recommendation", "report",
-            "reportClearance", "schedulerState", "signInLink",
-            "sweep", "user", "webhookEndpoint",
+            "action", "actionListing", "actionTracking", "actionUpdate", "agendaItem", "attendance", "auditEntry", "auditLog", "board", "boardMember", "declaration", "executiveDecision", "forwardPlanEntry", "forwardPlanItem", "measure", "measureComparator", "measureTarget", "measureValue", "meeting", "minute", "minutesApproval", "outbox", "pack", "packPart", "packSearch", "packSearch_config", "packSearch_content", "packSearch_data", "packSearch_docsize", "packSearch_idx", "portalSession", "privateMeetingNotice", "privateMeetingUrgency", "recommendation", "report", "reportClearance", "resolution", "resolutionEffect", "schedulerState", "signInLink", "sweep", "user", "webhookEndpoint",
         ])
         let reopened = try AppDatabase.openFile(atPath: path)
         let applied = try await reopened.writer.read { db in try AppDatabase.migrator.appliedMigrations(db) }

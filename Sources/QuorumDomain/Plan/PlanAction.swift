@@ -31,6 +31,8 @@ public struct PlanAction: Hashable, Sendable, Codable {
     public var rag: RAGRating?
     /// How often the lead must post an update, or nil when the plan sets no frequency.
     public var updateFrequency: UpdateFrequency?
+    /// When the update frequency was set: with no update since, the chase counts from here.
+    public var frequencySetOn: LocalDate? = nil
 
     /// An action with the given fields; `updates` defaults to none, `rag` and `updateFrequency` to nil.
     public init(

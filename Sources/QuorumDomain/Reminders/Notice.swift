@@ -93,15 +93,19 @@ public struct ActionReminder: Hashable, Sendable, Codable {
     public var key: String
     public var ref: String
     public var text: String
-    public var reviewDate: LocalDate
+    /// The review date; nil for an `Ongoing` action listed only for its update.
+    public var reviewDate: LocalDate?
     public var state: ActionState
     public var daysOverdue: Int
     public var round: Int
     public var latestUpdate: ActionUpdate?
+    /// When the lead's next update fell due under the action's update frequency, if it has
+    /// passed with no update: the action is chased for an update whatever its review date.
+    public var updateDue: LocalDate? = nil
 
     public init(
-        key: String, ref: String, text: String, reviewDate: LocalDate, state: ActionState, daysOverdue: Int, round: Int,
-        latestUpdate: ActionUpdate?
+        key: String, ref: String, text: String, reviewDate: LocalDate?, state: ActionState, daysOverdue: Int, round: Int,
+        latestUpdate: ActionUpdate?, updateDue: LocalDate? = nil
     ) {
         self.key = key
         self.ref = ref
@@ -111,6 +115,7 @@ public struct ActionReminder: Hashable, Sendable, Codable {
         self.daysOverdue = daysOverdue
         self.round = round
         self.latestUpdate = latestUpdate
+        self.updateDue = updateDue
     }
 }
 

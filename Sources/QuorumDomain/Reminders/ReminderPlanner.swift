@@ -91,15 +91,27 @@ public struct ReminderPlanner: Sendable {
         }
     }
 
-    /// How `action` would be listed on `date`, or nil when it is neither due nor overdue.
+    /// How `action` would be listed on `date`, or nil when it is neither due nor overdue nor
+    /// chased for an update under its update frequency.
     func listing(of action: PlanAction, on date: LocalDate) -> ActionReminder? {
         let state = action.state(on: date)
-        guard state == .due || state == .overdue, let review = action.effectiveReviewDate(on: date) else { return nil }
+        let chased = action.needsUpdateChase(on: date, since: action.frequencySetOn)
+        guard state == .due || state == .overdue, let review = action.effectiveReviewDate(on: date) else {
+            guard chased else { return nil }
+            // Chased for its update, whatever its review date (Ongoing included): listed once for
+            // each update that falls due and does not come.
+            let due = action.nextUpdateDue(on: date, since: action.frequencySetOn)
+            return ActionReminder(
+                key: "action|\(action.ref)|update|\(due?.description ?? "never")", ref: action.ref, text: action.text,
+                reviewDate: action.effectiveReviewDate(on: date), state: state, daysOverdue: 0, round: 0,
+                latestUpdate: action.latestUpdate(on: date), updateDue: due ?? date)
+        }
         let days = state == .overdue ? action.daysOverdue(on: date) : 0
         // Overdue days 1…repeat are round 0, the next `repeat` days round 1, and so on.
         let round = state == .overdue ? (days - 1) / policy.repeatDays : 0
         return ActionReminder(
             key: "action|\(action.ref)|\(review)|\(state.rawValue)|\(round)", ref: action.ref, text: action.text,
-            reviewDate: review, state: state, daysOverdue: days, round: round, latestUpdate: action.latestUpdate(on: date))
+            reviewDate: review, state: state, daysOverdue: days, round: round, latestUpdate: action.latestUpdate(on: date),
+            updateDue: chased ? action.nextUpdateDue(on: date, since: action.frequencySetOn) : nil)
     }
 }

@@ -21,6 +21,8 @@ extension MeetingPackContent {
         public var report: CoverReport?
         /// The appendices to generate from data, as its reporting cycle names them.
         public var appendices: [Appendix]
+        /// The minutes it carries: the previous meeting's, under "Minutes of the previous meeting".
+        public var minutes: MinutesContent? = nil
 
         public init(
             key: String, number: Int, title: String, kind: AgendaItem.Kind = .report, owner: String? = nil,

@@ -92,6 +92,13 @@ extension ScorecardAppendix {
         public var direction: Direction
         /// The last few periods' figures, oldest first, ending with ``period`` when it has one.
         public var history: [Point]
+        /// The measure's target, unit and comparators, when it has them.
+        public var target: Double? = nil
+        public var unit: MeasureUnit? = nil
+        public var comparators: [Comparator] = []
+        /// The figure for the same period a year before, and the direction since.
+        public var yearAgo: Point? = nil
+        public var directionSinceYearAgo: Direction = .new
 
         public init(
             id: String, name: String, shows: String, polarity: Polarity, thresholds: WrittenThresholds?,
@@ -120,6 +127,11 @@ extension ScorecardAppendix {
                 period: row.period, value: row.value,
                 previous: row.previous.map { Point(period: $0.period, value: $0.value, band: row.measure.band(for: $0.value)) },
                 band: row.band, direction: row.direction, history: history)
+            target = row.measure.target
+            unit = row.measure.unit
+            comparators = row.measure.comparators
+            yearAgo = row.yearAgo.map { Point(period: $0.period, value: $0.value, band: row.measure.band(for: $0.value)) }
+            directionSinceYearAgo = row.directionSinceYearAgo
         }
     }
 

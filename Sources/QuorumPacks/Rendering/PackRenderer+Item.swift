@@ -25,6 +25,9 @@ extension PackRenderer {
         } else if item.kind == .report {
             html += "<p class=\"not-submitted\">The report for this item has not been submitted.</p>\n"
         }
+        if let minutes = item.minutes {
+            html += minutesSection(minutes, item: item)
+        }
         for (index, appendix) in item.generatedAppendices.enumerated() {
             html += generatedAppendix(appendix, index: index, item: item, in: content)
         }

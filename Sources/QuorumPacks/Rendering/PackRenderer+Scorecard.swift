@@ -61,7 +61,9 @@ extension PackRenderer {
         } else {
             thresholds = "<td class=\"threshold trend-only\" colspan=\"3\">Trend only: \(measure.polarity.label.lowercased()) is better</td>"
         }
-        let figure: Markup = measure.value.map { "\(PackFormat.number($0))" } ?? "<span class=\"no-figure\">No figure</span>"
+        var figure: Markup = measure.value.map { value in Markup(text: measure.unit?.format(value) ?? PackFormat.number(value)) }
+            ?? "<span class=\"no-figure\">No figure</span>"
+        figure += targetAndComparators(measure)
         var direction = directionLabel(measure.direction)
         if let previous = measure.previous, measure.value != nil {
             direction += "<span class=\"previous\">from \(PackFormat.number(previous.value)) in \(previous.period.description)</span>"
@@ -74,6 +76,39 @@ extension PackRenderer {
             <td class="figure">\(figure)</td><td>\(bandBadge(measure.band))</td><td>\(direction)</td></tr>
 
             """
+    }
+
+    /// The target and comparators under a figure, each with how the figure stands against it;
+    /// nothing for a measure that has neither.
+    private func targetAndComparators(_ measure: ScorecardAppendix.Measure) -> Markup {
+        var html: Markup = .empty
+        let show = { (value: Double) in measure.unit?.format(value) ?? PackFormat.number(value) }
+        if let target = measure.target {
+            var met: Markup = ""
+            if let value = measure.value {
+                met = Standing(value: value, reference: target, polarity: measure.polarity) == .worse ? ": not met" : ": met"
+            }
+            html += "<br><span class=\"target\">Target \(show(target))\(met)</span>"
+        }
+        for comparator in measure.comparators {
+            var standing: Markup = ""
+            if let value = measure.value {
+                standing = ": \(Standing(value: value, reference: comparator.value, polarity: measure.polarity).rawValue)"
+            }
+            html += """
+                <br><span class="comparator">\(comparator.kind.label) \(show(comparator.value)) \
+                (\(comparator.period.description), \(comparator.source))\(standing)</span>
+                """
+        }
+        // A year's figure is compared with the year before already; a quarter's or a month's
+        // also with the same one a year before.
+        if let yearAgo = measure.yearAgo, measure.value != nil, yearAgo.period != measure.previous?.period {
+            html += """
+                <br><span class="year-ago">Against \(yearAgo.period.description) (\(show(yearAgo.value))): \
+                \(directionLabel(measure.directionSinceYearAgo))</span>
+                """
+        }
+        return html
     }
 
     /// A measure's chart and the table of the same figures.

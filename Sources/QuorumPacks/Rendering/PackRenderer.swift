@@ -99,7 +99,7 @@ public struct PackRenderer: Sendable {
     /// Whether the item has a section of its own after the agenda: a report item (submitted
     /// or not), or any item with a report or appendices.
     func hasSection(_ item: MeetingPackContent.Item) -> Bool {
-        item.kind == .report || item.report != nil || !item.generatedAppendices.isEmpty
+        item.kind == .report || item.report != nil || !item.generatedAppendices.isEmpty || item.minutes != nil
     }
 
     /// The `id` of an item's section.

@@ -23,10 +23,11 @@ enum ActionCommands {
             return invocation.reply(try JSONReply.encode(action))
         },
         CommandSpec(
-            name: "ACTION UPDATE", usage: "<ref> <text> [review=<date>] [status=complete]",
-            summary: "post an update, a new review date, or completion", operation: .actionUpdate, arity: 2...4
+            name: "ACTION UPDATE", usage: "<ref> <text> [review=<date>] [status=complete] [rag=red|amber|green] [frequency=<monthly…>]",
+            summary: "post an update, a new review date, completion, a RAG rating or an update frequency", operation: .actionUpdate,
+            arity: 2...6
         ) { context, invocation in
-            let options = try invocation.options(from: 2, allowed: ["review", "status"])
+            let options = try invocation.options(from: 2, allowed: ["review", "status", "rag", "frequency"])
             var completes = false
             if let status = options["status"] {
                 guard status.lowercased() == "complete" else {
@@ -36,7 +37,7 @@ enum ActionCommands {
             }
             let updated = try await context.application.plan.updateAction(
                 invocation.arguments[0], text: invocation.arguments[1], reviewDate: options["review"], completes: completes,
-                as: invocation.user)
+                rag: options["rag"], frequency: options["frequency"], as: invocation.user)
             context.logger.info("action updated", metadata: ["ref": "\(invocation.arguments[0])", "by": "\(invocation.user?.name ?? "")"])
             return invocation.reply(try JSONReply.encode(updated))
         },

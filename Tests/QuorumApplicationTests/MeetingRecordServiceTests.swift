@@ -1,0 +1,212 @@
+import Foundation
+import QuorumApplication
+import QuorumDomain
+import QuorumWire
+import Testing
+
+@Suite("Attendance, minutes and what resolutions set in motion, through the application core")
+struct MeetingRecordServiceTests {
+    static let secretary = User(name: "scrutiny.secretary@example.org", role: .secretary, boardCode: "OSC")
+    static let otherSecretary = User(name: "hwbb.secretary@example.org", role: .secretary, boardCode: "HWBB")
+    static let member = User(name: "osc.member.1@example.org", role: .member, boardCode: "OSC")
+    static let meeting = "OSC-2017-11-14"
+
+    /// The demo plan and the 14 November 2017 Scrutiny report, on the day after the meeting.
+    static func fixture(now: String = "2017-11-15T10:00:00Z") async throws -> ApplicationFixture {
+        let fixture = try await ApplicationFixture(now: now)
+        for kind in ["recommendations", "actions", "measures", "values"] {
+            _ = try await fixture.application.plan.importCSV(kind, csv: try ApplicationFixture.demo("\(kind).csv"), as: fixture.admin)
+        }
+        _ = try await fixture.application.packs.submitReport(
+            try ApplicationFixture.demo("reports/OSC-2017-11-14.md"), item: "4", meeting: meeting, as: fixture.admin)
+        return fixture
+    }
+
+    @Test func scrutinyOfSevenNeedsThreeAndSubstitutesCount() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        // OSC: the chair and six members; quorum "1/4 min 3": a quarter of 7 is 2, the floor is 3.
+        _ = try await records.recordAttendance(Self.meeting, member: "osc.chair@example.org", status: "present", as: Self.secretary)
+        var document = try await records.recordAttendance(
+            Self.meeting, member: "osc.member.1@example.org", status: "present", as: Self.secretary)
+        _ = try await records.recordAttendance(Self.meeting, member: "osc.member.2@example.org", status: "apologies", as: Self.secretary)
+        #expect(document.required == 3)
+        #expect(document.votingPresent == 2)
+        #expect(!document.quorate)
+        document = try await records.recordSubstitute(
+            Self.meeting, substitute: "substitute.councillor@example.org", role: "Substitute Councillor", for: "osc.member.2@example.org",
+            as: Self.secretary)
+        #expect(document.votingPresent == 3)
+        #expect(document.quorate)
+        #expect(document.apologies.map(\.email) == ["osc.member.2@example.org"])
+        #expect(document.absent.count == 4)
+        // A member present cannot also have had a substitute, and the refusal stores nothing.
+        await #expect(throws: ApplicationError.self) {
+            try await records.recordAttendance(Self.meeting, member: "osc.member.2@example.org", status: "present", as: Self.secretary)
+        }
+        #expect(try await records.attendance(Self.meeting, as: Self.member).apologies.count == 1)
+    }
+
+    @Test func onlyTheBoardsSecretaryRecordsAndItsMembersRead() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        let refusal = await #expect(throws: ApplicationError.self) {
+            try await records.recordAttendance(Self.meeting, member: "osc.chair@example.org", status: "present", as: Self.otherSecretary)
+        }
+        #expect(refusal?.code == .notPermitted)
+        let reader = await #expect(throws: ApplicationError.self) {
+            try await records.minutes(Self.meeting, as: User(name: "hwbb.member@example.org", role: .member, boardCode: "HWBB"))
+        }
+        #expect(reader?.code == .notPermitted)
+        let anonymous = await #expect(throws: ApplicationError.self) { try await records.attendance(Self.meeting, as: nil) }
+        #expect(anonymous?.code == .authenticationRequired)
+        _ = try await records.attendance(Self.meeting, as: Self.member)
+    }
+
+    @Test func aPecuniaryInterestWithoutLeavingIsFlagged() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        let document = try await records.declare(
+            Self.meeting, item: "4", member: "osc.member.3@example.org", kind: "disclosable_pecuniary",
+            nature: "Spouse employed by a commissioned provider", leftRoom: false, dispensation: false, as: Self.secretary)
+        #expect(document.declarations.first?.item == 4)
+        #expect(document.warnings.count == 1)
+        await #expect(throws: ApplicationError.self) {
+            try await records.declare(
+                Self.meeting, item: "4", member: "someone@example.org", kind: "other_registrable", nature: "x", leftRoom: true,
+                dispensation: false, as: Self.secretary)
+        }
+    }
+
+    @Test func theMinuteTakesTheReportsRecommendationsAndAReportIsRequestedForJanuary() async throws {
+        let fixture = try await Self.fixture()
+        let records = fixture.application.meetingRecords
+        let minutes = try await records.recordMinute(
+            Self.meeting, item: "4", text: "The Committee considered the performance scorecard.", as: Self.secretary)
+        let resolutions = try #require(minutes.items.first?.resolutions)
+        #expect(resolutions.map(\.wording) == ["Reports continue to be provided on a six monthly basis"])
+        #expect(resolutions.first?.id == "OSC-2017-11-14/4.1")
+        let effect = try await records.requestReport(
+            board: "OSC", month: "January 2018", title: "Update report on re-referrals", ownerEmail: "head.childrens.social.care@example.org",
+            ownerRole: "Head of Children's Social Care", resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
+        // The first Scrutiny meeting of January 2018 is the second Tuesday, the 9th.
+        #expect(effect.meeting == "OSC-2018-01-09")
+        #expect(effect.warning == nil)
+        let january = try await fixture.application.governance.meeting("OSC-2018-01-09", as: nil)
+        let item = try #require(january.items?.first { $0.title == "Update report on re-referrals" })
+        #expect(item.owner == "head.childrens.social.care@example.org")
+        #expect(item.resolution == "OSC-2017-11-14/4.1")
+        #expect(item.number == effect.item)
+        // No Scrutiny meeting in February 2018: it does not bind, and says so.
+        let unbound = try await records.requestReport(
+            board: "OSC", month: "2018-02", title: "Another", ownerEmail: "head.childrens.social.care@example.org", ownerRole: nil,
+            resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
+        #expect(unbound.meeting == nil)
+        #expect(unbound.warning?.contains("no meeting in 2018-02") == true)
+    }
+
+    @Test func theRequestedReportsOwnerIsRemindedLikeAnyReportOwner() async throws {
+        let fixture = try await Self.fixture()
+        let records = fixture.application.meetingRecords
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        _ = try await records.requestReport(
+            board: "OSC", month: "January 2018", title: "Update report on re-referrals", ownerEmail: "re.referrals.owner@example.org",
+            ownerRole: "Service Manager (Front Door)", resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
+        // Meeting 9 January 2018: publish by 29 December 2017, draft due 5 working days before it.
+        let sweep = try await fixture.application.notifications.preview(asOf: InstantText.parse("2017-12-20T08:00:00Z")!, as: fixture.admin)
+        let notice = try #require(sweep.notices.first { $0.to.email == "re.referrals.owner@example.org" })
+        #expect(notice.kind == "report.due")
+        #expect(notice.report?.meetingDate == "2018-01-09")
+        #expect(notice.report?.title == "Update report on re-referrals")
+    }
+
+    @Test func anActionCreatedByAResolutionIsInTheNextDigest() async throws {
+        let fixture = try await Self.fixture()
+        let records = fixture.application.meetingRecords
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let action = try await records.createAction(
+            .init(
+                ref: "1.1.40", text: "Report re-referral audit findings to the Committee", leadEmail: "qa.lead@example.org",
+                leadRole: "Quality Assurance Manager", reviewDate: "2017-11-20"),
+            resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
+        #expect(action.resolution == "OSC-2017-11-14/4.1")
+        #expect(try await fixture.application.plan.action("1.1.40", asOf: nil, as: fixture.admin).resolution == "OSC-2017-11-14/4.1")
+        let sweep = try await fixture.application.notifications.preview(asOf: InstantText.parse("2017-11-16T08:00:00Z")!, as: fixture.admin)
+        let digest = try #require(sweep.notices.first { $0.kind == "action.digest" && $0.to.email == "qa.lead@example.org" })
+        #expect(digest.actions.map(\.ref) == ["1.1.40"])
+    }
+
+    @Test func anOngoingActionIsChasedWhenNoUpdateComesWithinItsFrequency() async throws {
+        let fixture = try await Self.fixture()
+        let lead = User(name: "head.childrens.social.care@example.org", role: .lead)
+        // 1.1.3 is Ongoing: never due nor overdue, so only its frequency brings it to the digest.
+        let updated = try await fixture.application.plan.updateAction(
+            "1.1.3", text: "Workshops continue quarterly", reviewDate: nil, completes: false, rag: "amber", frequency: "monthly", as: lead)
+        #expect(updated.rag == "amber")
+        #expect(updated.updateFrequency == "monthly")
+        #expect(updated.nextUpdateDue == "2017-12-15")
+        let quiet = try await fixture.application.notifications.preview(asOf: InstantText.parse("2017-12-15T08:00:00Z")!, as: fixture.admin)
+        #expect(!quiet.notices.contains { $0.actions.contains { $0.ref == "1.1.3" } })
+        let sweep = try await fixture.application.notifications.preview(asOf: InstantText.parse("2017-12-16T08:00:00Z")!, as: fixture.admin)
+        let item = try #require(sweep.notices.flatMap(\.actions).first { $0.ref == "1.1.3" })
+        #expect(item.updateDue == "2017-12-15")
+        #expect(item.reviewDate == "Ongoing")
+        await #expect(throws: ApplicationError.self) {
+            try await fixture.application.plan.updateAction(
+                "1.1.3", text: "x", reviewDate: nil, completes: false, rag: "purple", frequency: nil, as: lead)
+        }
+    }
+
+    @Test func minutesAreApprovedAtTheNextMeetingOnly() async throws {
+        let fixture = try await Self.fixture()
+        let records = fixture.application.meetingRecords
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let wrong = await #expect(throws: ApplicationError.self) {
+            try await records.approveMinutes(at: "OSC-2018-03-13", minutesOf: Self.meeting, as: Self.secretary)
+        }
+        #expect(wrong?.code == .badArgument)
+        let approved = try await records.approveMinutes(at: "OSC-2018-01-09", as: Self.secretary)
+        #expect(approved.meeting == Self.meeting)
+        #expect(approved.status == "approved")
+        #expect(approved.approvedAt == "OSC-2018-01-09")
+        let changed = await #expect(throws: ApplicationError.self) {
+            try await records.recordMinute(Self.meeting, item: "4", text: "Rewritten.", as: Self.secretary)
+        }
+        #expect(changed?.code == .conflict)
+    }
+
+    @Test func aLostResolutionSetsNothingInMotion() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", defaultResolutions: false, as: Self.secretary)
+        let lost = try await records.addResolution(
+            Self.meeting, item: "4", wording: "That the plan be withdrawn", vote: Resolution.Vote(inFavour: 3, against: 3, abstentions: 1),
+            as: Self.secretary)
+        #expect(lost.id == "OSC-2017-11-14/4.1")
+        #expect(!lost.carried)
+        let refusal = await #expect(throws: ApplicationError.self) {
+            try await records.requestReport(
+                board: "OSC", month: "January 2018", title: "x", ownerEmail: "a@example.org", ownerRole: nil, resolution: lost.id,
+                as: Self.secretary)
+        }
+        #expect(refusal?.message.contains("not carried") == true)
+    }
+
+    @Test func targetAndComparatorAppearInTheScorecard() async throws {
+        let fixture = try await Self.fixture()
+        let plan = fixture.application.plan
+        let row = try #require(try await plan.scorecard(period: "2017/18", as: nil).first { $0.value != nil })
+        let analyst = User(name: "performance.analyst@example.org", role: .analyst)
+        _ = try await plan.setTarget(measure: row.id, target: "\(row.value! + 1)", unit: "percent", as: analyst)
+        _ = try await plan.setComparator(
+            measure: row.id, kind: "national", value: "\(row.value! - 1)", period: "2016/17", source: "DfE statistics 2017", as: analyst)
+        let judged = try #require(try await plan.scorecard(period: "2017/18", as: nil).first { $0.id == row.id })
+        #expect(judged.target == row.value! + 1)
+        #expect(judged.unit == "percent")
+        #expect(judged.comparators.first?.kind == "national")
+        #expect(judged.comparators.first?.source == "DfE statistics 2017")
+        let higher = judged.polarity == "higher" || judged.polarity == "increase"
+        #expect(judged.meetsTarget == !higher)
+        #expect(judged.comparators.first?.standing == (higher ? "better" : "worse"))
+        let refusal = await #expect(throws: ApplicationError.self) {
+            try await plan.setTarget(measure: row.id, target: "1", unit: nil, as: Self.secretary)
+        }
+        #expect(refusal?.code == .notPermitted)
+    }
+}
