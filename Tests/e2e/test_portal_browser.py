@@ -59,11 +59,18 @@ def published(site):
     return site.daemon, site.pack
 
 
+def follow(driver, element):
+    """Clicks a link or a form's button and waits until the page it leads to has replaced this one:
+    a page read straight after a click may still be the old one."""
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(element))
+
+
 def sign_in(driver, base, email, token):
     driver.get(base + "/signin")
     driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "token").send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, ".signin-form button[type=submit]").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, ".signin-form button[type=submit]"))
     WebDriverWait(driver, 30).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".signed-in")))
 
 
@@ -72,7 +79,7 @@ def test_a_visitor_finds_the_scrutiny_meeting_downloads_its_pdf_and_searches_it(
     base = daemon.http_url
     browser.get(base + "/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Council meetings, agendas and reports"
-    browser.find_element(By.PARTIAL_LINK_TEXT, "Tuesday 14 November 2017").click()
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Tuesday 14 November 2017"))
     assert "Tuesday 14 November 2017" in browser.find_element(By.TAG_NAME, "h1").text
     assert "Overview and Scrutiny" in browser.find_element(By.TAG_NAME, "h1").text
     agenda = browser.find_element(By.CSS_SELECTOR, "table.agenda").text
@@ -101,11 +108,10 @@ def test_a_member_signs_in_and_reads_the_exempt_part_the_public_cannot(site, bro
     assert not browser.find_elements(By.CSS_SELECTOR, ".downloads li.exempt"), "the public is offered Part I only"
     sign_in(browser, base, PEOPLE["osc_member"][0], site.tokens["osc_member"])
     browser.get(base + f"/meetings/{MEETING}")
-    exempt = browser.find_element(By.CSS_SELECTOR, ".downloads li.exempt a")
-    exempt.click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, ".downloads li.exempt a"))
     assert EXEMPT_MARKER in browser.find_element(By.TAG_NAME, "body").text
     browser.get(base + "/signout")
-    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button"))
     assert not browser.find_elements(By.CSS_SELECTOR, ".signed-in")
     browser.get(base + f"/packs/{part(pack, 'exempt', 'html')['sha256']}.html")
     assert EXEMPT_MARKER not in browser.page_source
@@ -137,7 +143,7 @@ def test_every_page_type_passes_an_axe_wcag_22_aa_audit(site, browser):
             failures[path] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]]
     # A signed-in secretary's meeting page (build warnings, unpublished versions) and a sign-in with errors.
     browser.get(base + "/signin")
-    browser.find_element(By.CSS_SELECTOR, ".signin-form button[type=submit]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, ".signin-form button[type=submit]"))
     results = Axe(browser, script_url=AXE_SCRIPT)
     results.inject()
     errors = results.run(options='{"runOnly": {"type": "tag", "values": %s}}' % str(WCAG_22_AA).replace("'", '"'))
@@ -147,18 +153,18 @@ def test_every_page_type_passes_an_axe_wcag_22_aa_audit(site, browser):
     # The emailed link's pages: the address refused, "check your email", the link's own page, a link that fails.
     browser.get(base + "/signin")
     browser.find_element(By.ID, "link-email").send_keys("not an address")
-    browser.find_element(By.CSS_SELECTOR, "form[action='/signin/email'] button").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/signin/email'] button"))
     assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#link-email']"), "the error links to its field"
     failures.update({"/signin (link errors)": v for v in [audit_here(browser)] if v})
     browser.find_element(By.ID, "link-email").clear()
     browser.find_element(By.ID, "link-email").send_keys("nobody@example.org")
-    browser.find_element(By.CSS_SELECTOR, "form[action='/signin/email'] button").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/signin/email'] button"))
     assert "Check your email" in browser.page_source
     failures.update({"/signin/email": v for v in [audit_here(browser)] if v})
     results = audit(browser, base + "/signin/link?token=" + "0" * 64)
     if results["violations"]:
         failures["/signin/link"] = [v["id"] for v in results["violations"]]
-    browser.find_element(By.CSS_SELECTOR, "form[action='/signin/link'] button").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/signin/link'] button"))
     assert "does not work" in browser.page_source
     failures.update({"/signin/link (failed)": v for v in [audit_here(browser)] if v})
     sign_in(browser, base, PEOPLE["osc_secretary"][0], site.tokens["osc_secretary"])
