@@ -27,6 +27,11 @@ public struct Application: Sendable {
     /// Web sessions (the portal's sign-in).
     public let sessions: SessionService
     public let backups: BackupService
+    private let changes: TableChanges
+
+    /// A number that changes whenever a write has committed, whoever made it: a reply of a
+    /// ``Operation/cacheable`` operation kept at one version is still right at the same version.
+    public var dataVersion: UInt64 { changes.commits }
 
     public init(
         database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, reminders: ReminderService,
@@ -57,5 +62,6 @@ public struct Application: Sendable {
         self.clock = clock
         self.sessions = SessionService(database: database, users: users, clock: clock, configuration: sessions)
         self.backups = BackupService(database: database, files: packFiles, clock: clock)
+        self.changes = database.changes
     }
 }

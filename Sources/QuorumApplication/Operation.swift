@@ -13,12 +13,18 @@ public struct Operation: Hashable, Sendable {
     /// Whether it changes the store: every such operation is audited (AUDIT shows it), and
     /// `COMMAND INFO` flags its command `write`.
     public let writes: Bool
+    /// Whether its document depends only on what is stored, the acting user and today's date in
+    /// London: then a front door may keep a reply and give it again until the next committed
+    /// write (``Application/dataVersion``) or the next day.
+    public let cacheable: Bool
 
-    init(_ name: String, _ access: AccessRule, refinement: String? = nil, writes: Bool = false) {
+    init(_ name: String, _ access: AccessRule, refinement: String? = nil, writes: Bool = false, cacheable: Bool = false) {
+        precondition(!(writes && cacheable), "\(name): a write is never answered from a kept reply")
         self.name = name
         self.access = access
         self.refinement = refinement
         self.writes = writes
+        self.cacheable = cacheable
     }
 
     /// Who may run it, in words.
@@ -32,12 +38,12 @@ extension Operation {
     private static let boardSecretary = AccessRule.anyOf([.role(.admin), .secretaryOfBoard])
 
     // Governance
-    public static let boardList = Operation("board.list", .anyone)
-    public static let boardGet = Operation("board.get", .anyone)
-    public static let meetingList = Operation("meeting.list", .anyone)
-    public static let meetingGet = Operation("meeting.get", .anyone)
+    public static let boardList = Operation("board.list", .anyone, cacheable: true)
+    public static let boardGet = Operation("board.get", .anyone, cacheable: true)
+    public static let meetingList = Operation("meeting.list", .anyone, cacheable: true)
+    public static let meetingGet = Operation("meeting.get", .anyone, cacheable: true)
     public static let meetingAdd = Operation("meeting.add", boardSecretary, writes: true)
-    public static let cycleList = Operation("cycle.list", .anyone)
+    public static let cycleList = Operation("cycle.list", .anyone, cacheable: true)
 
     // Users
     public static let userAdd = Operation("user.add", admin, writes: true)
@@ -48,12 +54,12 @@ extension Operation {
 
     // Plan and scorecard
     public static let planImport = Operation("plan.import", .anyOf([admin, .role(.analyst)]), writes: true)
-    public static let actionList = Operation("action.list", .signedIn)
-    public static let actionGet = Operation("action.get", .signedIn)
+    public static let actionList = Operation("action.list", .signedIn, cacheable: true)
+    public static let actionGet = Operation("action.get", .signedIn, cacheable: true)
     public static let actionUpdate = Operation("action.update", .anyOf([admin, .leadOfAction]), writes: true)
-    public static let measureList = Operation("measure.list", .anyone)
+    public static let measureList = Operation("measure.list", .anyone, cacheable: true)
     public static let measureSet = Operation("measure.set", .anyOf([admin, .role(.analyst)]), writes: true)
-    public static let scorecard = Operation("scorecard.get", .anyone)
+    public static let scorecard = Operation("scorecard.get", .anyone, cacheable: true)
 
     // Reminders and the outbox
     public static let remindPreview = Operation("remind.preview", .anyOf([admin, .role(.secretary)]))

@@ -141,7 +141,7 @@ public struct CommandDispatcher: Sendable {
             if let operation = spec.operation {
                 try Authorizer.precheck(operation, session.user)
             }
-            outcome = try await spec.handler(context, invocation)
+            outcome = try await run(spec, invocation)
         } catch let error as CommandError {
             outcome = CommandOutcome(reply: error.reply, session: session)
         } catch let error as ApplicationError {
@@ -158,6 +158,25 @@ public struct CommandDispatcher: Sendable {
             onCommand(name, ContinuousClock.now - started, failed)
         }
         return (outcome.reply, outcome.session, outcome.closesConnection)
+    }
+
+    /// Runs the command's handler, or gives the kept reply of a cacheable read made at the same
+    /// data version and date for the same user (``ReplyCache``).
+    private func run(_ spec: CommandSpec, _ invocation: CommandInvocation) async throws -> CommandOutcome {
+        guard spec.operation?.cacheable == true else { return try await spec.handler(context, invocation) }
+        let key = ReplyCache.Key(command: spec.name, arguments: invocation.arguments, user: invocation.user)
+        // The version is read before the handler reads the store: a write racing the read can
+        // only make the kept reply look older than it is.
+        let version = context.application.dataVersion
+        let date = context.application.clock.today
+        if let kept = context.replies.reply(for: key, version: version, date: date) {
+            return invocation.reply(kept)
+        }
+        let outcome = try await spec.handler(context, invocation)
+        if case .error = outcome.reply {} else if !outcome.closesConnection, outcome.session == invocation.session {
+            context.replies.keep(outcome.reply, for: key, version: version, date: date)
+        }
+        return outcome
     }
 
     /// The command's name as HELP writes it, for error messages.

@@ -14,6 +14,8 @@ public struct ServerContext: Sendable {
     /// command the table does not have, so that names stay bounded), how long it took, and
     /// whether it failed. The daemon counts these for `/metrics`.
     public var onCommand: (@Sendable (_ name: String, _ duration: Duration, _ failed: Bool) -> Void)?
+    /// Replies of cacheable reads, shared by every connection.
+    let replies = ReplyCache()
 
     public init(
         application: Application, connections: ConnectionRegistry = ConnectionRegistry(maxConnections: 256), logger: Logger,

@@ -14,9 +14,10 @@ import Synchronization
 /// read racing a commit is at worst labelled with the older count, and the next request finds
 /// the count changed and reads again.
 public final class TableChanges: TransactionObserver, Sendable {
-    /// The tables counted; changes to others are not observed (and cost nothing).
+    /// The tables counted one by one; a change to any other table still counts in ``commits``.
     public let tables: Set<String>
     private let counts: Mutex<[String: UInt64]>
+    private let committed = Atomic<UInt64>(0)
     /// Tables the transaction in hand has changed; touched only on the writer's queue.
     private let pending = Mutex<Set<String>>([])
 
@@ -30,9 +31,11 @@ public final class TableChanges: TransactionObserver, Sendable {
         counts.withLock { counts in tables.reduce(0) { $0 &+ (counts[$1] ?? 0) } }
     }
 
-    public func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-        tables.contains(eventKind.tableName)
-    }
+    /// A number that changes whenever a committed transaction has changed any table at all: what
+    /// a kept reply that may depend on anything stored is checked against.
+    public var commits: UInt64 { committed.load(ordering: .acquiring) }
+
+    public func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
 
     public func databaseDidChange() {
         // Changes GRDB could not attribute: count every observed table.
@@ -53,8 +56,9 @@ public final class TableChanges: TransactionObserver, Sendable {
         }
         guard !changed.isEmpty else { return }
         counts.withLock { counts in
-            for table in changed { counts[table, default: 0] &+= 1 }
+            for table in changed where tables.contains(table) { counts[table, default: 0] &+= 1 }
         }
+        committed.add(1, ordering: .releasing)
     }
 
     public func databaseDidRollback(_ db: Database) {
