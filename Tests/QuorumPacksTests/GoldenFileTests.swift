@@ -4,17 +4,37 @@ import Testing
 
 @testable import QuorumPacks
 
-/// The sample pack's HTML, byte for byte, against files a person has looked at. After a
-/// deliberate change, re-record with `QUORUM_RECORD_GOLDEN=1 swift test --filter GoldenFileTests`,
-/// render the new files to PDF and look at them before committing.
+/// The sample pack's, minutes' and Forward Plan's HTML, byte for byte, against files a person
+/// has looked at. After a deliberate change, re-record with
+/// `QUORUM_RECORD_GOLDEN=1 swift test --filter GoldenFileTests`, render the new files to PDF and
+/// look at them before committing.
 @Suite struct GoldenFileTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let recording = ProcessInfo.processInfo.environment["QUORUM_RECORD_GOLDEN"] == "1"
 
+    static let renderer = PackRenderer(configuration: .init(councilName: "Sefton Council"))
+
     @Test(arguments: [(PackPart.public, "sample-pack-part1.html"), (PackPart.exempt, "sample-pack-part2.html")])
     func theSamplePackRendersAsRecorded(_ part: PackPart, _ name: String) throws {
-        let rendered = PackRenderer(configuration: .init(councilName: "Sefton Council"))
-            .renderHTML(try SamplePack.content(), part: part)
+        try expectRecorded(Self.renderer.renderHTML(try SamplePack.content(), part: part), in: name)
+    }
+
+    @Test(arguments: [
+        (PackPart.public, false, "sample-minutes-part1.html"), (PackPart.exempt, false, "sample-minutes-part2.html"),
+        (PackPart.public, true, "sample-minutes-draft-part1.html"),
+    ])
+    func theSampleMinutesRenderAsRecorded(_ part: PackPart, _ draft: Bool, _ name: String) throws {
+        let minutes = draft ? SampleMinutes.draft : SampleMinutes.content
+        try expectRecorded(Self.renderer.renderMinutesHTML(minutes, part: part), in: name)
+    }
+
+    @Test func theSampleForwardPlanRendersAsRecorded() throws {
+        try expectRecorded(Self.renderer.renderForwardPlanHTML(try SampleForwardPlan.content()), in: "sample-forward-plan.html")
+    }
+
+    /// Passes when `rendered` is byte for byte the golden file `name`; records it instead when
+    /// `QUORUM_RECORD_GOLDEN=1`.
+    private func expectRecorded(_ rendered: String, in name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let file = Self.folder.appendingPathComponent(name)
         if Self.recording {
             try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
@@ -23,7 +43,7 @@ import Testing
         }
         let recorded = try #require(
             FileManager.default.contents(atPath: file.path),
-            "no golden file \(name): record it with QUORUM_RECORD_GOLDEN=1")
+            "no golden file \(name): record it with QUORUM_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
         guard recorded != Data(rendered.utf8) else { return }
         let old = String(decoding: recorded, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let new = rendered.split(separator: "\n", omittingEmptySubsequences: false)
@@ -36,7 +56,7 @@ import Testing
               recorded: \(line < old.count ? String(old[line]) : "<end>")
               rendered: \(line < new.count ? String(new[line]) : "<end>")
             The rendering is in \(actual.path); if the change is meant, re-record with QUORUM_RECORD_GOLDEN=1.
-            """)
+            """, sourceLocation: sourceLocation)
     }
 
     @Test func renderingIsDeterministic() throws {

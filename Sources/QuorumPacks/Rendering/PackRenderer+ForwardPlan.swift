@@ -58,28 +58,15 @@ extension PackRenderer {
 
             """
         let council: Markup = configuration.councilName.map { "<p class=\"council\">\($0)</p>\n" } ?? .empty
-        let document: Markup = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
-            <style>
-            \(PackStylesheet.css)
-            </style>
-            </head>
-            <body class="forward-plan">
+        let body: Markup = """
             <header>
             \(council)<h1>\(title)</h1>
             <p>Notice under regulation 9 of the Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations 2012 of the key decisions to be taken, published at least 28 clear days before each decision. A decision that could not be given this notice is listed with the route taken instead.</p>
             </header>
             <main id="main">
             \(table)</main>
-            </body>
-            </html>
 
             """
-        return document.html
+        return document(title: title, kind: .forwardPlan, body: body)
     }
 }

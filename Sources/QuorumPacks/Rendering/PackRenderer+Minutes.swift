@@ -76,26 +76,14 @@ extension PackRenderer {
     /// The minutes as a document of their own: Part I (public) or Part II (the exempt items).
     public func renderMinutesHTML(_ minutes: MinutesContent, part: PackPart) -> String {
         let status = minutes.approvedOn.map { "approved \(PackFormat.date($0))" } ?? "draft"
-        let title =
-            "\(minutes.boardName): minutes of \(PackFormat.longDate(minutes.meetingDate)), "
-            + "\(part == .public ? "Part I (public)" : "Part II (not for publication)"), \(status)"
-        let document: Markup = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
-            <style>
-            \(PackStylesheet.css)\(part == .exempt ? PackStylesheet.exemptCSS : .empty)
-            </style>
-            </head>
-            <body class="part-\(part.rawValue)">
+        let title = "\(minutes.boardName): minutes of \(PackFormat.longDate(minutes.meetingDate)), \(part.titleLabel), \(status)"
+        let body: Markup = """
             <main id="main">
             <h1>\(title)</h1>
+            \(minutesBody(minutes, part: part, headingLevel: 2))</main>
 
             """
-        return (document + minutesBody(minutes, part: part, headingLevel: 2) + "</main>\n</body>\n</html>\n").html
+        return document(title: title, kind: .part(part), body: body)
     }
 
     /// The minutes under an item of the next meeting's pack: the public minutes, and a line for

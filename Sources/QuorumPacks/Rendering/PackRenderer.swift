@@ -60,23 +60,9 @@ public struct PackRenderer: Sendable {
         body.append("</main>\n")
 
         let title =
-            "\(content.board.name): agenda and reports, \(PackFormat.longDate(content.meeting.date)), "
-            + "\(part == .public ? "Part I (public)" : "Part II (not for publication)"), version \(content.version)"
-        let document: Markup = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
-            <style>
-            \(PackStylesheet.css)\(part == .exempt ? PackStylesheet.exemptCSS : .empty)
-            </style>
-            </head>
-            <body class="part-\(part.rawValue)">
-
-            """
-        return (document + Markup.joined(body) + "</body>\n</html>\n").html
+            "\(content.board.name): agenda and reports, \(PackFormat.longDate(content.meeting.date)), \(part.titleLabel), "
+            + "version \(content.version)"
+        return document(title: title, kind: .part(part), body: Markup.joined(body))
     }
 
     /// Each item of the pack with its key and the hash of its rendered content, for
