@@ -28,6 +28,11 @@ public struct MeetingRecordService: Sendable {
     public func renderMinutes(_ meetingID: String, part: PackPart, format: PackFormat, as user: User?) async throws -> Data {
         let (meeting, board) = try await meetingAndBoard(meetingID)
         try await authorizer.authorize(.minutesGet, user, scope: AccessScope(boardCode: board.code))
+        return try await minutesData(meeting, part: part, format: format)
+    }
+
+    /// The minutes rendered, once the caller has checked who may read them.
+    func minutesData(_ meeting: Meeting, part: PackPart, format: PackFormat) async throws -> Data {
         guard let content = try await MinutesContent.load(meetingID: meeting.id, database: database, governance: governance) else {
             throw ApplicationError(.notFound, "\(meeting.id) has no minutes recorded")
         }
@@ -141,7 +146,7 @@ public struct MeetingRecordService: Sendable {
         return try Attendance(members: board.votingMembers, records: records, substitutes: substitutes)
     }
 
-    private func attendanceDocument(_ meeting: Meeting, _ board: Board, rows: [AttendanceRow]) async throws -> AttendanceDocument {
+    func attendanceDocument(_ meeting: Meeting, _ board: Board, rows: [AttendanceRow]) async throws -> AttendanceDocument {
         let attendance: Attendance
         do {
             attendance = try Self.attendance(of: board, rows: rows)

@@ -169,5 +169,23 @@ extension Operation {
         "pack.search", .anyone, refinement: "anyone: the published Part I of the boards that meet in public")
 
     /// The browsing operations, for the access article and its test.
-    public static let browsing: [Operation] = [boardView, calendarList, meetingView, packLatest, packSearch]
+    public static let browsing: [Operation] = [boardView, calendarList, meetingView, packLatest, packSearch] + meetingLife
+}
+
+// MARK: Browsing the meeting's life: the Forward Plan, notice of private meetings, the minutes and
+// the decisions register, as the portal's pages show them. No command reaches these either.
+extension Operation {
+    public static let forwardPlanView = Operation(
+        "forward.view", .anyone,
+        refinement: "anyone for published entries, an exempt one by its title and paragraph only unless the user reads the decision maker's exempt papers (pack.get); unpublished entries: secretary of the decision maker, admin")
+    public static let noticeView = Operation(
+        "notice.view", .anyone, refinement: "as its meeting (meeting.view): the notices of intention to meet in private and whether each was given in time")
+    public static let minutesView = Operation(
+        "minutes.view", .anyone,
+        refinement: "approved minutes, their attendance and declarations: as their meeting (meeting.view); drafts: members of the board, secretary of the board, admin; the minutes of exempt items as the exempt part of a pack (pack.get)")
+    public static let decisionView = Operation(
+        "decision.view", .anyone,
+        refinement: "anyone for published decisions of the boards the user may view (board.view); unpublished ones: secretary of the decision maker's board, admin")
+
+    static let meetingLife: [Operation] = [forwardPlanView, noticeView, minutesView, decisionView]
 }

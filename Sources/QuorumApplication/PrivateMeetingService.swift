@@ -108,7 +108,7 @@ public struct PrivateMeetingService: Sendable {
         return try await database.privateNotices(meetingID: meeting.id, meetingDate: meeting.date)
     }
 
-    private func document(_ meeting: Meeting, asOf: LocalDate?) async throws -> PrivateNoticesDocument {
+    func document(_ meeting: Meeting, asOf: LocalDate?) async throws -> PrivateNoticesDocument {
         let day = asOf ?? clock.today
         let exempt = try await exemptItems(of: meeting)
         let notices = try await database.privateNotices(meetingID: meeting.id, meetingDate: meeting.date)

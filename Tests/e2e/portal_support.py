@@ -125,3 +125,69 @@ class Published:
         if who is not None:
             return portal.sign_in(PEOPLE[who][0], self.tokens[who])
         return portal
+
+
+# The meeting's life around the packs: a Forward Plan, a private meeting's notice, minutes, decisions.
+CABINET_MEETING = "CABINET-2018-12-06"
+EXEMPT_PLAN_MARKER = "EXEMPT-PLAN-REPORT-4417"
+UNPUBLISHED_PLAN_MARKER = "UNPUBLISHED-PLAN-ENTRY-2290"
+EXEMPT_MINUTE_MARKER = "CONFIDENTIAL-MINUTE-5521"
+EXEMPT_RESOLUTION_MARKER = "EXEMPT-BIDDER-3390"
+UNPUBLISHED_DECISION_MARKER = "UNPUBLISHED-DECISION-8812"
+PRIVATE_DECISION_MARKER = "PRIVATE-BOARD-DECISION-6160"
+REPORT_OWNER = "head.childrens.social.care@example.org"
+
+
+def record_meeting_life(daemon, approve=False):
+    """Records, as an admin, what the meeting-life pages show (once per daemon): three Forward Plan
+    entries (published, exempt, unpublished), Cabinet's 6 December 2018 meeting held partly in
+    private with its first notice given, the minutes of Scrutiny's 14 November 2017 meeting with an
+    exempt item and a resolution that requests a January report, and four executive decisions."""
+    if getattr(daemon, "meeting_life", False):
+        return
+    daemon.meeting_life = True
+    conn = admin_connection(daemon)
+
+    def ok(*args):
+        reply = conn.command(*args)
+        assert not isinstance(reply, ReplyError), (args, reply)
+        return json.loads(reply) if isinstance(reply, str) and reply[:1] in "[{" else reply
+
+    ok("FORWARD", "ADD", "FP-2018-07", "CABINET", "Children's social care sufficiency strategy", f"meeting={CABINET_MEETING}",
+       "report=Sufficiency strategy 2019-2022", f"owner={REPORT_OWNER}", "owner_role=Head of Children's Social Care",
+       "published=2018-11-01")
+    ok("FORWARD", "ADD", "FP-2018-12", "CABINET", "Residential care contract award", f"meeting={CABINET_MEETING}",
+       f"report={EXEMPT_PLAN_MARKER}", "exempt=3", "published=2018-11-20")
+    ok("FORWARD", "SET", "FP-2018-12", "chair_informed=2018-11-21", "exception_notice=2018-11-21")
+    ok("FORWARD", "ADD", "FP-2019-01", "CABINET", UNPUBLISHED_PLAN_MARKER)
+    ok("ITEM", "ADD", CABINET_MEETING, "Sufficiency strategy", "key=FP-2018-07")
+    ok("ITEM", "ADD", CABINET_MEETING, "Placement contract award", "exempt=3")
+    ok("NOTICE", "GIVE", CABINET_MEETING, "first", "2018-11-05", "Paragraph 3: the bidders' prices")
+
+    for member, status in [("osc.chair@example.org", "present"), ("osc.vice.chair@example.org", "present"),
+                           ("osc.member.1@example.org", "apologies")]:
+        ok("ATTENDANCE", "RECORD", MEETING, member, status)
+    ok("ATTENDANCE", "SUBSTITUTE", MEETING, "substitute.councillor@example.org", "osc.member.1@example.org",
+       "role=Substitute Councillor")
+    ok("INTEREST", "DECLARE", MEETING, "4", "osc.vice.chair@example.org", "other_registrable",
+       "Governor of a school named in the report", "left=no")
+    exempt = ok("ITEM", "ADD", MEETING, "Residential placement contract", "exempt=3")
+    ok("MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard.", "resolutions=none")
+    resolution = ok("RESOLUTION", "ADD", MEETING, "4", "That an update report be presented in January 2018", "for=5", "against=0")
+    ok("RESOLUTION", "REPORT", resolution["id"], "OSC", "January 2018", REPORT_OWNER, "Update report on performance")
+    ok("MINUTES", "RECORD", MEETING, str(exempt["number"]), f"The contract price was agreed at {EXEMPT_MINUTE_MARKER}.",
+       "resolutions=none")
+    ok("RESOLUTION", "ADD", MEETING, str(exempt["number"]), f"That the contract be awarded to {EXEMPT_RESOLUTION_MARKER}")
+    if approve:
+        ok("MINUTES", "APPROVE", DRAFT_MEETING)
+
+    ok("DECISION", "RECORD", "CAB-2018-05-02-1", "CABINET", "2018-05-02", "Adopt the sufficiency strategy")
+    ok("DECISION", "PUBLISH", "CAB-2018-05-02-1", "on=2018-05-04")
+    ok("DECISION", "CALLIN", "CAB-2018-05-02-1", "Families were not consulted", "on=2018-05-08")
+    ok("DECISION", "RECORD", "CAB-2018-05-18-1", "CABINET", "2018-05-18", "Emergency placement contract",
+       "urgent=Placements are needed before the next Cabinet")
+    ok("DECISION", "PUBLISH", "CAB-2018-05-18-1", "on=2018-05-18")
+    ok("DECISION", "RECORD", "CAB-2018-06-01-1", "CABINET", "2018-06-01", UNPUBLISHED_DECISION_MARKER)
+    ok("DECISION", "RECORD", "LSCB-2018-05-02-1", "LSCB", "2018-05-02", PRIVATE_DECISION_MARKER)
+    ok("DECISION", "PUBLISH", "LSCB-2018-05-02-1", "on=2018-05-03")
+    conn.close()

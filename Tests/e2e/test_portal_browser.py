@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from portal_support import EXEMPT_MARKER, MEETING, PEOPLE, PUBLIC_PHRASE, Published, part
+from portal_support import CABINET_MEETING, EXEMPT_MARKER, MEETING, PEOPLE, PUBLIC_PHRASE, Published, part, record_meeting_life
 
 # axe-core 4.12 (with the WCAG 2.2 rules), injected through axe-selenium-python.
 AXE_SCRIPT = str(Path(axe_playwright_python.__file__).parent / "axe.min.js")
@@ -129,10 +129,13 @@ def audit(driver, url):
 def test_every_page_type_passes_an_axe_wcag_22_aa_audit(site, browser):
     daemon, pack = site.daemon, site.pack
     base = daemon.http_url
+    # Minutes (approved), notices, a Forward Plan and decisions: the meeting-life pages with content.
+    record_meeting_life(daemon, approve=True)
     public_pages = [
         "/", "/boards", "/boards/OSC", f"/meetings/{MEETING}", "/meetings/CABINET-2017-11-02", "/calendar?month=2017-11",
         "/search", f'/search?q="{PUBLIC_PHRASE}"', "/search?q=care&from=14/11/2017", "/signin", "/signout", "/nowhere",
-        f"/packs/{part(pack, 'exempt', 'pdf')['sha256']}.pdf",
+        f"/packs/{part(pack, 'exempt', 'pdf')['sha256']}.pdf", "/forward-plan", f"/meetings/{CABINET_MEETING}", "/decisions",
+        "/decisions/CAB-2018-05-02-1", f"/meetings/{MEETING}/minutes/exempt.html",
     ]
     failures = {}
     checked = 0
@@ -168,7 +171,7 @@ def test_every_page_type_passes_an_axe_wcag_22_aa_audit(site, browser):
     assert "does not work" in browser.page_source
     failures.update({"/signin/link (failed)": v for v in [audit_here(browser)] if v})
     sign_in(browser, base, PEOPLE["osc_secretary"][0], site.tokens["osc_secretary"])
-    for path in ["/", f"/meetings/{MEETING}", "/meetings/OSC-2018-01-09", "/signout"]:
+    for path in ["/", f"/meetings/{MEETING}", "/meetings/OSC-2018-01-09", "/forward-plan", "/decisions", "/signout"]:
         results = audit(browser, base + path)
         if results["violations"]:
             failures[f"{path} (secretary)"] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]]
@@ -186,9 +189,11 @@ def audit_here(browser):
 
 def test_pages_reflow_at_320_pixels_without_sideways_scrolling(published, tmp_path):
     daemon, _ = published
+    record_meeting_life(daemon, approve=True)
     driver = chromium(tmp_path, width=320, height=800)
     try:
-        for path in ["/", "/boards", "/boards/OSC", f"/meetings/{MEETING}", "/calendar?month=2017-11", f'/search?q="{PUBLIC_PHRASE}"', "/signin"]:
+        for path in ["/", "/boards", "/boards/OSC", f"/meetings/{MEETING}", "/calendar?month=2017-11", f'/search?q="{PUBLIC_PHRASE}"', "/signin",
+                     "/forward-plan", f"/meetings/{CABINET_MEETING}", "/decisions", "/decisions/CAB-2018-05-02-1"]:
             driver.get(daemon.http_url + path)
             width = driver.execute_script("return document.documentElement.scrollWidth")
             viewport = driver.execute_script("return document.documentElement.clientWidth")

@@ -10,6 +10,7 @@ struct PageRenderer: Sendable {
 
     enum Section: String {
         case home, boards, calendar, search, signin
+        case forwardPlan = "forward_plan", decisions
     }
 
     func page(
@@ -47,7 +48,7 @@ enum PageContext {
             "pageTitle": title, "csrf": csrf, "signedIn": user != nil, "userName": user?.name ?? "",
             "userRole": user?.role.rawValue ?? "",
         ]
-        for name in ["home", "boards", "calendar", "search", "signin"] {
+        for name in ["home", "boards", "calendar", "search", "signin", "forward_plan", "decisions"] {
             values["nav_\(name)"] = section == name
         }
         return values
@@ -72,6 +73,55 @@ enum PageContext {
         values["message"] = "Sample"
         values["emailLinks"] = true
         values["linkMinutes"] = 15
+        for (key, value) in meetingLifeSample() { values[key] = value }
         return values
+    }
+
+    /// Samples for the Forward Plan, decisions and the meeting's notices, minutes and dashboard.
+    static func meetingLifeSample() -> [String: Any] {
+        let decision: [String: Any] = [
+            "reference": "CAB-2018-05-02-1", "url": "/decisions/CAB-2018-05-02-1", "title": "Adopt the strategy", "decisionMaker": "Cabinet",
+            "decidedOn": "d", "publishedOn": "d", "callInEnds": "d", "state": "Called in: suspended", "implementation": "Suspended",
+            "calledIn": true, "callIn": ["requestedOn": "d", "reason": "r", "hearing": "d", "outcome": "o"],
+        ]
+        let check: [String: Any] = [
+            "summary": "s", "regulation": "reg 5(2)", "state": "late", "problem": true, "excuse": "e", "heading": "First notice",
+            "reasons": "r", "representations": [["text": "t"]], "hasRepresentations": true, "response": "r",
+        ]
+        return [
+            "entries": [
+                [
+                    "reference": "FP-1", "title": "t", "published": false, "withheld": false, "paragraph": "Schedule 12A, paragraph 3",
+                    "decisionMaker": "Cabinet", "meeting": ["dateLong": "d", "url": "/m", "linked": true], "reportTitle": "r", "ownerRole": "o",
+                    "firstPublished": "d", "notice": ["label": "l", "needs": [check], "hasNeeds": true],
+                ],
+                ["reference": "FP-2", "title": "t", "published": true, "withheld": true, "paragraph": "Schedule 12A, paragraph 3"],
+            ],
+            "hasEntries": true, "asOf": "d", "decisions": [decision], "hasDecisions": true, "decision": decision,
+            "notices": ["checks": [check], "exemptItems": [["text": "t"]], "urgency": ["agreedBy": "a", "agreedOn": "d", "reasonsPublishedOn": "d"]],
+            "minutes": [
+                "draft": true, "approvedAt": ["url": "/m", "dateLong": "d"],
+                "documents": [["label": "l", "htmlURL": "/h", "pdfURL": "/p"]],
+                "present": [["role": "r"]], "hasPresent": true, "substitutes": [["role": "r", "forRole": "f"]], "hasSubstitutes": true,
+                "quorate": false, "quorum": "q", "declarations": [["item": 4, "itemTitle": "t", "member": "m", "kind": "k", "nature": "n", "warning": "w"]],
+                "hasDeclarations": true,
+                "items": [
+                    [
+                        "number": 4, "title": "t", "text": "x", "withheld": false, "paragraph": "p", "hasResolutions": true,
+                        "resolutions": [["id": "OSC-2017-11-14/4.1", "anchor": "resolution-4-1", "wording": "w", "vote": "v", "carried": false]],
+                    ]
+                ],
+            ],
+            "dashboard": [
+                "deadlines": ["draft": "d", "clearance": "d", "approval": "d", "pack": "d"], "warnings": [["text": "w"]], "hasWarnings": true,
+                "hasReports": true,
+                "reports": [
+                    [
+                        "item": "4", "title": "t", "stage": "s", "late": true, "waiting": "w", "holder": "h", "due": "d", "lateBy": "l",
+                        "steps": [["label": "l", "done": true, "taken": true, "who": "w", "when": "d", "hasReference": true, "reference": "FD.1/18", "hasDue": true, "due": "d"]],
+                    ]
+                ],
+            ],
+        ]
     }
 }

@@ -12,6 +12,11 @@ enum PortalFormat {
         "\(date.weekday.name) \(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
+    /// An ISO date (`2017-11-14`) as `longDate` writes it; any other text as it is.
+    static func longDate(iso text: String) -> String {
+        LocalDate(iso: text).map(longDate) ?? text
+    }
+
     /// "14 November 2017".
     static func date(_ date: LocalDate) -> String {
         "\(date.day) \(months[date.month - 1]) \(date.year)"

@@ -26,6 +26,12 @@ struct PortalRoutes: Sendable {
         router.get("/meetings/:id") { request, context in try await meeting(request, context) }
         router.post("/meetings/:id/build") { request, context in try await buildPack(request, context) }
         router.post("/meetings/:id/publish") { request, context in try await publishPack(request, context) }
+        router.get("/meetings/:id/minutes/:file") { request, context in try await minutesFile(request, context) }
+        router.get("/forward-plan") { request, context in try await forwardPlan(request, context) }
+        router.get("/forward-plan.html") { request, context in try await forwardPlanDocument(request, context, format: .html) }
+        router.get("/forward-plan.pdf") { request, context in try await forwardPlanDocument(request, context, format: .pdf) }
+        router.get("/decisions") { request, context in try await decisions(request, context) }
+        router.get("/decisions/:reference") { request, context in try await decision(request, context) }
         router.get("/calendar") { request, context in try await calendar(request, context) }
         router.get("/calendar.ics") { request, context in try await calendarFeed(request, context) }
         router.get("/packs.atom") { request, context in try await packsFeed(request, context) }
@@ -56,12 +62,15 @@ struct PortalRoutes: Sendable {
         let coming = meetings.filter { $0.date >= today }.prefix(8)
         let recent = meetings.filter { $0.date < today }.suffix(6).reversed()
         let latest = try await Self.core { try await app.packs.latestPublished(limit: 6, as: context.user) }
+        let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
+        let decisions = try await Self.core { try await app.decisions.register(as: context.user) }.filter { $0.publishedOn != nil }.prefix(5)
         return renderer.page(
             "home", title: "Meetings, agendas and reports", section: .home, context: context,
             [
                 "coming": coming.map(meetingRow), "hasComing": !coming.isEmpty,
                 "recent": recent.map(meetingRow), "hasRecent": !recent.isEmpty,
                 "latest": latest.map(packRow), "hasLatest": !latest.isEmpty,
+                "decisions": decisions.map { DecisionRows.values($0, names: names) }, "hasDecisions": !decisions.isEmpty,
             ])
     }
 
@@ -114,8 +123,11 @@ struct PortalRoutes: Sendable {
         var values = meetingRow(row)
         values["publishBy"] = LocalDate(iso: view.meeting.publishBy).map(PortalFormat.longDate) ?? view.meeting.publishBy
         values["isPast"] = row.date < today
+        let keyDecisions = try await keyDecisionsByItem(meetingID: view.meeting.id, context: context)
         let agenda: [[String: Any]] = (view.meeting.items ?? []).map { line in
             var item: [String: Any] = ["number": line.number, "title": line.title, "keyDecision": line.keyDecision]
+            if let reference = keyDecisions[line.key] { item["forwardPlan"] = ["reference": reference, "url": "/forward-plan#\(reference)"] }
+            if let resolution = line.resolution { item["resolution"] = ["id": resolution, "url": MinutesRows.link(resolution: resolution)] }
             item["owner"] = line.owner ?? ""
             item["hasOwner"] = line.owner != nil
             item["exempt"] = line.exemptParagraph != nil
@@ -163,6 +175,7 @@ struct PortalRoutes: Sendable {
             "isSecretary": board.seesDrafts, "canBuild": board.builds, "canSeeExempt": board.readsExempt,
             "board": ["code": board.board.code, "name": board.board.name, "url": "/boards/\(board.board.code)"],
         ]
+        for (key, value) in try await meetingLife(view, context: context) { page[key] = value }
         if let problem {
             page["errors"] = [["field": "reason-\(problem.packID)", "message": problem.message]]
             page["hasErrors"] = true

@@ -10,9 +10,10 @@ import Mustache
 public struct PortalTemplates: Sendable {
     /// The pages the portal renders; each must exist.
     public static let pages = [
-        "home", "boards", "board", "meeting", "calendar", "search", "signin", "signout", "error", "signinlink",
+        "home", "boards", "board", "meeting", "calendar", "search", "signin", "signout", "error", "signinlink", "forwardplan",
+        "decisions", "decision",
     ]
-    static let partials = ["layout"]
+    static let partials = ["layout", "decisionfacts"]
 
     let library: MustacheLibrary
     /// The stylesheet's bytes and its strong validator.
