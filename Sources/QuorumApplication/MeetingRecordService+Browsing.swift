@@ -11,6 +11,9 @@ public struct MeetingRecordView: Sendable {
     /// `readsExempt`.
     public let minutes: MinutesDocument
     public let attendance: AttendanceDocument
+    /// The declarations of interest; those on exempt items only when `readsExempt`, since what an
+    /// interest is may tell what the item is about.
+    public let declarations: [DeclarationDocument]
     public let isDraft: Bool
     /// Whether the visitor reads the minutes of exempt items (Part II).
     public let readsExempt: Bool
@@ -36,8 +39,12 @@ extension MeetingRecordService {
         let minutes = MinutesDocument(
             meeting: full.meeting, board: full.board, date: full.date, status: full.status, approvedAt: full.approvedAt,
             approvedBy: full.approvedBy, nextMeeting: full.nextMeeting, items: items)
+        let attendance = try await attendanceDocument(meeting, board, rows: try await database.attendance(meetingID: meeting.id))
+        let agenda = try await governance.agenda(of: meeting).entries
+        let exemptItems = Set(full.items.filter { $0.exemptParagraph != nil }.map(\.item) + agenda.filter { $0.exemptParagraph != nil }.map(\.number))
         return MeetingRecordView(
-            minutes: minutes, attendance: try await attendanceDocument(meeting, board, rows: try await database.attendance(meetingID: meeting.id)),
+            minutes: minutes, attendance: attendance,
+            declarations: attendance.declarations.filter { readsExempt || !exemptItems.contains($0.item) },
             isDraft: stored.approval == nil, readsExempt: readsExempt)
     }
 

@@ -182,7 +182,7 @@ extension Operation {
         "notice.view", .anyone, refinement: "as its meeting (meeting.view): the notices of intention to meet in private and whether each was given in time")
     public static let minutesView = Operation(
         "minutes.view", .anyone,
-        refinement: "approved minutes, their attendance and declarations: as their meeting (meeting.view); drafts: members of the board, secretary of the board, admin; the minutes of exempt items as the exempt part of a pack (pack.get)")
+        refinement: "approved minutes, their attendance and declarations: as their meeting (meeting.view); drafts: members of the board, secretary of the board, admin; the minutes of exempt items and the declarations on them as the exempt part of a pack (pack.get)")
     public static let decisionView = Operation(
         "decision.view", .anyone,
         refinement: "anyone for published decisions of the boards the user may view (board.view); unpublished ones: secretary of the decision maker's board, admin")

@@ -133,6 +133,7 @@ EXEMPT_PLAN_MARKER = "EXEMPT-PLAN-REPORT-4417"
 UNPUBLISHED_PLAN_MARKER = "UNPUBLISHED-PLAN-ENTRY-2290"
 EXEMPT_MINUTE_MARKER = "CONFIDENTIAL-MINUTE-5521"
 EXEMPT_RESOLUTION_MARKER = "EXEMPT-BIDDER-3390"
+EXEMPT_INTEREST_MARKER = "EXEMPT-INTEREST-7008"
 UNPUBLISHED_DECISION_MARKER = "UNPUBLISHED-DECISION-8812"
 PRIVATE_DECISION_MARKER = "PRIVATE-BOARD-DECISION-6160"
 REPORT_OWNER = "head.childrens.social.care@example.org"
@@ -172,6 +173,8 @@ def record_meeting_life(daemon, approve=False):
     ok("INTEREST", "DECLARE", MEETING, "4", "osc.vice.chair@example.org", "other_registrable",
        "Governor of a school named in the report", "left=no")
     exempt = ok("ITEM", "ADD", MEETING, "Residential placement contract", "exempt=3")
+    ok("INTEREST", "DECLARE", MEETING, str(exempt["number"]), "osc.chair@example.org", "disclosable_pecuniary",
+       f"Director of {EXEMPT_INTEREST_MARKER}", "left=yes")
     ok("MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard.", "resolutions=none")
     resolution = ok("RESOLUTION", "ADD", MEETING, "4", "That an update report be presented in January 2018", "for=5", "against=0")
     ok("RESOLUTION", "REPORT", resolution["id"], "OSC", "January 2018", REPORT_OWNER, "Update report on performance")

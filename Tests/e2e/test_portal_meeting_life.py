@@ -5,7 +5,7 @@ decisions register, each as the public, a member and a secretary see it."""
 import pytest
 
 from conftest import ROOT, Daemon, ReplyError, write_config
-from portal_support import (CABINET_MEETING, DRAFT_MEETING, EXEMPT_MINUTE_MARKER, EXEMPT_PLAN_MARKER,
+from portal_support import (CABINET_MEETING, DRAFT_MEETING, EXEMPT_INTEREST_MARKER, EXEMPT_MINUTE_MARKER, EXEMPT_PLAN_MARKER,
                             EXEMPT_RESOLUTION_MARKER, MEETING, PRIVATE_DECISION_MARKER, REPORT_OWNER,
                             UNPUBLISHED_DECISION_MARKER, UNPUBLISHED_PLAN_MARKER, Portal, add_user, record_meeting_life)
 
@@ -116,6 +116,7 @@ def test_draft_minutes_reach_the_boards_members_only_and_are_marked_draft(site):
     member = section(site.portal("osc_member").get(f"/meetings/{MEETING}").text, "minutes-heading")
     assert "Draft" in member and "The Committee considered the scorecard." in member
     assert EXEMPT_MINUTE_MARKER in member and EXEMPT_RESOLUTION_MARKER in member, "members read Part II"
+    assert EXEMPT_INTEREST_MARKER in member, "and the declarations on its items"
     assert f'href="/meetings/{MEETING}/minutes/exempt.html"' in member
     assert 'id="resolution-4-1"' in member
     exempt = site.portal("osc_member").get(f"/meetings/{MEETING}/minutes/exempt.html")
@@ -155,7 +156,7 @@ def test_approved_minutes_are_public_without_their_exempt_items(site):
     assert "Chair of the Overview and Scrutiny Committee" in minutes and "Substitute Councillor" in minutes
     assert "Governor of a school named in the report" in minutes and "Other registrable interest" in minutes
     assert "Residential placement contract" in minutes and "is in Part II" in minutes
-    for hidden in [EXEMPT_MINUTE_MARKER, EXEMPT_RESOLUTION_MARKER, "@example.org", "minutes/exempt."]:
+    for hidden in [EXEMPT_MINUTE_MARKER, EXEMPT_RESOLUTION_MARKER, EXEMPT_INTEREST_MARKER, "@example.org", "minutes/exempt."]:
         assert hidden not in minutes, hidden
     public = site.portal().get(f"/meetings/{MEETING}/minutes/public.html")
     assert public.status_code == 200 and "The Committee considered the scorecard." in public.text

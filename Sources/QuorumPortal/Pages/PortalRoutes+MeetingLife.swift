@@ -207,7 +207,7 @@ enum MinutesRows {
         let role = { (email: String) in roles[email.lowercased()] ?? "A member" }
         let people = { (list: [PersonDocument]) in list.map { ["role": $0.role] } }
         let titles = Dictionary(record.minutes.items.map { ($0.item, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let declarations: [[String: Any]] = attendance.declarations.map { declaration in
+        let declarations: [[String: Any]] = record.declarations.map { declaration in
             var row: [String: Any] = [
                 "member": role(declaration.member), "item": declaration.item, "itemTitle": titles[declaration.item] ?? "",
                 "kind": interestKind(declaration.kind), "nature": declaration.nature,
