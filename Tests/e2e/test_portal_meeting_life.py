@@ -196,3 +196,19 @@ def test_every_page_links_to_the_forward_plan_and_the_decisions(site):
         html = site.portal().get(path).text
         assert 'href="/forward-plan"' in html and 'href="/decisions"' in html, path
     assert 'href="/forward-plan" aria-current="page"' in site.portal().get("/forward-plan").text
+
+
+def test_a_private_boards_approved_minutes_reach_its_members_only_whatever_the_url(site):
+    conn = site.daemon.connect()
+    assert conn.command("AUTH", "admin", site.daemon.admin_token) == "OK"
+    for args in [("MINUTES", "RECORD", "LSCB-2017-01-19", "1", "PRIVATE-BOARD-MINUTE-4120", "resolutions=none"),
+                 ("MINUTES", "APPROVE", "LSCB-2017-03-16")]:
+        reply = conn.command(*args)
+        assert not isinstance(reply, ReplyError), (args, reply)
+    for path in ["/meetings/LSCB-2017-01-19", "/meetings/LSCB-2017-01-19/minutes/public.html",
+                 "/meetings/LSCB-2017-01-19/minutes/exempt.html"]:
+        reply = site.portal().get(path)
+        assert reply.status_code == 404 and "PRIVATE-BOARD-MINUTE-4120" not in reply.text, path
+        assert site.portal("osc_member").get(path).status_code == 404, path
+    assert "PRIVATE-BOARD-MINUTE-4120" in site.portal("lscb_member").get("/meetings/LSCB-2017-01-19").text
+    assert "PRIVATE-BOARD-MINUTE-4120" in site.portal("lscb_member").get("/meetings/LSCB-2017-01-19/minutes/public.html").text
