@@ -19,10 +19,8 @@ struct Forward: AsyncParsableCommand {
         @Argument(help: "key=value options.") var settings: [String] = []
 
         func run() async throws {
-            guard let entry = try await options.callDocument(
-                ["FORWARD", "ADD", reference, decisionMaker, title] + settings, as: ForwardPlanEntryDocument.self)
-            else { return }
-            printEntry(entry)
+            try await options.show(
+                ["FORWARD", "ADD", reference, decisionMaker, title] + settings, as: ForwardPlanEntryDocument.self, printEntry)
         }
     }
 
@@ -38,9 +36,7 @@ struct Forward: AsyncParsableCommand {
         @Argument(help: "key=value changes.") var settings: [String]
 
         func run() async throws {
-            guard let entry = try await options.callDocument(["FORWARD", "SET", reference] + settings, as: ForwardPlanEntryDocument.self)
-            else { return }
-            printEntry(entry)
+            try await options.show(["FORWARD", "SET", reference] + settings, as: ForwardPlanEntryDocument.self, printEntry)
         }
     }
 
@@ -52,9 +48,7 @@ struct Forward: AsyncParsableCommand {
         @Argument(help: "Item number or key.") var item: String
 
         func run() async throws {
-            guard let entry = try await options.callDocument(["FORWARD", "LINK", reference, meeting, item], as: ForwardPlanEntryDocument.self)
-            else { return }
-            printEntry(entry)
+            try await options.show(["FORWARD", "LINK", reference, meeting, item], as: ForwardPlanEntryDocument.self, printEntry)
         }
     }
 
@@ -65,7 +59,7 @@ struct Forward: AsyncParsableCommand {
         @Option(help: "Judge the notices as of this date (YYYY-MM-DD).") var asOf: String?
 
         func run() async throws {
-            let words = ["FORWARD", "LIST"] + (board.map { [$0] } ?? []) + (asOf.map { ["asof=\($0)"] } ?? [])
+            let words = ["FORWARD", "LIST"] + (board.map { [$0] } ?? []) + optionWords(["asof": asOf])
             guard let entries = try await options.callDocument(words, as: [ForwardPlanEntryDocument].self) else { return }
             var table = Table("REFERENCE", "DECISION", "BY", "EXPECTED", "PUBLISHED", "ROUTE", "STATUS")
             for entry in entries {
@@ -85,9 +79,8 @@ struct Forward: AsyncParsableCommand {
         @Option(help: "Judge the notice as of this date (YYYY-MM-DD).") var asOf: String?
 
         func run() async throws {
-            let words = ["FORWARD", "GET", reference] + (asOf.map { ["asof=\($0)"] } ?? [])
-            guard let entry = try await options.callDocument(words, as: ForwardPlanEntryDocument.self) else { return }
-            printEntry(entry)
+            let words = ["FORWARD", "GET", reference] + optionWords(["asof": asOf])
+            try await options.show(words, as: ForwardPlanEntryDocument.self, printEntry)
         }
     }
 
@@ -98,16 +91,7 @@ struct Forward: AsyncParsableCommand {
         @Option(name: .shortAndLong, help: "File to write (default: standard output).") var output: String?
 
         func run() async throws {
-            let reply = try await options.call(["FORWARD", "DOCUMENT", format])
-            guard case .bulkString(let buffer) = reply else { throw ClientError(message: "unexpected reply \(reply)") }
-            let data = Data(buffer.readableBytesView)
-            if let output {
-                guard FileManager.default.createFile(atPath: output, contents: data) else {
-                    throw ClientError(message: "cannot write \(output)")
-                }
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try await options.download(["FORWARD", "DOCUMENT", format], to: output)
         }
     }
 }
@@ -143,7 +127,7 @@ struct Clearance: AsyncParsableCommand {
         @OptionGroup var report: Item
         @Option(help: "The email of the officer the report is of, when the board files do not name them.") var of: String?
         func run() async throws {
-            try await step(options, ["CLEARANCE", "SUBMIT", report.meeting, report.item] + (of.map { ["of=\($0)"] } ?? []))
+            try await step(options, ["CLEARANCE", "SUBMIT", report.meeting, report.item] + optionWords(["of": of]))
         }
     }
 
@@ -188,7 +172,7 @@ struct Clearance: AsyncParsableCommand {
         @Option(help: "As of this date (YYYY-MM-DD).") var asOf: String?
 
         func run() async throws {
-            let words = ["MEETING", "READINESS", meeting] + (asOf.map { ["asof=\($0)"] } ?? [])
+            let words = ["MEETING", "READINESS", meeting] + optionWords(["asof": asOf])
             guard let readiness = try await options.callDocument(words, as: ReadinessDocument.self) else { return }
             print("\(readiness.meeting), publish by \(readiness.publishBy), as of \(readiness.asOf)")
             print("Due: draft \(readiness.deadlines.draft), clearance \(readiness.deadlines.clearance), approval \(readiness.deadlines.approval)")
@@ -233,9 +217,8 @@ struct NoticeCommand: AsyncParsableCommand {
 
         func run() async throws {
             let words = ["NOTICE", "GIVE", meeting, which, date, reasons] + representation.map { "representation=\($0)" }
-                + (response.map { ["response=\($0)"] } ?? [])
-            guard let notices = try await options.callDocument(words, as: PrivateNoticesDocument.self) else { return }
-            printNotices(notices)
+                + optionWords(["response": response])
+            try await options.show(words, as: PrivateNoticesDocument.self, printNotices)
         }
     }
 
@@ -245,8 +228,7 @@ struct NoticeCommand: AsyncParsableCommand {
         @Argument(help: "Meeting id.") var meeting: String
 
         func run() async throws {
-            guard let notices = try await options.callDocument(["NOTICE", "LIST", meeting], as: PrivateNoticesDocument.self) else { return }
-            printNotices(notices)
+            try await options.show(["NOTICE", "LIST", meeting], as: PrivateNoticesDocument.self, printNotices)
         }
     }
 }

@@ -15,8 +15,7 @@ struct AttendanceCommand: AsyncParsableCommand {
         @Argument(help: "Meeting id, e.g. OSC-2017-11-14.") var meeting: String
 
         func run() async throws {
-            guard let document = try await options.callDocument(["ATTENDANCE", "GET", meeting], as: AttendanceDocument.self) else { return }
-            printAttendance(document)
+            try await options.show(["ATTENDANCE", "GET", meeting], as: AttendanceDocument.self, printAttendance)
         }
     }
 
@@ -28,9 +27,7 @@ struct AttendanceCommand: AsyncParsableCommand {
         @Argument(help: "present, apologies or absent.") var status: String
 
         func run() async throws {
-            guard let document = try await options.callDocument(["ATTENDANCE", "RECORD", meeting, member, status], as: AttendanceDocument.self)
-            else { return }
-            printAttendance(document)
+            try await options.show(["ATTENDANCE", "RECORD", meeting, member, status], as: AttendanceDocument.self, printAttendance)
         }
     }
 
@@ -43,10 +40,8 @@ struct AttendanceCommand: AsyncParsableCommand {
         @Option(help: "The substitute's role.") var role: String?
 
         func run() async throws {
-            var words = ["ATTENDANCE", "SUBSTITUTE", meeting, substitute, member]
-            if let role { words.append("role=\(role)") }
-            guard let document = try await options.callDocument(words, as: AttendanceDocument.self) else { return }
-            printAttendance(document)
+            let words = ["ATTENDANCE", "SUBSTITUTE", meeting, substitute, member] + optionWords(["role": role])
+            try await options.show(words, as: AttendanceDocument.self, printAttendance)
         }
     }
 }
@@ -83,11 +78,9 @@ struct InterestCommand: AsyncParsableCommand {
         @Flag(help: "The member holds a dispensation.") var dispensation = false
 
         func run() async throws {
-            var words = ["INTEREST", "DECLARE", meeting, item, member, kind, nature]
-            if left { words.append("left=yes") }
-            if dispensation { words.append("dispensation=yes") }
-            guard let document = try await options.callDocument(words, as: AttendanceDocument.self) else { return }
-            printAttendance(document)
+            let words = ["INTEREST", "DECLARE", meeting, item, member, kind, nature] 
+                + optionWords(["left": left ? "yes" : nil, "dispensation": dispensation ? "yes" : nil])
+            try await options.show(words, as: AttendanceDocument.self, printAttendance)
         }
     }
 }
@@ -102,8 +95,7 @@ struct MinutesCommand: AsyncParsableCommand {
         @Argument(help: "Meeting id.") var meeting: String
 
         func run() async throws {
-            guard let document = try await options.callDocument(["MINUTES", "GET", meeting], as: MinutesDocument.self) else { return }
-            printMinutes(document)
+            try await options.show(["MINUTES", "GET", meeting], as: MinutesDocument.self, printMinutes)
         }
     }
 
@@ -118,10 +110,8 @@ struct MinutesCommand: AsyncParsableCommand {
         var noDefaults = false
 
         func run() async throws {
-            var words = ["MINUTES", "RECORD", meeting, item, text]
-            if noDefaults { words.append("resolutions=none") }
-            guard let document = try await options.callDocument(words, as: MinutesDocument.self) else { return }
-            printMinutes(document)
+            let words = ["MINUTES", "RECORD", meeting, item, text] + optionWords(["resolutions": noDefaults ? "none" : nil])
+            try await options.show(words, as: MinutesDocument.self, printMinutes)
         }
     }
 
@@ -132,8 +122,7 @@ struct MinutesCommand: AsyncParsableCommand {
         @Argument(help: "The approving meeting's id.") var meeting: String
 
         func run() async throws {
-            guard let document = try await options.callDocument(["MINUTES", "APPROVE", meeting], as: MinutesDocument.self) else { return }
-            printMinutes(document)
+            try await options.show(["MINUTES", "APPROVE", meeting], as: MinutesDocument.self, printMinutes)
         }
     }
 }
@@ -171,11 +160,10 @@ struct ResolutionCommand: AsyncParsableCommand {
         @Option(help: "The chair's casting vote on a tie: for or against.") var casting: String?
 
         func run() async throws {
-            var words = ["RESOLUTION", "ADD", meeting, item, wording]
-            if let inFavour { words.append("for=\(inFavour)") }
-            if let against { words.append("against=\(against)") }
-            if let abstain { words.append("abstain=\(abstain)") }
-            if let casting { words.append("casting=\(casting)") }
+            let words = ["RESOLUTION", "ADD", meeting, item, wording] + optionWords([
+                "for": inFavour.map(String.init), "against": against.map(String.init), "abstain": abstain.map(String.init),
+                "casting": casting,
+            ])
             guard let document = try await options.callDocument(words, as: ResolutionDocument.self) else { return }
             print("\(document.id) \(document.wording)\(document.carried ? "" : " — NOT CARRIED")")
         }
@@ -193,11 +181,8 @@ struct ResolutionCommand: AsyncParsableCommand {
         @Option(help: "Update frequency: weekly, monthly, every 2 weeks…") var frequency: String?
 
         func run() async throws {
-            var words = ["RESOLUTION", "ACTION", resolution, ref, lead, review, text]
-            if let role { words.append("role=\(role)") }
-            if let frequency { words.append("frequency=\(frequency)") }
-            guard let action = try await options.callDocument(words, as: ActionDocument.self) else { return }
-            printAction(action)
+            let words = ["RESOLUTION", "ACTION", resolution, ref, lead, review, text] + optionWords(["role": role, "frequency": frequency])
+            try await options.show(words, as: ActionDocument.self, printAction)
         }
     }
 
@@ -210,10 +195,8 @@ struct ResolutionCommand: AsyncParsableCommand {
         @Option(help: "A new review date.") var review: String?
 
         func run() async throws {
-            var words = ["RESOLUTION", "UPDATE", resolution, ref, text]
-            if let review { words.append("review=\(review)") }
-            guard let action = try await options.callDocument(words, as: ActionDocument.self) else { return }
-            printAction(action)
+            let words = ["RESOLUTION", "UPDATE", resolution, ref, text] + optionWords(["review": review])
+            try await options.show(words, as: ActionDocument.self, printAction)
         }
     }
 
@@ -229,8 +212,7 @@ struct ResolutionCommand: AsyncParsableCommand {
         @Option(help: "The owner's role.") var role: String?
 
         func run() async throws {
-            var words = ["RESOLUTION", "REPORT", resolution, board, month, owner, title]
-            if let role { words.append("role=\(role)") }
+            let words = ["RESOLUTION", "REPORT", resolution, board, month, owner, title] + optionWords(["role": role])
             guard let effect = try await options.callDocument(words, as: ResolutionEffectDocument.self) else { return }
             if let meeting = effect.meeting {
                 print("'\(effect.title ?? title)' is item \(effect.item.map(String.init) ?? "?") of \(meeting), owner \(effect.owner ?? owner)")
@@ -270,8 +252,7 @@ struct DecisionCommand: AsyncParsableCommand {
         @Argument(help: "The decision's reference.") var reference: String
 
         func run() async throws {
-            guard let decision = try await options.callDocument(["DECISION", "GET", reference], as: DecisionDocument.self) else { return }
-            printDecision(decision)
+            try await options.show(["DECISION", "GET", reference], as: DecisionDocument.self, printDecision)
         }
     }
 
@@ -285,10 +266,8 @@ struct DecisionCommand: AsyncParsableCommand {
         @Option(help: "Why it takes effect at once; the call-in is then waived.") var urgent: String?
 
         func run() async throws {
-            var words = ["DECISION", "RECORD", reference, board, date, title]
-            if let urgent { words.append("urgent=\(urgent)") }
-            guard let decision = try await options.callDocument(words, as: DecisionDocument.self) else { return }
-            printDecision(decision)
+            let words = ["DECISION", "RECORD", reference, board, date, title] + optionWords(["urgent": urgent])
+            try await options.show(words, as: DecisionDocument.self, printDecision)
         }
     }
 
@@ -299,10 +278,8 @@ struct DecisionCommand: AsyncParsableCommand {
         @Option(help: "The day it was published (default today).") var on: String?
 
         func run() async throws {
-            var words = ["DECISION", "PUBLISH", reference]
-            if let on { words.append("on=\(on)") }
-            guard let decision = try await options.callDocument(words, as: DecisionDocument.self) else { return }
-            printDecision(decision)
+            let words = ["DECISION", "PUBLISH", reference] + optionWords(["on": on])
+            try await options.show(words, as: DecisionDocument.self, printDecision)
         }
     }
 
@@ -316,11 +293,8 @@ struct DecisionCommand: AsyncParsableCommand {
         @Option(help: "The day it was called in (default today).") var on: String?
 
         func run() async throws {
-            var words = ["DECISION", "CALLIN", reference, reason]
-            if let by { words.append("by=\(by)") }
-            if let on { words.append("on=\(on)") }
-            guard let decision = try await options.callDocument(words, as: DecisionDocument.self) else { return }
-            printDecision(decision)
+            let words = ["DECISION", "CALLIN", reference, reason] + optionWords(["by": by, "on": on])
+            try await options.show(words, as: DecisionDocument.self, printDecision)
         }
     }
 
@@ -332,10 +306,8 @@ struct DecisionCommand: AsyncParsableCommand {
         @Option(help: "no_further_action or referred_back.") var outcome: String?
 
         func run() async throws {
-            var words = ["DECISION", "HEAR", reference, date]
-            if let outcome { words.append("outcome=\(outcome)") }
-            guard let decision = try await options.callDocument(words, as: DecisionDocument.self) else { return }
-            printDecision(decision)
+            let words = ["DECISION", "HEAR", reference, date] + optionWords(["outcome": outcome])
+            try await options.show(words, as: DecisionDocument.self, printDecision)
         }
     }
 }

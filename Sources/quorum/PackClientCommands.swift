@@ -54,8 +54,7 @@ struct Pack: AsyncParsableCommand {
         @Option(help: "The special circumstances, when publishing after the statutory deadline.") var reason: String?
 
         func run() async throws {
-            var words = ["PACK", "PUBLISH", pack]
-            if let reason { words.append("reason=\(reason)") }
+            let words = ["PACK", "PUBLISH", pack] + optionWords(["reason": reason])
             guard let published = try await options.callDocument(words, as: PackDocument.self) else { return }
             let deadline = published.late == true
                 ? " — LATE (deadline \(published.publishBy)): \(published.lateReason ?? "-")" : " (deadline \(published.publishBy))"
@@ -84,17 +83,7 @@ struct Pack: AsyncParsableCommand {
 
         func run() async throws {
             let id = date.map { "\(meeting)-\($0)" } ?? meeting
-            let reply = try await options.call(["PACK", "GET", id, format, part])
-            guard case .bulkString(let buffer) = reply else { throw ClientError(message: "unexpected reply \(reply)") }
-            let data = Data(buffer.readableBytesView)
-            if let output {
-                guard FileManager.default.createFile(atPath: output, contents: data) else {
-                    throw ClientError(message: "cannot write \(output)")
-                }
-                FileHandle.standardError.write(Data("wrote \(output) (\(data.count) bytes)\n".utf8))
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try await options.download(["PACK", "GET", id, format, part], to: output)
         }
     }
 }
@@ -126,11 +115,8 @@ struct Item: AsyncParsableCommand {
         @Option(help: "Date the Forward Plan or private-meeting notice was given, YYYY-MM-DD.") var notice: String?
 
         func run() async throws {
-            var words = ["ITEM", "ADD", meeting, title]
-            if let owner { words.append("owner=\(owner)") }
-            if keyDecision { words.append("key=yes") }
-            if let exempt { words.append("exempt=\(exempt)") }
-            if let notice { words.append("notice=\(notice)") }
+            let words = ["ITEM", "ADD", meeting, title]
+                + optionWords(["owner": owner, "key": keyDecision ? "yes" : nil, "exempt": exempt.map(String.init), "notice": notice])
             guard let item = try await options.callDocument(words, as: AgendaEntryDocument.self) else { return }
             print("Added item \(item.number) (\(item.key)): \(item.title)")
         }

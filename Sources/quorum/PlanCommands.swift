@@ -39,11 +39,7 @@ struct Actions: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "Judge the actions as of this date, YYYY-MM-DD (default: today).") var asOf: String?
 
     func run() async throws {
-        var words = ["ACTION", "LIST"]
-        if let status { words.append("status=\(status)") }
-        if let lead { words.append("lead=\(lead)") }
-        if let recommendation { words.append("rec=\(recommendation)") }
-        if let asOf { words.append("asof=\(asOf)") }
+        let words = ["ACTION", "LIST"] + optionWords(["status": status, "lead": lead, "rec": recommendation, "asof": asOf])
         guard let actions = try await options.callDocument(words, as: [ActionDocument].self) else { return }
         var table = Table("REF", "STATUS", "REVIEW", "OVERDUE", "LEAD", "ACTION")
         for action in actions {
@@ -67,8 +63,7 @@ struct ActionCommand: AsyncParsableCommand {
         @Argument(help: "Action reference, e.g. 1.1.4.") var ref: String
 
         func run() async throws {
-            guard let action = try await options.callDocument(["ACTION", "GET", ref], as: ActionDocument.self) else { return }
-            printAction(action)
+            try await options.show(["ACTION", "GET", ref], as: ActionDocument.self, printAction)
         }
     }
 
@@ -84,13 +79,9 @@ struct ActionCommand: AsyncParsableCommand {
         var frequency: String?
 
         func run() async throws {
-            var words = ["ACTION", "UPDATE", ref, text]
-            if let review { words.append("review=\(review)") }
-            if complete { words.append("status=complete") }
-            if let rag { words.append("rag=\(rag)") }
-            if let frequency { words.append("frequency=\(frequency)") }
-            guard let action = try await options.callDocument(words, as: ActionDocument.self) else { return }
-            printAction(action)
+            let words = ["ACTION", "UPDATE", ref, text]
+                + optionWords(["review": review, "status": complete ? "complete" : nil, "rag": rag, "frequency": frequency])
+            try await options.show(words, as: ActionDocument.self, printAction)
         }
     }
 }
@@ -155,7 +146,7 @@ struct MeasureCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let measure = try await options.callDocument(
-                ["MEASURE", "TARGET", id, target] + (unit.map { ["unit=\($0)"] } ?? []), as: MeasureDocument.self)
+                ["MEASURE", "TARGET", id, target] + optionWords(["unit": unit]), as: MeasureDocument.self)
             else { return }
             print("\(measure.id): target \(measure.target.map(numberText) ?? "none")\(measure.unit.map { " (\($0))" } ?? "")")
         }

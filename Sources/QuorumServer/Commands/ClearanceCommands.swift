@@ -1,21 +1,17 @@
 import QuorumApplication
 import QuorumDomain
-import QuorumProtocol
 
 /// CLEARANCE GET, SUBMIT, FINANCE, LEGAL, APPROVE and RETURN: a report's way into the pack;
 /// NOTICE GIVE, URGENCY and LIST: notice of a private meeting; MEETING READINESS: the
 /// secretary's dashboard.
 enum ClearanceCommands {
     static let specs: [CommandSpec] = [
-        CommandSpec(
-            name: "CLEARANCE GET", usage: "<meeting-id> <item number or key>",
-            summary: "a report's clearance: its stage, who cleared it and when, what it waits for", operation: .clearanceGet,
+        .document(
+            "CLEARANCE GET", usage: "<meeting-id> <item number or key>",
+            summary: "a report's clearance: its stage, who cleared it and when, what it waits for", .clearanceGet,
             arity: 2...2
         ) { context, invocation in
-            invocation.reply(
-                try JSONReply.encode(
-                    try await context.application.clearance.record(
-                        meeting: invocation.arguments[0], item: invocation.arguments[1], as: invocation.user)))
+            try await context.application.clearance.record(meeting: invocation.arguments[0], item: invocation.arguments[1], as: invocation.user)
         },
         step(
             "CLEARANCE SUBMIT", usage: "<meeting-id> <item number or key> [of=<email>]",
@@ -40,27 +36,24 @@ enum ClearanceCommands {
             "CLEARANCE RETURN", usage: "<meeting-id> <item number or key> <comment>",
             summary: "send the report back to draft, saying why (whoever holds its next step)", .clearanceReturn, arity: 3...3
         ) { invocation in .returnToDraft(comment: invocation.arguments[2]) },
-        CommandSpec(
-            name: "MEETING READINESS", usage: "<meeting-id> [asof=YYYY-MM-DD]",
+        .document(
+            "MEETING READINESS", usage: "<meeting-id> [asof=YYYY-MM-DD]",
             summary: "what stands between a meeting and its pack: key decisions, private-meeting notices, reports waiting",
-            operation: .meetingReadiness, arity: 1...2
+            .meetingReadiness, arity: 1...2
         ) { context, invocation in
-            let options = try invocation.options(from: 1, allowed: ["asof"])
-            return invocation.reply(
-                try JSONReply.encode(
-                    try await context.application.clearance.readiness(
-                        meeting: invocation.arguments[0], asOf: try invocation.date(option: "asof", in: options), as: invocation.user)))
+            try await context.application.clearance.readiness(
+                meeting: invocation.arguments[0], asOf: try invocation.asOf(from: 1), as: invocation.user)
         },
-        CommandSpec(
-            name: "NOTICE GIVE",
+        .document(
+            "NOTICE GIVE",
             usage: "<meeting-id> first|second <YYYY-MM-DD> <reasons> [representation=<text> …] [response=<text>]",
-            summary: "record a notice of intention to meet in private as given", operation: .noticeGive, arity: 4...64
+            summary: "record a notice of intention to meet in private as given", .noticeGive, arity: 4...64
         ) { context, invocation in
             let arguments = invocation.arguments
             guard let kind = PrivateMeetingNotices.Kind(rawValue: arguments[1].lowercased()) else {
                 throw CommandError.badArgument(invocation.name, "'\(arguments[1])' is not first or second")
             }
-            guard let day = try invocation.date(2, "the day given") else { throw CommandError.badArgument(invocation.name, "no date") }
+            let day = try invocation.requiredDate(2, "the day given")
             var representations: [String] = []
             var response: String?
             for argument in arguments.dropFirst(4) {
@@ -77,33 +70,27 @@ enum ClearanceCommands {
             }
             let notice = PrivateMeetingService.GivenNotice(
                 kind: kind, givenOn: day, reasons: arguments[3], representations: representations, response: response)
-            return invocation.reply(
-                try JSONReply.encode(try await context.application.privateMeetings.give(notice, meeting: arguments[0], as: invocation.user)))
+            return try await context.application.privateMeetings.give(notice, meeting: arguments[0], as: invocation.user)
         },
-        CommandSpec(
-            name: "NOTICE URGENCY", usage: "<meeting-id> <agreed-by> <YYYY-MM-DD> [reasons=<date>]",
+        .document(
+            "NOTICE URGENCY", usage: "<meeting-id> <agreed-by> <YYYY-MM-DD> [reasons=<date>]",
             summary: "record the agreement that a private meeting is urgent (reg 5(6)) and its notice of reasons",
-            operation: .noticeGive, arity: 3...4
+            .noticeGive, arity: 3...4
         ) { context, invocation in
             let arguments = invocation.arguments
-            guard let day = try invocation.date(2, "the day agreed") else { throw CommandError.badArgument(invocation.name, "no date") }
+            let day = try invocation.requiredDate(2, "the day agreed")
             let options = try invocation.options(from: 3, allowed: ["reasons"])
-            return invocation.reply(
-                try JSONReply.encode(
-                    try await context.application.privateMeetings.recordUrgency(
-                        meeting: arguments[0], agreedBy: arguments[1], agreedOn: day,
-                        reasonsPublishedOn: try invocation.date(option: "reasons", in: options), as: invocation.user)))
+            return try await context.application.privateMeetings.recordUrgency(
+                meeting: arguments[0], agreedBy: arguments[1], agreedOn: day,
+                reasonsPublishedOn: try invocation.date(option: "reasons", in: options), as: invocation.user)
         },
-        CommandSpec(
-            name: "NOTICE LIST", usage: "<meeting-id> [asof=YYYY-MM-DD]",
-            summary: "a meeting's private-meeting notices: due dates, as given, and where each stands", operation: .noticeList,
+        .document(
+            "NOTICE LIST", usage: "<meeting-id> [asof=YYYY-MM-DD]",
+            summary: "a meeting's private-meeting notices: due dates, as given, and where each stands", .noticeList,
             arity: 1...2
         ) { context, invocation in
-            let options = try invocation.options(from: 1, allowed: ["asof"])
-            return invocation.reply(
-                try JSONReply.encode(
-                    try await context.application.privateMeetings.notices(
-                        meeting: invocation.arguments[0], asOf: try invocation.date(option: "asof", in: options), as: invocation.user)))
+            try await context.application.privateMeetings.notices(
+                meeting: invocation.arguments[0], asOf: try invocation.asOf(from: 1), as: invocation.user)
         },
     ]
 
@@ -112,13 +99,13 @@ enum ClearanceCommands {
         _ name: String, usage: String, summary: String, _ operation: Operation, arity: ClosedRange<Int>,
         _ makeStep: @escaping @Sendable (CommandInvocation) throws -> ClearanceService.Step
     ) -> CommandSpec {
-        CommandSpec(name: name, usage: usage, summary: summary, operation: operation, arity: arity) { context, invocation in
+        .document(name, usage: usage, summary: summary, operation, arity: arity) { context, invocation in
             let step = try makeStep(invocation)
             let record = try await context.application.clearance.take(
                 step, meeting: invocation.arguments[0], item: invocation.arguments[1], as: invocation.user)
             context.logger.info(
                 "clearance step", metadata: ["meeting": "\(record.meeting)", "item": "\(record.item)", "stage": "\(record.stage)"])
-            return invocation.reply(try JSONReply.encode(record))
+            return record
         }
     }
 }

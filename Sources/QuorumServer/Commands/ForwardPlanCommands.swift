@@ -1,15 +1,13 @@
-import NIOCore
 import QuorumApplication
 import QuorumDomain
-import QuorumProtocol
 
 /// FORWARD ADD, SET, LINK, LIST, GET and DOCUMENT: the Forward Plan of key decisions.
 enum ForwardPlanCommands {
     static let specs: [CommandSpec] = [
-        CommandSpec(
-            name: "FORWARD ADD",
+        .document(
+            "FORWARD ADD",
             usage: "<reference> <decision-maker> <title> [meeting=<meeting-id>] [report=<title>] [owner=<email>] [owner_role=<role>] [published=<date>] [exempt=<1-7>]",
-            summary: "put a key decision on the Forward Plan", operation: .forwardAdd, arity: 3...9
+            summary: "put a key decision on the Forward Plan", .forwardAdd, arity: 3...9
         ) { context, invocation in
             let options = try invocation.options(
                 from: 3, allowed: ["meeting", "report", "owner", "owner_role", "published", "exempt"])
@@ -17,14 +15,14 @@ enum ForwardPlanCommands {
                 reference: invocation.arguments[0], title: invocation.arguments[2], decisionMaker: invocation.arguments[1],
                 meetingID: options["meeting"], reportTitle: options["report"], reportOwner: options["owner"],
                 reportOwnerRole: options["owner_role"], firstPublished: try invocation.date(option: "published", in: options),
-                exemptParagraph: try paragraph(options["exempt"], invocation))
-            return invocation.reply(try JSONReply.encode(try await context.application.forwardPlan.add(new, as: invocation.user)))
+                exemptParagraph: try invocation.exemptParagraph(in: options))
+            return try await context.application.forwardPlan.add(new, as: invocation.user)
         },
-        CommandSpec(
-            name: "FORWARD SET",
+        .document(
+            "FORWARD SET",
             usage: "<reference> [title=…] [meeting=<meeting-id>] [report=…] [owner=<email>] [owner_role=…] [published=<date>] [exempt=<1-7>] [chair_informed=<date>] [exception_notice=<date>] [exception_reasons=<date>] [urgency_by=<who>] [urgency_on=<date>] [urgency_reasons=<date>]",
             summary: "change an entry, or record its notices under the general exception or special urgency",
-            operation: .forwardSet, arity: 2...15
+            .forwardSet, arity: 2...15
         ) { context, invocation in
             let options = try invocation.options(
                 from: 1,
@@ -39,78 +37,52 @@ enum ForwardPlanCommands {
             change.reportOwner = options["owner"]
             change.reportOwnerRole = options["owner_role"]
             change.firstPublished = try invocation.date(option: "published", in: options)
-            change.exemptParagraph = try paragraph(options["exempt"], invocation)
+            change.exemptParagraph = try invocation.exemptParagraph(in: options)
             change.chairInformedOn = try invocation.date(option: "chair_informed", in: options)
             change.exceptionNoticeOn = try invocation.date(option: "exception_notice", in: options)
             change.exceptionReasonsOn = try invocation.date(option: "exception_reasons", in: options)
             change.urgencyAgreedBy = options["urgency_by"]
             change.urgencyAgreedOn = try invocation.date(option: "urgency_on", in: options)
             change.urgencyReasonsOn = try invocation.date(option: "urgency_reasons", in: options)
-            return invocation.reply(
-                try JSONReply.encode(try await context.application.forwardPlan.update(invocation.arguments[0], change, as: invocation.user)))
+            return try await context.application.forwardPlan.update(invocation.arguments[0], change, as: invocation.user)
         },
-        CommandSpec(
-            name: "FORWARD LINK", usage: "<reference> <meeting-id> <item number or key>",
-            summary: "name the agenda item that carries a key decision", operation: .forwardLink, arity: 3...3
+        .document(
+            "FORWARD LINK", usage: "<reference> <meeting-id> <item number or key>",
+            summary: "name the agenda item that carries a key decision", .forwardLink, arity: 3...3
         ) { context, invocation in
             let arguments = invocation.arguments
-            return invocation.reply(
-                try JSONReply.encode(
-                    try await context.application.forwardPlan.link(arguments[0], meeting: arguments[1], item: arguments[2], as: invocation.user)))
+            return try await context.application.forwardPlan.link(arguments[0], meeting: arguments[1], item: arguments[2], as: invocation.user)
         },
-        CommandSpec(
-            name: "FORWARD LIST", usage: "[decision-maker] [asof=YYYY-MM-DD]",
-            summary: "the key decisions on the Forward Plan, each with whether its notice was given", operation: .forwardList,
+        .document(
+            "FORWARD LIST", usage: "[decision-maker] [asof=YYYY-MM-DD]",
+            summary: "the key decisions on the Forward Plan, each with whether its notice was given", .forwardList,
             arity: 0...2
         ) { context, invocation in
-            var board: String?
-            var rest = 0
-            if let first = invocation.argument(0), !first.contains("=") {
-                board = first
-                rest = 1
-            }
-            let options = try invocation.options(from: rest, allowed: ["asof"])
-            return invocation.reply(
-                try JSONReply.encode(
-                    try await context.application.forwardPlan.entries(
-                        decisionMaker: board, asOf: try invocation.date(option: "asof", in: options), as: invocation.user)))
+            let board = invocation.positional(0)
+            return try await context.application.forwardPlan.entries(
+                decisionMaker: board, asOf: try invocation.asOf(from: board == nil ? 0 : 1), as: invocation.user)
         },
-        CommandSpec(
-            name: "FORWARD GET", usage: "<reference> [asof=YYYY-MM-DD]",
-            summary: "one key decision, the route of its notice and what that route still needs", operation: .forwardGet,
+        .document(
+            "FORWARD GET", usage: "<reference> [asof=YYYY-MM-DD]",
+            summary: "one key decision, the route of its notice and what that route still needs", .forwardGet,
             arity: 1...2
         ) { context, invocation in
-            let options = try invocation.options(from: 1, allowed: ["asof"])
-            return invocation.reply(
-                try JSONReply.encode(
-                    try await context.application.forwardPlan.entry(
-                        invocation.arguments[0], asOf: try invocation.date(option: "asof", in: options), as: invocation.user)))
+            try await context.application.forwardPlan.entry(invocation.arguments[0], asOf: try invocation.asOf(from: 1), as: invocation.user)
         },
-        CommandSpec(
-            name: "FORWARD DOCUMENT", usage: "[html|pdf] [asof=YYYY-MM-DD]",
-            summary: "the published Forward Plan as a document", operation: .forwardDocument, arity: 0...2
+        .file(
+            "FORWARD DOCUMENT", usage: "[html|pdf] [asof=YYYY-MM-DD]",
+            summary: "the published Forward Plan as a document", .forwardDocument, arity: 0...2
         ) { context, invocation in
+            let word = invocation.positional(0)
             var format = PackFormat.html
-            var rest = 0
-            if let first = invocation.argument(0), !first.contains("=") {
-                guard let chosen = PackFormat(rawValue: first.lowercased()) else {
-                    throw CommandError.badArgument(invocation.name, "'\(first)' is not html or pdf")
+            if let word {
+                guard let chosen = PackFormat(rawValue: word.lowercased()) else {
+                    throw CommandError.badArgument(invocation.name, "'\(word)' is not html or pdf")
                 }
                 format = chosen
-                rest = 1
             }
-            let options = try invocation.options(from: rest, allowed: ["asof"])
-            let data = try await context.application.forwardPlan.publishedDocument(
-                format: format, asOf: try invocation.date(option: "asof", in: options), as: invocation.user)
-            return invocation.reply(.bulkString(ByteBuffer(bytes: data)))
+            return try await context.application.forwardPlan.publishedDocument(
+                format: format, asOf: try invocation.asOf(from: word == nil ? 0 : 1), as: invocation.user)
         },
     ]
-
-    static func paragraph(_ text: String?, _ invocation: CommandInvocation) throws(CommandError) -> Int? {
-        guard let text else { return nil }
-        guard let number = Int(text) else {
-            throw CommandError.badArgument(invocation.name, "exempt '\(text)' is not a Schedule 12A paragraph (1 to 7)")
-        }
-        return number
-    }
 }
