@@ -56,7 +56,7 @@ extension AppDatabase {
     /// The notices recorded for a meeting on `meetingDate` (none recorded: both nil).
     public func privateNotices(meetingID: String, meetingDate: LocalDate) async throws -> PrivateMeetingNotices {
         try await writer.read { db in
-            let notices = try PrivateMeetingNoticeRecord.filter(PrivateMeetingNoticeRecord.Columns.meetingId == meetingID).fetchAll(db)
+            let notices = try PrivateMeetingNoticeRecord.all().filter(meeting: meetingID).fetchAll(db)
             let urgency = try PrivateMeetingUrgencyRecord.fetchOne(db, key: meetingID)
             return PrivateMeetingNotices(
                 meetingDate: meetingDate, first: notices.first { $0.notice == .first }?.value,
@@ -105,7 +105,7 @@ extension AppDatabase {
     /// The people holding each of `roles`, as their users are registered (a chase's recipients).
     public func people(withRoles roles: [Role]) async throws -> [Role: [Person]] {
         try await writer.read { db in
-            let users = try UserRecord.filter(roles.contains(Column("role"))).order(UserRecord.Columns.email).fetchAll(db)
+            let users = try UserRecord.filter(roles.contains(UserRecord.Columns.role)).order(UserRecord.Columns.email).fetchAll(db)
             return Dictionary(grouping: users, by: \.role).mapValues { group in
                 group.map { Person(role: $0.role == .finance ? "Finance officer" : $0.role == .legal ? "Legal officer" : $0.role.rawValue, email: $0.email) }
             }

@@ -100,7 +100,7 @@ extension AppDatabase {
     /// The entries a meeting's agenda carries or that are expected at it.
     public func forwardPlanEntries(meetingID: String) async throws -> [StoredForwardPlanEntry] {
         try await writer.read { db in
-            let linked = try ForwardPlanItemRecord.filter(ForwardPlanItemRecord.Columns.meetingId == meetingID)
+            let linked = try ForwardPlanItemRecord.all().filter(meeting: meetingID)
                 .fetchAll(db).map(\.reference)
             let expected = try ForwardPlanEntryRecord.all().filter(meeting: meetingID).fetchAll(db).map(\.reference)
             var seen = Set<String>()
@@ -154,7 +154,7 @@ extension AppDatabase {
     /// The key decisions a meeting's items carry, by item key.
     public func forwardPlanLinks(meetingID: String) async throws -> [String: String] {
         try await writer.read { db in
-            let links = try ForwardPlanItemRecord.filter(ForwardPlanItemRecord.Columns.meetingId == meetingID).fetchAll(db)
+            let links = try ForwardPlanItemRecord.all().filter(meeting: meetingID).fetchAll(db)
             return Dictionary(links.map { ($0.itemKey, $0.reference) }, uniquingKeysWith: { first, _ in first })
         }
     }
@@ -170,7 +170,7 @@ extension AppDatabase {
     }
 
     private static func stored(_ record: ForwardPlanEntryRecord, _ db: Database) throws -> StoredForwardPlanEntry {
-        let links = try ForwardPlanItemRecord.filter(ForwardPlanItemRecord.Columns.reference == record.reference)
+        let links = try ForwardPlanItemRecord.all().filter(reference: record.reference)
             .order(ForwardPlanItemRecord.Columns.meetingId, ForwardPlanItemRecord.Columns.itemKey).fetchAll(db)
         return StoredForwardPlanEntry(
             entry: try record.entry(), meetingID: record.meetingId,

@@ -142,11 +142,7 @@ extension AppDatabase {
     }
 
     private static func attendance(_ meetingID: String, _ db: Database) throws -> [AttendanceRow] {
-        try AttendanceRecord.filter(AttendanceRecord.Columns.meetingId == meetingID).order(Column("rowid")).fetchAll(db).map {
-            AttendanceRow(
-                person: Person(role: $0.role, email: $0.email), status: AttendanceRow.Status(rawValue: $0.status) ?? .absent,
-                substituteFor: $0.substituteFor)
-        }
+        try AttendanceRecord.all().filter(meeting: meetingID).order(Column.rowID).fetchAll(db).map(\.row)
     }
 
     /// Replaces the meeting's attendance with `rows`, after `check` accepts them (it runs inside
@@ -159,10 +155,10 @@ extension AppDatabase {
         return try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw MeetingRecordStoreError.unknownMeeting(meetingID) }
             let rows = try change(try AppDatabase.attendance(meetingID, db))
-            try AttendanceRecord.filter(AttendanceRecord.Columns.meetingId == meetingID).deleteAll(db)
+            try AttendanceRecord.all().filter(meeting: meetingID).deleteAll(db)
             for row in rows {
                 try AttendanceRecord(
-                    meetingId: meetingID, email: row.person.email, role: row.person.role, status: row.status.rawValue,
+                    meetingId: meetingID, email: row.person.email, role: row.person.role, status: row.status,
                     substituteFor: row.substituteFor, recordedBy: by, recordedAt: stamp
                 ).insert(db)
             }
@@ -174,8 +170,7 @@ extension AppDatabase {
 
     public func declarations(meetingID: String) async throws -> [DeclarationOfInterest] {
         try await writer.read { db in
-            try DeclarationRecord.filter(DeclarationRecord.Columns.meetingId == meetingID).order(DeclarationRecord.Columns.id)
-                .fetchAll(db).map(\.declaration)
+            try DeclarationRecord.all().filter(meeting: meetingID).order(DeclarationRecord.Columns.id).fetchAll(db).map(\.declaration)
         }
     }
 
@@ -200,12 +195,10 @@ extension AppDatabase {
     }
 
     private static func minutes(_ meetingID: String, _ db: Database) throws -> StoredMinutes {
-        let minutes = try MinuteRecord.filter(MinuteRecord.Columns.meetingId == meetingID).order(MinuteRecord.Columns.itemNumber).fetchAll(db)
-        let resolutions = try ResolutionRecord.filter(ResolutionRecord.Columns.meetingId == meetingID)
-            .order(ResolutionRecord.Columns.itemNumber, ResolutionRecord.Columns.number).fetchAll(db)
+        let minutes = try MinuteRecord.all().filter(meeting: meetingID).order(MinuteRecord.Columns.itemNumber).fetchAll(db)
+        let resolutions = try ResolutionRecord.all().filter(meeting: meetingID).orderedByItem().fetchAll(db)
         let ids = resolutions.compactMap(\.id)
-        let effects = try ResolutionEffectRecord.filter(ids.contains(ResolutionEffectRecord.Columns.resolutionId))
-            .order(Column("id")).fetchAll(db)
+        let effects = try ResolutionEffectRecord.all().filter(resolutions: ids).order(ResolutionEffectRecord.Columns.id).fetchAll(db)
         let itemIDs = effects.compactMap(\.agendaItemId)
         let itemMeetings = Dictionary(
             uniqueKeysWithValues: try AgendaItemRecord.filter(keys: itemIDs).fetchAll(db).compactMap { record in
@@ -250,12 +243,11 @@ extension AppDatabase {
                 meetingId: meetingID, itemNumber: itemNumber, itemKey: itemKey, title: title, text: text,
                 exemptParagraph: exemptParagraph, recordedBy: by, recordedAt: stamp
             ).upsert(db)
-            let existing = try ResolutionRecord.filter(ResolutionRecord.Columns.meetingId == meetingID)
-                .filter(ResolutionRecord.Columns.itemNumber == itemNumber).fetchCount(db)
+            let existing = try ResolutionRecord.all().filter(meeting: meetingID).filter(item: itemNumber).fetchCount(db)
             if existing == 0 {
                 for resolution in defaults {
                     var record = ResolutionRecord(
-                        id: nil, meetingId: meetingID, itemNumber: itemNumber, number: resolution.number, wording: resolution.wording,
+                        meetingId: meetingID, itemNumber: itemNumber, number: resolution.number, wording: resolution.wording, vote: nil,
                         recordedBy: by, recordedAt: stamp)
                     try record.insert(db)
                 }
@@ -281,9 +273,8 @@ extension AppDatabase {
             let last = try Int.fetchOne(
                 db, sql: "SELECT MAX(number) FROM resolution WHERE meetingId = ? AND itemNumber = ?", arguments: [meetingID, itemNumber])
             var record = ResolutionRecord(
-                id: nil, meetingId: meetingID, itemNumber: itemNumber, number: (last ?? 0) + 1, wording: wording,
-                inFavour: vote?.inFavour, against: vote?.against, abstentions: vote?.abstentions,
-                castingVote: vote?.castingVoteInFavour.map { $0 ? "for" : "against" }, recordedBy: by, recordedAt: stamp)
+                meetingId: meetingID, itemNumber: itemNumber, number: (last ?? 0) + 1, wording: wording, vote: vote, recordedBy: by,
+                recordedAt: stamp)
             try record.insert(db)
             try Auditor(db: db, at: stamp, actor: by, via: "command").record(
                 "minutes", meetingID, "resolution recorded", ["item": String(itemNumber), "number": String(record.number)])
@@ -559,8 +550,8 @@ extension AppDatabase {
     public func decisions(of board: String? = nil) async throws -> [ExecutiveDecision] {
         try await writer.read { db in
             var request = ExecutiveDecisionRecord.all()
-            if let board { request = request.filter(ExecutiveDecisionRecord.Columns.decisionMaker == board) }
-            return try request.order(ExecutiveDecisionRecord.Columns.decidedOn, Column("reference")).fetchAll(db).map { try $0.decision() }
+            if let board { request = request.filter(decisionMaker: board) }
+            return try request.orderedByDecisionDate().fetchAll(db).map { try $0.decision() }
         }
     }
 

@@ -83,6 +83,14 @@ extension ForwardPlanItemRecord: FetchableRecord, PersistableRecord {
     }
 }
 
+extension DerivableRequest<ForwardPlanItemRecord> {
+    /// The items of one meeting that carry a key decision.
+    func filter(meeting id: String) -> Self { filter(ForwardPlanItemRecord.Columns.meetingId == id) }
+
+    /// The items that carry one key decision.
+    func filter(reference: String) -> Self { filter(ForwardPlanItemRecord.Columns.reference == reference) }
+}
+
 extension PrivateMeetingNotices.Kind: DatabaseValueConvertible {}
 
 /// A row of `privateMeetingNotice`: a notice of intention to meet in private, as given.
@@ -119,6 +127,11 @@ struct PrivateMeetingUrgencyRecord: Codable, Sendable {
     var reasonsPublishedOn: LocalDate?
     var recordedBy: String
     var recordedAt: String
+}
+
+extension DerivableRequest<PrivateMeetingNoticeRecord> {
+    /// One meeting's notices.
+    func filter(meeting id: String) -> Self { filter(PrivateMeetingNoticeRecord.Columns.meetingId == id) }
 }
 
 extension PrivateMeetingUrgencyRecord: FetchableRecord, PersistableRecord {
