@@ -5,13 +5,13 @@ import QuorumDomain
 /// AUDIT: every write, who made it and when.
 enum AuditCommands {
     static let specs: [CommandSpec] = [
-        CommandSpec(
-            name: "AUDIT", usage: "[since] [user=<email>] [kind=<operation or area>] [limit=<n>]",
-            summary: "the writes, newest first: who, when, what (since: a date or an instant)", operation: .audit, arity: 0...4
+        .document(
+            "AUDIT", usage: "[since] [user=<email>] [kind=<operation or area>] [limit=<n>]",
+            summary: "the writes, newest first: who, when, what (since: a date or an instant)", .audit, arity: 0...4
         ) { context, invocation in
             var start = 0
             var since: Date?
-            if let first = invocation.argument(0), !first.contains("=") {
+            if let first = invocation.positional(0) {
                 // A date means from its start, London time.
                 guard let instant = InstantText.parse(first.count == 10 ? first + "T00:00" : first) else {
                     throw CommandError.badArgument(
@@ -26,9 +26,8 @@ enum AuditCommands {
                 guard let number = Int(text) else { throw CommandError.badArgument(invocation.name, "limit '\(text)' is not a number") }
                 limit = number
             }
-            let entries = try await context.application.audit.entries(
+            return try await context.application.audit.entries(
                 since: since, user: options["user"], kind: options["kind"], limit: limit, as: invocation.user)
-            return invocation.reply(try JSONReply.encode(entries))
         }
     ]
 }

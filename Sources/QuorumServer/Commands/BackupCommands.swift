@@ -3,14 +3,14 @@ import QuorumApplication
 /// BACKUP: a consistent copy of the store, taken while the daemon runs.
 enum BackupCommands {
     static let specs: [CommandSpec] = [
-        CommandSpec(
-            name: "BACKUP", usage: "<folder>",
+        .document(
+            "BACKUP", usage: "<folder>",
             summary: "copy the database (one consistent snapshot) and its pack files into a new folder on the server",
-            operation: .dataBackup, arity: 1...1
+            .dataBackup, arity: 1...1
         ) { context, invocation in
             let backup = try await context.application.backups.backup(to: invocation.arguments[0], as: invocation.user)
             context.logger.info("backup written", metadata: ["path": "\(backup.path)", "pack_files": "\(backup.packFiles)"])
-            return invocation.reply(try JSONReply.encode(backup))
+            return backup
         }
     ]
 }

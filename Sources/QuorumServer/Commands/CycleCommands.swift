@@ -4,9 +4,9 @@ import QuorumDomain
 /// CYCLE LIST: the reporting cycles with their occurrences, next due report and deadlines.
 enum CycleCommands {
     static let specs: [CommandSpec] = [
-        CommandSpec(
-            name: "CYCLE LIST", usage: "[board] [asof=YYYY-MM-DD]", summary: "reporting cycles, their occurrences and the next report due",
-            operation: .cycleList, arity: 0...2
+        .document(
+            "CYCLE LIST", usage: "[board] [asof=YYYY-MM-DD]", summary: "reporting cycles, their occurrences and the next report due",
+            .cycleList, arity: 0...2
         ) { context, invocation in
             var code: String?
             var asOf: LocalDate?
@@ -19,7 +19,7 @@ enum CycleCommands {
                     throw CommandError.badArgument(invocation.name, "unexpected argument '\(argument)'")
                 }
             }
-            return invocation.reply(try JSONReply.encode(try await context.application.governance.cycles(of: code, asOf: asOf, as: invocation.user)))
+            return try await context.application.governance.cycles(of: code, asOf: asOf, as: invocation.user)
         }
     ]
 }

@@ -5,26 +5,25 @@ import QuorumDomain
 /// REMIND PREVIEW, REMIND RUN, OUTBOX LIST and OUTBOX RETRY.
 enum ReminderCommands {
     static let specs: [CommandSpec] = [
-        CommandSpec(
-            name: "REMIND PREVIEW", usage: "[iso-datetime]", summary: "what a sweep then would enqueue; changes nothing",
-            operation: .remindPreview, arity: 0...1
+        .document(
+            "REMIND PREVIEW", usage: "[iso-datetime]", summary: "what a sweep then would enqueue; changes nothing",
+            .remindPreview, arity: 0...1
         ) { context, invocation in
-            let sweep = try await context.application.notifications.preview(asOf: try instant(invocation), as: invocation.user)
-            return invocation.reply(try JSONReply.encode(sweep))
+            return try await context.application.notifications.preview(asOf: try instant(invocation), as: invocation.user)
         },
-        CommandSpec(
-            name: "REMIND RUN", usage: "[iso-datetime]", summary: "run a sweep now as of that instant", operation: .remindRun,
+        .document(
+            "REMIND RUN", usage: "[iso-datetime]", summary: "run a sweep now as of that instant", .remindRun,
             arity: 0...1
         ) { context, invocation in
             let sweep = try await context.application.notifications.run(asOf: try instant(invocation), as: invocation.user)
             context.logger.info("manual sweep", metadata: ["as_of": "\(sweep.asOf)", "enqueued": "\(sweep.enqueued ?? 0)"])
-            return invocation.reply(try JSONReply.encode(sweep))
+            return sweep
         },
-        CommandSpec(
-            name: "OUTBOX LIST", usage: "[pending|sending|sent|dead]", summary: "queued, sent and dead notices",
-            operation: .outboxList, arity: 0...1
+        .document(
+            "OUTBOX LIST", usage: "[pending|sending|sent|dead]", summary: "queued, sent and dead notices",
+            .outboxList, arity: 0...1
         ) { context, invocation in
-            invocation.reply(try JSONReply.encode(try await context.application.notifications.outbox(status: invocation.argument(0), as: invocation.user)))
+            try await context.application.notifications.outbox(status: invocation.argument(0), as: invocation.user)
         },
         CommandSpec(
             name: "OUTBOX RETRY", usage: "<id>", summary: "send a dead notice again", operation: .outboxRetry, arity: 1...1

@@ -53,10 +53,10 @@ enum ServerCommands {
             session.signIn = try await context.application.users.signIn(name: invocation.arguments[0], token: invocation.arguments[1])
             return CommandOutcome(reply: .ok, session: session)
         },
-        CommandSpec(
-            name: "WHOAMI", usage: "", summary: "who this connection is signed in as", operation: .whoAmI, arity: 0...0
+        .document(
+            "WHOAMI", usage: "", summary: "who this connection is signed in as", .whoAmI, arity: 0...0
         ) { context, invocation in
-            invocation.reply(try JSONReply.encode(try await context.application.users.whoAmI(invocation.user)))
+            try await context.application.users.whoAmI(invocation.user)
         },
         CommandSpec(
             name: "HELP", usage: "[command]", summary: "list commands, or one command's usage", operation: nil,
