@@ -76,7 +76,8 @@ public struct NotificationService: Sendable {
             try await database.retryOutbox(id: id, now: clock.now())
         }
         guard retried else {
-            throw ApplicationError(.notFound, "no dead or pending notice \(id)")
+            throw ApplicationError(
+                .notFound, "no dead or pending notice \(id) (a sign-in link that was not delivered is not sent again: ask for a new one)")
         }
     }
 

@@ -23,14 +23,17 @@ extension AppDatabase {
         }
     }
 
-    /// Marks a row sent: only after the server accepted it.
+    /// Marks a row sent: only after the server accepted it. A sign-in link's token goes in the
+    /// same transaction (``forgetSignInLink(ofOutboxRow:_:)``).
     public func markSent(id: Int64, now: Date) async throws {
         try await write { db in
             try db.execute(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, lastError = NULL WHERE id = ?", arguments: [now.storageText, id])
+            try AppDatabase.forgetSignInLink(ofOutboxRow: id, db)
         }
     }
 
-    /// Records a failed attempt: back to `pending` for `retryAt`, or `dead` when nil.
+    /// Records a failed attempt: back to `pending` for `retryAt`, or `dead` when nil (a dead
+    /// sign-in link's token goes in the same transaction).
     public func markFailed(id: Int64, error: String, retryAt: Date?) async throws {
         try await write { db in
             if let retryAt {
@@ -41,8 +44,18 @@ extension AppDatabase {
                     arguments: [due.storageText, error, id])
             } else {
                 try db.execute(sql: "UPDATE outbox SET status = 'dead', lastError = ? WHERE id = ?", arguments: [error, id])
+                try AppDatabase.forgetSignInLink(ofOutboxRow: id, db)
             }
         }
+    }
+
+    /// A sign-in link's token is a secret needed only until its message is sent: once the row is
+    /// sent or dead, its stored notice no longer holds the link (the link itself is kept only as
+    /// its hash, in `signInLink`). Such a row cannot be sent again (``retryOutbox(id:now:)``).
+    static func forgetSignInLink(ofOutboxRow id: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE outbox SET notice = json_remove(notice, '$.signIn') WHERE id = ? AND kind = ? AND status IN ('sent', 'dead')",
+            arguments: [id, Notice.Kind.signInLink.rawValue])
     }
 
     /// Rows left `sending` by a process that died: their outcome is unknown, so they are sent

@@ -144,12 +144,16 @@ extension AppDatabase {
     }
 
     /// Puts a dead (or failed) row back in the queue to be sent at once.
-    /// - Returns: false when there is no such row or it was already sent.
+    /// - Returns: false when there is no such row, it was already sent, or it is a dead sign-in
+    ///   link, whose token is no longer kept (the user asks for a new link).
     public func retryOutbox(id: Int64, now: Date) async throws -> Bool {
         try await write { db in
             try db.execute(
-                sql: "UPDATE outbox SET status = 'pending', nextAttemptAt = ? WHERE id = ? AND status IN ('dead', 'pending')",
-                arguments: [now.storageText, id])
+                sql: """
+                    UPDATE outbox SET status = 'pending', nextAttemptAt = ?
+                    WHERE id = ? AND status IN ('dead', 'pending') AND (kind != ? OR json_type(notice, '$.signIn') IS NOT NULL)
+                    """,
+                arguments: [now.storageText, id, Notice.Kind.signInLink.rawValue])
             return db.changesCount > 0
         }
     }

@@ -46,6 +46,35 @@ struct PortalStoreTests {
         #expect(try await database.redeemSignInLink(linkToken: "l3", sessionID: "v", sessionExpiresAt: later, now: Self.now) == .unknown)
     }
 
+    @Test func aSignInLinksTokenLeavesTheOutboxOnceItsMessageIsSentOrDead() async throws {
+        let database = try AppDatabase.makeInMemory()
+        _ = try await database.createAdminIfNeeded(now: Self.now)
+        let later = Self.now.addingTimeInterval(900)
+        for (row, token) in ["sent-token", "retried-token", "dead-token"].enumerated() {
+            #expect(
+                try await database.createSignInLink(email: "admin", linkToken: token, expiresAt: later, now: Self.now) { user in
+                    Notice(kind: .signInLink, key: "signin.link|admin|\(row)", recipient: Person(role: "Admin", email: user.name),
+                        dueDate: nil, webhookEvent: nil, signIn: SignInLinkMessage(url: "https://portal/signin/link?token=\(token)", minutes: 15))
+                })
+        }
+        func stored() async throws -> String {
+            try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT notice || key || destination || IFNULL(lastError, '') FROM outbox").joined() }
+        }
+        let claimed = try await database.claimDueOutbox(channels: [.email], now: Self.now).sorted { $0.key < $1.key }.map(\.id)
+        try #require(claimed.count == 3)
+        let (sent, retried, dead) = (claimed[0], claimed[1], claimed[2])
+        try await database.markSent(id: sent, now: Self.now)
+        try await database.markFailed(id: retried, error: "451 try later", retryAt: later)
+        try await database.markFailed(id: dead, error: "550 no such user", retryAt: nil)
+        let text = try await stored()
+        #expect(!text.contains("sent-token") && !text.contains("dead-token"), "sent and dead: the link is gone")
+        #expect(text.contains("retried-token"), "a message still to be sent keeps its link")
+        let entries = try await database.outbox()
+        #expect(entries.filter { $0.status != .pending }.allSatisfy { $0.notice.signIn == nil && $0.notice.kind == .signInLink })
+        #expect(try await database.retryOutbox(id: dead, now: Self.now) == false, "a forgotten link cannot be sent")
+        #expect(try await database.retryOutbox(id: retried, now: Self.now))
+    }
+
     @Test func searchFindsWordsAndPhrasesWithinBoardsAndDates() async throws {
         let database = try AppDatabase.makeInMemory()
         try await database.synchronise(

@@ -7,10 +7,12 @@ import time
 
 import pytest
 
-from portal_support import Portal, add_user
+from portal_support import Portal, add_user, admin_connection
 from receivers import start_smtp
+from test_delivery import wait_until
 
 MEMBER = "osc.member.1@example.org"
+REFUSED = "osc.member.2@example.org"
 
 
 @pytest.fixture
@@ -126,10 +128,70 @@ def test_a_link_that_is_late_or_mistyped_fails_clearly(make_daemon, mailbox, tmp
 
 
 def token_free(db, link):
-    token = link.rsplit("=", 1)[1]
-    dump = "\n".join(db.iterdump())
-    link_rows = [line for line in dump.splitlines() if "signInLink" in line or "portalSession" in line]
-    return all(token not in line for line in link_rows)
+    return not columns_holding(db, re.escape(link.rsplit("=", 1)[1]), tables=("signInLink", "portalSession"))
+
+
+def columns_holding(db, pattern, tables=None):
+    """Every table.column of the store whose text (or blob, read as UTF-8) matches `pattern`."""
+    found = set()
+    names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in names if tables is None else tables:
+        columns = [row[1] for row in db.execute(f'PRAGMA table_info("{table}")')]
+        for row in db.execute(f'SELECT * FROM "{table}"'):
+            for column, value in zip(columns, row):
+                if isinstance(value, bytes):
+                    value = value.decode("utf-8", "ignore")
+                if isinstance(value, str) and re.search(pattern, value):
+                    found.add(f"{table}.{column}")
+    return found
+
+
+def outbox_list(daemon):
+    """OUTBOX LIST as the admin reads it: the raw reply, and its rows."""
+    import json
+    reply = admin_connection(daemon).command("OUTBOX", "LIST")
+    return reply, json.loads(reply)
+
+
+ANY_LINK = r"token=[0-9a-f]{64}"
+
+
+def test_a_links_token_is_never_listed_and_leaves_the_store_once_sent_or_dead(make_daemon, mailbox):
+    import sqlite3
+    daemon = make_daemon(smtp_config(mailbox))
+    add_user(daemon, MEMBER, "member", "OSC")
+    add_user(daemon, REFUSED, "member", "OSC")
+    store = sqlite3.connect(daemon.data_dir / "quorum.sqlite")
+    visitor = Portal(daemon)
+
+    # While the message waits to be sent, the outbox holds the link (it must, to send it), but
+    # OUTBOX LIST never shows it.
+    mailbox.slow = 2.0
+    ask_for_link(visitor, MEMBER)
+    waiting = store.execute("SELECT status, notice FROM outbox WHERE destination = ?", (MEMBER,)).fetchone()
+    assert waiting[0] in ("pending", "sending")
+    token = re.search(r"token=([0-9a-f]{64})", waiting[1]).group(1)
+    reply, rows = outbox_list(daemon)
+    assert [row["kind"] for row in rows] == ["signin.link"] and token not in reply
+
+    emailed = link_in(wait_for_mail(mailbox, 1)[0]["message"])
+    assert emailed.endswith(token)
+    assert wait_until(lambda: outbox_list(daemon)[1][0]["status"] == "sent")
+    assert not columns_holding(store, re.escape(token)), "sent: the token is nowhere in the store"
+    assert token not in outbox_list(daemon)[0]
+
+    # A message the mail server refuses goes dead, and its link with it.
+    mailbox.slow = 0
+    mailbox.reject.add(REFUSED)
+    ask_for_link(visitor, REFUSED)
+    assert wait_until(lambda: any(row["to"] == REFUSED and row["status"] == "dead" for row in outbox_list(daemon)[1]))
+    assert not columns_holding(store, ANY_LINK), "dead: no link is left in the store"
+    reply, rows = outbox_list(daemon)
+    assert not re.search(ANY_LINK, reply)
+    dead = next(row for row in rows if row["to"] == REFUSED)
+    refused = admin_connection(daemon).command("OUTBOX", "RETRY", str(dead["id"]))
+    assert "ask for a new one" in str(refused), "a link that is gone cannot be sent again"
+    store.close()
 
 
 def test_without_a_mail_server_no_link_is_offered(make_daemon):
