@@ -58,6 +58,25 @@ extension GovernanceService {
         }
     }
 
+    /// Role titles by lower-cased address, as the board files, the Forward Plan and the
+    /// improvement plan name people (the portal shows people by role): `first`'s own chair,
+    /// secretary, members and report owners before the other boards', then the Forward Plan's
+    /// report owners, then the action leads; the first title found for an address is kept.
+    func roleTitles(first: Board, among boards: [Board]) async throws -> [String: String] {
+        var titles: [String: String] = [:]
+        func learn(_ people: [Person]) {
+            for person in people where !person.role.isEmpty && titles[person.email.lowercased()] == nil {
+                titles[person.email.lowercased()] = person.role
+            }
+        }
+        for board in [first] + boards.filter({ $0.code != first.code }) {
+            learn([board.chair, board.secretary] + board.members + board.cycles.map(\.owner))
+        }
+        learn(try await database.forwardPlanEntries().compactMap(\.entry.reportOwner))
+        learn(try await database.planActions().map(\.lead))
+        return titles
+    }
+
     /// Whether `user` may see `board` at all.
     func sees(_ board: Board, _ user: User?) async throws -> Bool {
         try await authorizer.allows(

@@ -14,6 +14,7 @@ public struct PackFile: Sendable {
 /// Meetings, pack versions, pack files and search as the acting user may browse them.
 extension PackService {
     /// A meeting's page: the meeting with its agenda, its board, and the versions `user` may see.
+    /// Each item's owner is shown by their role title where one is known, else by their address.
     /// - Throws: `notFound` for an unknown meeting and for one of a board the user may not see alike.
     public func meetingView(_ id: String, as user: User?) async throws -> MeetingViewDocument {
         try await authorizer.authorize(.meetingView, user)
@@ -22,8 +23,15 @@ extension PackService {
         guard let board = boards.first(where: { $0.code == meeting.boardCode }), try await governance.sees(board, user) else {
             throw ApplicationError(.notFound, "no meeting '\(id)' (ids look like OSC-2017-11-14)")
         }
+        var document = try await governance.meeting(meeting.id, as: user)
+        let titles = try await governance.roleTitles(first: board, among: boards)
+        document.items = document.items?.map { item in
+            var item = item
+            item.ownerTitle = item.owner.map { titles[$0.lowercased()] ?? $0 }
+            return item
+        }
         return MeetingViewDocument(
-            meeting: try await governance.meeting(meeting.id, as: user),
+            meeting: document,
             board: try await governance.view(board, allBoards: boards, as: user),
             packs: try await versions(of: meeting.id, as: user))
     }

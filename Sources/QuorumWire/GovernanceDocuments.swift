@@ -133,7 +133,7 @@ public struct MeetingDocument: Codable, Sendable, Hashable {
     public let venue: String
     public let origin: String
     public let publishBy: String
-    public let items: [AgendaItemDocument]?
+    public var items: [AgendaItemDocument]?
     public let reports: [OccurrenceDocument]?
 
     public init(_ meeting: Meeting, publishBy: LocalDate, items: [AgendaItemDocument]? = nil, reports: [OccurrenceDocument]? = nil) {
@@ -162,6 +162,10 @@ public struct AgendaItemDocument: Codable, Sendable, Hashable {
     public let submitted: Bool
     /// The resolution that asked for this item (`OSC-2017-11-14/5.1`), when one did.
     @EncodedAsNull public var resolution: String? = nil
+    /// The owner as a meeting's page shows them (the browsing view fills it): their role title
+    /// where the board files, the Forward Plan or the improvement plan know the address, else
+    /// the address; null when the item has no owner.
+    @EncodedAsNull public var ownerTitle: String? = nil
 
     public init(_ entry: Agenda.Entry, submitted: Bool) {
         number = entry.number

@@ -33,6 +33,30 @@ struct BrowsingTests {
         #expect(publicBoards == ["OSC", "CABINET", "HWBB"])
     }
 
+    @Test func aMeetingsAgendaShowsEachOwnerByTheirRoleWhereTheFilesKnowIt() async throws {
+        let fixture = try await ApplicationFixture()
+        _ = try await fixture.application.plan.importCSV("actions", csv: try ApplicationFixture.demo("actions.csv"), as: fixture.admin)
+        let packs = fixture.application.packs
+        let meeting = "OSC-2017-11-14"
+        let owners: [(String, String?)] = [
+            ("A member's item", "OSC.Member.1@example.org"), ("Another board's chair's item", "council.leader@example.org"),
+            ("An action lead's item", "service.manager.early.help@example.org"), ("A stranger's item", "someone.else@example.org"),
+            ("Nobody's item", nil),
+        ]
+        for (title, owner) in owners {
+            _ = try await packs.addItem(.init(title: title, ownerEmail: owner), to: meeting, as: fixture.admin)
+        }
+        let items = try await packs.meetingView(meeting, as: nil).meeting.items ?? []
+        let shown = Dictionary(items.map { ($0.title, $0.ownerTitle ?? "none") }, uniquingKeysWith: { first, _ in first })
+        // The report owner is also an action lead under another title: the board's file comes first.
+        #expect(shown["Bi-annual progress report, Children's Social Care performance"] == "Head of Children's Social Care")
+        #expect(shown["A member's item"] == "Committee Member (Councillor)", "addresses match whatever their case")
+        #expect(shown["Another board's chair's item"] == "Leader of the Council")
+        #expect(shown["An action lead's item"] == "Service Manager (Early Help)")
+        #expect(shown["A stranger's item"] == "someone.else@example.org", "no title known: the address")
+        #expect(shown["Nobody's item"] == "none")
+    }
+
     @Test func aBoardSaysWhatTheUserMayDoWithItsPacks() async throws {
         let fixture = try await ApplicationFixture()
         let governance = fixture.application.governance

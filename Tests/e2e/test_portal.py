@@ -1,6 +1,7 @@
 """The web portal over HTTP: every page and status, the access rules, feeds, downloads, sign-in."""
 
 import hashlib
+import html
 import re
 import time
 
@@ -108,6 +109,10 @@ def test_the_meeting_page_shows_the_agenda_deadline_and_published_versions(publi
     assert "Bi-annual progress report, Children&#39;s Social Care performance" in text or \
         "Bi-annual progress report, Children's Social Care performance" in text
     assert "Placement commissioning contract" in text and "paragraph 3" in text, "exempt items by title and paragraph"
+    agenda = html.unescape(text[text.index('id="agenda-heading"'):text.index('id="papers-heading"')])
+    assert "Head of Children's Social Care" in agenda, "an owner is shown by the role the board files give them"
+    assert "head.childrens.social.care@example.org" not in agenda
+    assert "commissioning@example.org" in agenda, "an address that no file names is shown as it is"
     assert EXEMPT_MARKER not in text
     assert "<caption>" in text and 'scope="col"' in text and 'scope="row"' in text
     public_pdf = part(pack, "public", "pdf")["sha256"]

@@ -128,8 +128,8 @@ struct PortalRoutes: Sendable {
             var item: [String: Any] = ["number": line.number, "title": line.title, "keyDecision": line.keyDecision]
             if let reference = keyDecisions[line.key] { item["forwardPlan"] = ["reference": reference, "url": "/forward-plan#\(reference)"] }
             if let resolution = line.resolution { item["resolution"] = ["id": resolution, "url": MinutesRows.link(resolution: resolution)] }
-            item["owner"] = line.owner ?? ""
-            item["hasOwner"] = line.owner != nil
+            item["owner"] = line.ownerTitle ?? ""
+            item["hasOwner"] = line.ownerTitle != nil
             item["exempt"] = line.exemptParagraph != nil
             if let paragraph = line.exemptParagraph { item["paragraph"] = "Schedule 12A, paragraph \(paragraph)" }
             return item
