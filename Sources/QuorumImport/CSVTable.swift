@@ -62,6 +62,10 @@ public struct CSVTable: Sendable {
 
 extension String {
     var trimmingSpaces: String {
+        // Most fields have no surrounding space: those are returned as they are, not copied.
+        guard let first = utf8.first, let last = utf8.last,
+            first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
+        else { return self }
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }

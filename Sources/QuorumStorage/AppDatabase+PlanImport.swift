@@ -92,17 +92,24 @@ extension AppDatabase {
                 // its ref, and every stored update by what makes it the same update.
                 let stored = try AppDatabase.storedActions(db)
                 var updates = try AppDatabase.storedUpdateKeys(db)
+                // Each row's writes reuse the same prepared statements: no persistence container
+                // and no SQL built per row.
+                let insertAction = try db.cachedStatement(sql: ActionRecord.insertSQL)
+                let updateAction = try db.cachedStatement(sql: ActionRecord.updateSQL)
+                let insertUpdate = try db.cachedStatement(
+                    sql: "INSERT INTO actionUpdate (actionRef, date, text, author, newReviewDate, completes, recordedAt) VALUES (?, ?, ?, ?, NULL, 0, ?)")
                 for row in rows {
                     let record = ActionRecord(row.action)
-                    try upsert(record, existing: stored[record.ref], key: record.ref, subject: "action", db, audit, &summary)
+                    try upsert(
+                        record, existing: stored[record.ref], key: record.ref, subject: "action", audit, &summary,
+                        insert: { try insertAction.execute(arguments: record.insertArguments) },
+                        update: { try updateAction.execute(arguments: record.updateArguments) })
                     if let update = row.update {
                         let date = update.date ?? today
-                        if updates.insert(UpdateKey(ref: row.action.ref, date: date.description, text: update.text)).inserted {
-                            var record = ActionUpdateRecord(
-                                id: nil, actionRef: row.action.ref, date: date, text: update.text, author: actor,
-                                newReviewDate: nil, completes: false, recordedAt: stamp)
-                            try record.insert(db)
-                            try audit.record("action", row.action.ref, "update added", ["date": date.description, "text": update.text])
+                        let dateText = date.description
+                        if updates.insert(UpdateKey(ref: record.ref, date: dateText, text: update.text)).inserted {
+                            try insertUpdate.execute(arguments: [record.ref, dateText, update.text, actor, stamp])
+                            try audit.record("action", record.ref, "update added", ["date": dateText, "text": update.text])
                             summary.updatesAdded += 1
                         }
                     }
@@ -148,24 +155,27 @@ extension AppDatabase {
     private func upsert<Record: PersistableRecord & FetchableRecord & Encodable & Equatable>(
         _ record: Record, key: String, subject: String, _ db: Database, _ audit: Auditor, _ summary: inout ImportSummary
     ) throws {
-        try upsert(record, existing: try Record.fetchOne(db, key: key), key: key, subject: subject, db, audit, &summary)
+        try upsert(
+            record, existing: try Record.fetchOne(db, key: key), key: key, subject: subject, audit, &summary,
+            insert: { try record.insert(db) }, update: { try record.update(db) })
     }
 
-    /// Inserts or updates a row whose stored version (nil: none) the caller has already read.
-    private func upsert<Record: PersistableRecord & Encodable & Equatable>(
-        _ record: Record, existing: Record?, key: String, subject: String, _ db: Database, _ audit: Auditor,
-        _ summary: inout ImportSummary
+    /// Inserts or updates a row whose stored version (nil: none) the caller has already read,
+    /// through the caller's `insert` or `update`.
+    private func upsert<Record: Encodable & Equatable>(
+        _ record: Record, existing: Record?, key: String, subject: String, _ audit: Auditor, _ summary: inout ImportSummary,
+        insert: () throws -> Void, update: () throws -> Void
     ) throws {
         if let existing {
             guard existing != record else {
                 summary.unchanged += 1
                 return
             }
-            try record.update(db)
+            try update()
             try audit.record(subject, key, "updated", Auditor.differences(from: existing, to: record))
             summary.updated += 1
         } else {
-            try record.insert(db)
+            try insert()
             try audit.record(subject, key, "created", [:])
             summary.created += 1
         }
@@ -217,9 +227,12 @@ struct Auditor {
     let actor: String
     let via: String
 
+    /// Writes one entry through a prepared statement the connection keeps, so a file of many
+    /// rows prepares it once.
     func record(_ subject: String, _ key: String, _ change: String, _ details: [String: String]) throws {
-        var entry = AuditEntryRecord(at: at, actor: actor, subject: subject, key: key, change: change, details: details, via: via)
-        try entry.insert(db)
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO auditEntry (at, actor, subject, subjectKey, change, details, via) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        try statement.execute(arguments: [at, actor, subject, key, change, AuditDetails.json(details), via])
     }
 
     /// Field-by-field changes between two versions of a record, as "old → new".

@@ -60,4 +60,23 @@ struct CSVReaderTests {
             try CSVReader.records(in: "a\n\"x\"y\n")
         }
     }
+
+    @Test func lineBreaksInsideQuotedFieldsBecomeLineFeedsAndCountAsLines() throws {
+        let records = try CSVReader.records(in: "a,b\r\n\"one\r\ntwo\rthree\nfour\",x\r\nnext,y")
+        #expect(records.map(\.fields) == [["a", "b"], ["one\ntwo\nthree\nfour", "x"], ["next", "y"]])
+        #expect(records.map(\.line) == [1, 2, 6])
+    }
+
+    @Test func quotedAndUnquotedFieldsKeepTheirBytes() throws {
+        #expect(try fields("\u{FEFF}\"ref\",\"\"\n\"\",\"a\"\"\"\"b\"\nx é,\"✓,✓\"") == [["ref", ""], ["", "a\"\"b"], ["x é", "✓,✓"]])
+        #expect(try fields("only") == [["only"]])
+        #expect(try fields("\"last\"") == [["last"]])
+        #expect(try fields("\u{FEFF}") == [])
+    }
+
+    @Test func anErrorAfterAMultiLineFieldNamesItsOwnLine() {
+        #expect(throws: ImportError(line: 4, "field 2: text after the closing quote of a quoted field")) {
+            try CSVReader.records(in: "a,b\n\"x\ny\",z\nq,\"w\"v\n")
+        }
+    }
 }

@@ -49,4 +49,58 @@ struct PlanStoreTests {
         }
         #expect(seen.created == 1)
     }
+
+    @Test func anImportWritesEachActionItsUpdateAndTheirHistoryAndAgainChangesNothing() async throws {
+        let database = try AppDatabase.makeInMemory()
+        let date = LocalDate(year: 2017, month: 9, day: 1)!
+        let rows = [
+            PlanImportRows.ActionRow(action: Self.action("1.1.1"), update: (text: "Audit done / \"on time\"", date: date)),
+            PlanImportRows.ActionRow(action: Self.action("1.1.2"), update: nil),
+        ]
+        let first = try await database.importPlan(actor: "admin", now: testNow) { _ in .actions(rows) }
+        #expect((first.created, first.updated, first.unchanged, first.updatesAdded) == (2, 0, 0, 1))
+        let stored = try await database.planAction(ref: "1.1.1")
+        #expect(stored?.text == "Action 1.1.1")
+        #expect(stored?.updates.map(\.text) == ["Audit done / \"on time\""])
+        #expect(stored?.updates.map(\.date) == [date])
+        #expect(stored?.updates.map(\.author) == ["admin"])
+        #expect(stored?.updates.map(\.completes) == [false])
+        let history = try await database.history(subject: "action", key: "1.1.1")
+        #expect(history.map(\.change) == ["created", "update added"])
+        #expect(history.last?.details == ["date": "2017-09-01", "text": "Audit done / \"on time\""])
+        #expect(history.map(\.via) == ["import", "import"])
+
+        let again = try await database.importPlan(actor: "admin", now: testNow) { _ in .actions(rows) }
+        #expect((again.created, again.updated, again.unchanged, again.updatesAdded) == (0, 0, 2, 0))
+
+        var reworded = Self.action("1.1.2")
+        reworded.text = "Action 1.1.2, reworded"
+        let changed = reworded
+        let third = try await database.importPlan(actor: "admin", now: testNow) { _ in
+            .actions([PlanImportRows.ActionRow(action: changed, update: nil)])
+        }
+        #expect((third.created, third.updated, third.unchanged) == (0, 1, 0))
+        #expect(try await database.planAction(ref: "1.1.2")?.text == "Action 1.1.2, reworded")
+        let changes = try await database.history(subject: "action", key: "1.1.2")
+        #expect(changes.map(\.change) == ["created", "updated"])
+        #expect(changes.last?.details == ["text": "Action 1.1.2 → Action 1.1.2, reworded"])
+    }
+
+    @Test func auditDetailsAreTheTextJSONEncoderWrites() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let texts = [
+            "", "plain", "a/b \"quoted\" back\\slash", "tab\there\nnew line\r\u{8}\u{C}", "\u{0}\u{1}\u{1F}\u{7F}",
+            "Children’s Services – café ✓ 👩‍👧", "\u{2028}\u{2029}",
+        ]
+        for text in texts {
+            for details in [["text": text], ["date": "2017-09-01", "text": text], ["text": text, "from": "x", "b": "y"]] {
+                let expected = String(decoding: try encoder.encode(details), as: UTF8.self)
+                #expect(AuditDetails.json(details) == expected)
+            }
+        }
+        #expect(AuditDetails.json([:]) == "{}")
+        let mixed = ["previous_value": "1", "value": "2", "reviewDate": "x", "Text": "y"]
+        #expect(AuditDetails.json(mixed) == String(decoding: try encoder.encode(mixed), as: UTF8.self))
+    }
 }

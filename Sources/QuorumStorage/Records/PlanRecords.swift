@@ -55,6 +55,16 @@ struct ActionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableR
         status = action.status
     }
 
+    /// Inserts a row; with ``insertArguments``, for writing many rows through one prepared statement.
+    static let insertSQL =
+        "INSERT INTO action (ref, recommendationId, text, reviewDate, leadRole, leadEmail, status) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    /// Rewrites a row by its ref; with ``updateArguments``.
+    static let updateSQL =
+        "UPDATE action SET recommendationId = ?, text = ?, reviewDate = ?, leadRole = ?, leadEmail = ?, status = ? WHERE ref = ?"
+
+    var insertArguments: StatementArguments { [ref, recommendationId, text, reviewDate, leadRole, leadEmail, status] }
+    var updateArguments: StatementArguments { [recommendationId, text, reviewDate, leadRole, leadEmail, status, ref] }
+
     /// The action with `updates`. A stored review date that no longer parses is a bug in an
     /// earlier version, not the client's fault: it fails loudly rather than guessing.
     func planAction(updates: [ActionUpdate]) throws -> PlanAction {
