@@ -182,10 +182,12 @@ def big_plan(report: Report, bin_dir: Path, workdir: Path):
                 timings.append(seconds)
                 cpus.append(cpu)
             overdue = len(json.loads(reply))
-            median = statistics.median(timings)
-            report.add(section, f"ACTION LIST status=overdue ({overdue:,} actions), median of 3", ms(median), "", "",
-                       "< 500 ms", median < 0.5)
-            report.add(section, "ACTION LIST: quorumd CPU, median", ms(statistics.median(cpus)))
+            # The first request after the import reads and encodes; a repeat may be a kept reply
+            # (docs/performance.md), so the target is judged on the first.
+            report.add(section, f"ACTION LIST status=overdue ({overdue:,} actions), first after the import", ms(timings[0]), "", "",
+                       "< 500 ms", timings[0] < 0.5)
+            report.add(section, "ACTION LIST: the two repeats", " / ".join(ms(t) for t in timings[1:]))
+            report.add(section, "ACTION LIST: quorumd CPU, first / repeats", " / ".join(ms(c) for c in cpus))
             stall(report, section, "ACTION LIST", pings)
         resident = rss_kib(quorum.pid)
         report.add(section, "resident memory after (VmRSS)", mib(resident), "", "", "< 150 MiB", resident < 150 * 1024)

@@ -63,9 +63,14 @@ extension AuditedService {
         let entry = PendingAuditEntry(
             at: clock.now(), actor: user?.name ?? "public", operation: operation.name, target: target,
             details: details.compactMapValues { $0 })
-        let result = try await AuditLog.recording(entry, change)
-        try await database.recordAudit(entry)
-        return result
+        do {
+            let result = try await AuditLog.recording(entry, change)
+            try await database.recordAudit(entry)
+            return result
+        } catch let failure as StorageFailure {
+            // The machine's fault, not the caller's: say what, and that the write left nothing.
+            throw ApplicationError(.unavailable, "nothing was stored: \(failure); try again once that is put right")
+        }
     }
 }
 

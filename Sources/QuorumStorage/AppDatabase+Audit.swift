@@ -69,15 +69,18 @@ extension AppDatabase {
     /// Every write transaction of the store goes through here: the audit entry of the operation
     /// in hand, if there is one and no earlier transaction took it, is written in the same
     /// transaction as the change it records.
+    /// A full disk or a read-only file system is thrown as a ``StorageFailure``.
     func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
         guard let entry = AuditLog.pending, entry.claim() else {
-            return try await writer.write(updates)
+            return try await StorageFailure.translating { try await writer.write(updates) }
         }
         do {
-            return try await writer.write { db in
-                let result = try updates(db)
-                try entry.insert(db)
-                return result
+            return try await StorageFailure.translating {
+                try await writer.write { db in
+                    let result = try updates(db)
+                    try entry.insert(db)
+                    return result
+                }
             }
         } catch {
             entry.release()
@@ -90,7 +93,7 @@ extension AppDatabase {
     public func recordAudit(_ entry: PendingAuditEntry) async throws {
         guard entry.claim() else { return }
         do {
-            try await writer.write { db in try entry.insert(db) }
+            try await StorageFailure.translating { try await writer.write { db in try entry.insert(db) } }
         } catch {
             entry.release()
             throw error

@@ -27,8 +27,10 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating if needed) the database file at `path`, in WAL mode.
     public static func openFile(atPath path: String) throws -> AppDatabase {
-        let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-        return try AppDatabase(pool)
+        try StorageFailure.translating {
+            let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+            return try AppDatabase(pool)
+        }
     }
 
     /// An empty database in memory, migrated, for tests.

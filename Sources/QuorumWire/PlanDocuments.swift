@@ -172,6 +172,10 @@ public struct ScorecardRowDocument: Codable, Sendable, Hashable {
     @EncodedAsNull public var formatted: String? = nil
     public var comparators: [ComparatorDocument] = []
 
+    // Unoptimised: Swift 6.3.1's optimiser crashes on this initialiser in a release build
+    // (CopyPropagation, "Found outside of lifetime use" on the row's optional values). It runs
+    // once per measure per scorecard; the kept replies make its cost immaterial.
+    @_optimize(none)
     public init(_ row: ScorecardRow) {
         id = row.measure.id
         recommendation = row.measure.recommendationID

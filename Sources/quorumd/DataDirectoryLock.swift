@@ -26,6 +26,27 @@ final class DataDirectoryLock: Sendable {
         close(descriptor)
     }
 
+    /// Creates `directory` and its missing parents, or throws a `StartupError` naming the
+    /// directory and the system's reason (`Not a directory`, `Permission denied`): Foundation's
+    /// own error here is a bare "could not be completed".
+    static func create(directory: String) throws(StartupError) {
+        var path = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            path += "/" + component
+            var status = stat()
+            if stat(path, &status) == 0 {
+                guard status.st_mode & S_IFMT == S_IFDIR else {
+                    throw StartupError(message: "cannot create the data directory \(directory) (data_dir): \(path) is a file, not a directory")
+                }
+                continue
+            }
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+                throw StartupError(
+                    message: "cannot create the data directory \(directory) (data_dir): \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
     /// Takes the lock, or throws a `StartupError` saying who holds it.
     static func acquire(directory: String) throws(StartupError) -> DataDirectoryLock {
         let path = directory + "/" + fileName

@@ -59,6 +59,10 @@ struct QuorumDaemon: AsyncParsableCommand {
         } catch let error as StartupError {
             FileHandle.standardError.write(Data("quorumd: \(error.message)\n".utf8))
             throw ExitCode(1)
+        } catch let failure as StorageFailure {
+            // The store refused a write it must make to start (or to go on): one line, not a trace.
+            FileHandle.standardError.write(Data("quorumd: the database cannot be written: \(failure)\n".utf8))
+            throw ExitCode(1)
         }
     }
 
@@ -69,9 +73,7 @@ struct QuorumDaemon: AsyncParsableCommand {
         // A template that does not render stops start-up, not a send a week later.
         let templates = try StartupError.wrap { try NotificationTemplates(directory: settings.templatesDirectory) }
 
-        try StartupError.wrap {
-            try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
-        }
+        try DataDirectoryLock.create(directory: settings.dataDirectory)
         // Held until the process ends: a second quorumd on this directory stops here.
         let lock = try DataDirectoryLock.acquire(directory: settings.dataDirectory)
         defer { withExtendedLifetime(lock) {} }
@@ -90,8 +92,9 @@ struct QuorumDaemon: AsyncParsableCommand {
                 ])
         }
         serverConfiguration.maxConnections = fitted.connections
-        let database = try StartupError.wrap {
-            try AppDatabase.openFile(atPath: settings.dataDirectory + "/quorum.sqlite")
+        let databasePath = settings.dataDirectory + "/quorum.sqlite"
+        let database = try StartupError.wrap("cannot open the database \(databasePath)") {
+            try AppDatabase.openFile(atPath: databasePath)
         }
         let now = Date()
         let horizon = now.londonDate.adding(months: settings.horizonMonths)
@@ -123,7 +126,9 @@ struct QuorumDaemon: AsyncParsableCommand {
         let deliverer = OutboxDeliverer(
             database: database, transport: CurlTransport(), templates: templates, configuration: settings.delivery, logger: logger,
             clock: { Date() })
-        let packFiles = try StartupError.wrap { try PackFileStore(directory: settings.dataDirectory + "/packs") }
+        let packFiles = try StartupError.wrap("cannot use the pack folder \(settings.dataDirectory)/packs") {
+            try PackFileStore(directory: settings.dataDirectory + "/packs")
+        }
         packFiles.removeLeftovers()
         // Everything recorded through swift-metrics lands here; the portal serves it at /metrics.
         let registry = PrometheusCollectorRegistry()
@@ -197,14 +202,27 @@ struct QuorumDaemon: AsyncParsableCommand {
 struct StartupError: Error {
     let message: String
 
-    static func wrap<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`; an error becomes one line saying what start-up was `doing` and why it failed.
+    static func wrap<T>(_ doing: String? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StartupError {
             throw error
         } catch {
-            throw StartupError(message: "\(error)")
+            throw StartupError(message: [doing, describe(error)].compactMap { $0 }.joined(separator: ": "))
         }
+    }
+
+    /// The file system's errors in its own words (`Permission denied`, `Not a directory`) with
+    /// the path, instead of Foundation's error domains and codes.
+    static func describe(_ error: any Error) -> String {
+        guard (error as NSError).domain == NSCocoaErrorDomain else { return "\(error)" }
+        let error = error as NSError
+        let path = (error.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return path + String(cString: strerror(Int32(underlying.code)))
+        }
+        return path + error.localizedDescription
     }
 }
 
