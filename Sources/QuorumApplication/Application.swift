@@ -39,7 +39,8 @@ public struct Application: Sendable {
         sessions: SessionService.Configuration = SessionService.Configuration(),
         decisions: DecisionPolicy = DecisionPolicy()
     ) {
-        let governance = GovernanceService(database: database, schedule: schedule, horizon: horizon, clock: clock)
+        let governance = GovernanceService(
+            database: database, schedule: schedule, horizon: horizon, clock: clock, webhooks: reminders.configuration.webhooks)
         self.governance = governance
         let privateMeetings = PrivateMeetingService(database: database, governance: governance, clock: clock)
         let clearance = ClearanceService(

@@ -56,13 +56,17 @@ extension AuditedService {
     /// Call it after the access check: a refused attempt changes nothing and is not a write.
     /// - Parameters:
     ///   - details: the operation's arguments; never a token or another secret.
+    ///   - events: the webhook events the change raises, enqueued in the same transaction as the
+    ///     entry for each of `webhooks` that subscribes to them: a change never commits without
+    ///     its events, nor an event without its change.
     func audited<T>(
-        _ operation: Operation, by user: User?, target: String, _ details: [String: String?] = [:], _ change: () async throws -> T
+        _ operation: Operation, by user: User?, target: String, _ details: [String: String?] = [:],
+        raising events: [GovernanceEvent] = [], webhooks: [WebhookSubscription] = [], _ change: () async throws -> T
     ) async throws -> T {
         assert(operation.writes, "\(operation.name) is not declared as a write")
         let entry = PendingAuditEntry(
             at: clock.now(), actor: user?.name ?? "public", operation: operation.name, target: target,
-            details: details.compactMapValues { $0 })
+            details: details.compactMapValues { $0 }, events: events, webhooks: webhooks)
         do {
             let result = try await AuditLog.recording(entry, change)
             try await database.recordAudit(entry)

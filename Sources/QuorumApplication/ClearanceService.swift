@@ -83,8 +83,17 @@ public struct ClearanceService: Sendable {
         let title = report.subject.isEmpty ? entry.title : report.subject
         let updated: StoredClearance
         do {
+            // The step as it will be taken, for the webhook event it raises (a return, an approval).
+            var expected = stored?.clearance ?? start
+            try expected?.apply(domainStep, by: user, at: at)
+            let events = expected.flatMap {
+                GovernanceEvent.clearance($0, meetingID: meeting.id, itemKey: entry.key, title: title, by: user.name)
+            }
             let details = ["meeting": meeting.id, "item": entry.key, "step": domainStep.kind.rawValue]
-            updated = try await audited(step.operation, by: user, target: "\(meeting.id) \(entry.key)", details) {
+            updated = try await audited(
+                step.operation, by: user, target: "\(meeting.id) \(entry.key)", details, raising: events.map { [$0] } ?? [],
+                webhooks: governance.webhooks
+            ) {
               try await database.updateClearance(
                 meetingID: meeting.id, itemKey: entry.key, title: title, now: clock.now(),
                 start: {

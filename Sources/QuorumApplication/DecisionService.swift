@@ -9,16 +9,13 @@ public struct DecisionService: Sendable {
     let database: AppDatabase
     let governance: GovernanceService
     let policy: DecisionPolicy
-    /// The board whose secretary records call-ins and their hearings.
-    let scrutinyBoard: String
     let clock: WallClock
     let authorizer: Authorizer
 
-    public init(database: AppDatabase, governance: GovernanceService, policy: DecisionPolicy, scrutinyBoard: String = "OSC", clock: WallClock) {
+    public init(database: AppDatabase, governance: GovernanceService, policy: DecisionPolicy, clock: WallClock) {
         self.database = database
         self.governance = governance
         self.policy = policy
-        self.scrutinyBoard = scrutinyBoard
         self.clock = clock
         self.authorizer = Authorizer(database: database)
     }
@@ -65,7 +62,10 @@ public struct DecisionService: Sendable {
         let decision = try await stored(reference)
         try await authorizer.authorize(.decisionPublish, user, scope: AccessScope(boardCode: decision.decisionMaker))
         let day = date ?? clock.today
-        let changed = try await change(reference, "published", .decisionPublish, by: user) { decision in
+        let (policy, calendar, by) = (policy, calendar, user?.name ?? "")
+        let changed = try await change(reference, "published", .decisionPublish, by: user, raising: { published in
+            [GovernanceEvent.decisionPublished(published, callInEnds: published.callInEnds(policy: policy, calendar: calendar), by: by)]
+        }) { decision in
             guard decision.publishedOn == nil else {
                 throw ApplicationError(.conflict, "\(reference) was already published on \(decision.publishedOn!)")
             }
@@ -85,12 +85,15 @@ public struct DecisionService: Sendable {
     public func callIn(_ reference: String, reason: String, by members: [String], on date: LocalDate?, as user: User?) async throws
         -> DecisionDocument
     {
-        _ = try await stored(reference)
-        try await authorizer.authorize(.decisionCallIn, user, scope: AccessScope(boardCode: scrutinyBoard))
+        let scrutiny = try await scrutinyBoard(of: try await stored(reference))
+        try await authorizer.authorize(.decisionCallIn, user, scope: AccessScope(boardCode: scrutiny?.code))
+        try requireScrutiny(scrutiny, reference)
         let callIn = ExecutiveDecision.CallIn(
             requestedOn: date ?? clock.today, by: members, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines))
-        let (policy, calendar) = (policy, calendar)
-        let changed = try await change(reference, "called in", .decisionCallIn, by: user) { decision in
+        let (policy, calendar, by) = (policy, calendar, user?.name ?? "")
+        let changed = try await change(reference, "called in", .decisionCallIn, by: user, raising: { calledIn in
+            [GovernanceEvent.decisionCalledIn(calledIn, callInEnds: calledIn.callInEnds(policy: policy, calendar: calendar), by: by)]
+        }) { decision in
             guard decision.callIn == nil else { throw ApplicationError(.conflict, "\(reference) is already called in") }
             if let refusal = decision.callInRefusal(callIn, policy: policy, calendar: calendar) {
                 throw ApplicationError(.badArgument, refusal.description)
@@ -105,8 +108,9 @@ public struct DecisionService: Sendable {
     /// Records the scrutiny hearing of a call-in: its date and, once heard, its outcome
     /// (`no_further_action` or `referred_back`).
     public func hear(_ reference: String, on date: LocalDate, outcome text: String?, as user: User?) async throws -> DecisionDocument {
-        _ = try await stored(reference)
-        try await authorizer.authorize(.decisionHear, user, scope: AccessScope(boardCode: scrutinyBoard))
+        let scrutiny = try await scrutinyBoard(of: try await stored(reference))
+        try await authorizer.authorize(.decisionHear, user, scope: AccessScope(boardCode: scrutiny?.code))
+        try requireScrutiny(scrutiny, reference)
         var outcome: ExecutiveDecision.CallIn.Outcome?
         if let text {
             guard let parsed = ExecutiveDecision.CallIn.Outcome(rawValue: text.lowercased()) else {
@@ -129,16 +133,34 @@ public struct DecisionService: Sendable {
         return document(changed, asOf: nil)
     }
 
+    /// Changes the stored decision in one transaction; `raising` gives the webhook events of the
+    /// changed decision, worked out from the decision as read before and written with the change.
     private func change(
-        _ reference: String, _ what: String, _ operation: Operation, by user: User?, _ change: @escaping @Sendable (ExecutiveDecision) throws -> ExecutiveDecision
+        _ reference: String, _ what: String, _ operation: Operation, by user: User?,
+        raising events: (ExecutiveDecision) -> [GovernanceEvent] = { _ in [] },
+        _ change: @escaping @Sendable (ExecutiveDecision) throws -> ExecutiveDecision
     ) async throws -> ExecutiveDecision {
+        let expected = try change(try await stored(reference))
         do {
-            return try await audited(operation, by: user, target: reference) {
+            return try await audited(operation, by: user, target: reference, raising: events(expected), webhooks: governance.webhooks) {
                 try await database.changeDecision(reference: reference, change: what, by: user?.name ?? "", now: clock.now(), change)
             }
         } catch MeetingRecordStoreError.unknownDecision(let reference) {
             throw ApplicationError(.notFound, "no decision '\(reference)'")
         }
+    }
+
+    /// The board whose secretary records the decision's call-in and its hearing: the one whose
+    /// board file scrutinises the decision maker.
+    private func scrutinyBoard(of decision: ExecutiveDecision) async throws -> Board? {
+        try await governance.scrutinyBoard(of: decision.decisionMaker)
+    }
+
+    /// A decision no board scrutinises cannot be called in: only an admin gets this far.
+    private func requireScrutiny(_ board: Board?, _ reference: String) throws {
+        guard board == nil else { return }
+        throw ApplicationError(
+            .badArgument, "no board scrutinises the decisions of \(reference)'s decision maker: a board file names it under scrutinises:")
     }
 
     private func stored(_ reference: String) async throws -> ExecutiveDecision {

@@ -27,7 +27,7 @@ extension ForwardPlanService {
         try await authorizer.authorize(.forwardPlanView, user)
         let boards = Dictionary(uniqueKeysWithValues: try await database.boards().map { ($0.code, $0) })
         let today = clock.today
-        let published = Set(try await database.forwardPlanEntries().filter { isPublished($0.entry, on: today) }.map(\.entry.reference))
+        let published = Set(try await database.forwardPlanEntries().filter { $0.entry.isPublic(on: today) }.map(\.entry.reference))
         var listings: [ForwardPlanListing] = []
         for entry in try await entries(decisionMaker: nil, asOf: today, as: user) {
             var details: ForwardPlanEntryDocument? = entry

@@ -120,7 +120,10 @@ public struct ForwardPlanService: Sendable {
         }
         do {
             let details = ["decision_maker": board.code, "meeting": new.meetingID, "published": new.firstPublished?.description]
-            let stored = try await audited(.forwardAdd, by: user, target: entry.reference, details) {
+            let event = GovernanceEvent.forwardPlan(entry, publicOn: clock.today, by: user?.name ?? "")
+            let stored = try await audited(
+                .forwardAdd, by: user, target: entry.reference, details, raising: event.map { [$0] } ?? [], webhooks: governance.webhooks
+            ) {
                 try await database.addForwardPlanEntry(entry, meetingID: new.meetingID, by: user?.name ?? "", now: clock.now())
             }
             return document(stored)
@@ -146,8 +149,7 @@ public struct ForwardPlanService: Sendable {
             throw ApplicationError(.badArgument, "urgency_on needs urgency_by=<who agreed> (the scrutiny chair, or the council's chair or vice-chair)")
         }
         do {
-            let updated = try await audited(.forwardSet, by: user, target: stored.entry.reference, change.details) {
-              try await database.updateForwardPlanEntry(reference: stored.entry.reference, now: clock.now()) { entry, meeting in
+            let apply: @Sendable (inout ForwardPlanEntry, inout String?) throws -> Void = { entry, meeting in
                 if let title = change.title { entry.title = title }
                 if let id = change.meetingID {
                     meeting = id
@@ -171,7 +173,17 @@ public struct ForwardPlanService: Sendable {
                     if let day = change.urgencyReasonsOn { urgency.reasonsPublishedOn = day }
                     entry.specialUrgency = urgency
                 }
-              }
+            }
+            // The entry as the change leaves it, for the event the published plan raises.
+            var expected = stored.entry
+            var expectedMeeting = stored.meetingID
+            try apply(&expected, &expectedMeeting)
+            let event = GovernanceEvent.forwardPlan(expected, publicOn: clock.today, by: user?.name ?? "")
+            let updated = try await audited(
+                .forwardSet, by: user, target: stored.entry.reference, change.details, raising: event.map { [$0] } ?? [],
+                webhooks: governance.webhooks
+            ) {
+                try await database.updateForwardPlanEntry(reference: stored.entry.reference, now: clock.now(), change: apply)
             }
             return document(updated)
         } catch let error as MeetingRecordError {
@@ -251,7 +263,7 @@ public struct ForwardPlanService: Sendable {
         try await authorizer.authorize(.forwardDocument, user)
         let today = asOf ?? clock.today
         let boards = try await database.boards()
-        let entries = try await database.forwardPlanEntries().filter { isPublished($0.entry, on: today) }
+        let entries = try await database.forwardPlanEntries().filter { $0.entry.isPublic(on: today) }
         let content = ForwardPlanContent(
             asOf: today, boardNames: Dictionary(uniqueKeysWithValues: boards.map { ($0.code, $0.name) }),
             entries: entries.map { .init(entry: $0.entry, notice: $0.entry.notice(asOf: today, calendar: workingDays)) })
@@ -274,13 +286,9 @@ public struct ForwardPlanService: Sendable {
 
     /// Whether the public may see an entry on `day`: it is on the plan, or a notice under
     /// reg 10 or 11 is published.
-    func isPublished(_ entry: ForwardPlanEntry, on day: LocalDate) -> Bool {
-        [entry.firstPublished, entry.generalException?.noticePublishedOn, entry.specialUrgency?.reasonsPublishedOn]
-            .contains { $0.map { $0 <= day } ?? false }
-    }
 
     private func maySee(_ stored: StoredForwardPlanEntry, _ user: User?) async throws -> Bool {
-        if isPublished(stored.entry, on: clock.today) { return true }
+        if stored.entry.isPublic(on: clock.today) { return true }
         return try await authorizer.allows(Operation.forwardSet.access, user, scope: AccessScope(boardCode: stored.entry.decisionMaker))
     }
 

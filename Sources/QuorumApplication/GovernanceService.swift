@@ -17,7 +17,13 @@ public struct GovernanceService: Sendable {
     /// when boards or meetings change.
     let boardOccurrences: ReadModel<[String: [(occurrence: CycleOccurrence, cycle: ReportingCycle)]]>
 
-    public init(database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, clock: WallClock) {
+    /// The webhooks that the meeting's events (clearance, the Forward Plan, minutes, decisions) go to.
+    public let webhooks: [WebhookSubscription]
+
+    public init(
+        database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, clock: WallClock, webhooks: [WebhookSubscription] = []
+    ) {
+        self.webhooks = webhooks
         self.database = database
         self.schedule = schedule
         self.horizon = horizon
@@ -142,6 +148,12 @@ public struct GovernanceService: Sendable {
     /// The board with that code (any case), or `notFound`.
     public func board(_ code: String) async throws -> Board {
         try find(code, in: try await activeBoards.value())
+    }
+
+    /// The board that may call in the decisions of `decisionMaker`: the one whose board file
+    /// says `scrutinises: [<decisionMaker>]`, or nil when none does.
+    public func scrutinyBoard(of decisionMaker: String) async throws -> Board? {
+        Board.scrutinising(decisionMaker, among: try await activeBoards.value())
     }
 
     /// The meeting with that id, or `notFound`.

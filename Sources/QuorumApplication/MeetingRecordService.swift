@@ -252,7 +252,11 @@ public struct MeetingRecordService: Sendable {
             throw ApplicationError(.badArgument, "\(error)")
         }
         do {
-            let approved = try await audited(.minutesApprove, by: user, target: minutedID, ["at": meeting.id]) { try await database.approveMinutes(meetingID: minutedID, at: meeting.id, by: user?.name ?? "", now: clock.now()) }
+            let event = GovernanceEvent.minutesApproved(
+                MinutesApproval(meetingID: minutedID, boardCode: board.code, meetingDate: minutedDate, approvedAt: meeting.id), by: user?.name ?? "")
+            let approved = try await audited(
+                .minutesApprove, by: user, target: minutedID, ["at": meeting.id], raising: [event], webhooks: governance.webhooks
+            ) { try await database.approveMinutes(meetingID: minutedID, at: meeting.id, by: user?.name ?? "", now: clock.now()) }
             return try await minutesDocument(try await governance.meeting(minutedID), approved)
         } catch MeetingRecordStoreError.minutesApproved(let id) {
             throw ApplicationError(.conflict, "the minutes of \(id) are already approved")
@@ -418,8 +422,7 @@ public struct MeetingRecordService: Sendable {
         let request = ReportRequest(
             boardCode: board.code, month: month, title: title,
             owner: Person(role: ownerRole?.nonEmpty ?? "Report owner", email: ownerEmail))
-        let later = try await database.meetings(of: board.code).map(\.date).filter { $0 > resolvedMeeting.date }
-        let binding = request.binding(meetingDates: later)
+        let binding = request.binding(meetingDates: try await database.meetings(of: board.code).map(\.date), after: resolvedMeeting.date)
         let effect = try await audited(.resolutionReport, by: user, target: resolution.reference, ["report": title, "board": board.code]) { try await database.requestReport(
             request, meetingID: binding.meetingDate.map { Meeting.id(board: board.code, date: $0) }, fromResolution: resolution.rowID,
             by: user?.name ?? "", now: clock.now()) }

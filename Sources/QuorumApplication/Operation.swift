@@ -92,6 +92,8 @@ extension Operation {
         "forward.get", .anyone, refinement: "anyone for published entries; secretary of the decision maker, admin for all")
     public static let forwardDocument = Operation("forward.document", .anyone)
     public static let noticeGive = Operation("notice.give", boardSecretary, writes: true)
+    /// Reg 5(6): the agreement that a private meeting is urgent, a write of its own in the audit.
+    public static let noticeUrgency = Operation("notice.urgency", boardSecretary, writes: true)
     public static let noticeList = Operation("notice.list", boardSecretary)
     public static let meetingReadiness = Operation("meeting.readiness", boardSecretary)
     public static let clearanceGet = Operation("clearance.get", .signedIn)
@@ -110,7 +112,8 @@ extension Operation {
         reportSubmit, packBuild, packPublish, packList, packGet,
         userRevoke, userRotate, audit,
         dataBackup,
-        forwardAdd, forwardSet, forwardLink, forwardList, forwardGet, forwardDocument, noticeGive, noticeList, meetingReadiness,
+        forwardAdd, forwardSet, forwardLink, forwardList, forwardGet, forwardDocument, noticeGive, noticeUrgency, noticeList,
+        meetingReadiness,
         clearanceGet, clearanceSubmit, clearanceFinance, clearanceLegal, clearanceApprove, clearanceReturn,
     ] + afterTheMeeting
 }
@@ -138,7 +141,8 @@ extension Operation {
         "decision.record", boardSecretary, refinement: "admin, secretary of the decision maker's board", writes: true)
     public static let decisionPublish = Operation(
         "decision.publish", boardSecretary, refinement: "admin, secretary of the decision maker's board", writes: true)
-    /// A call-in and its hearing belong to the scrutiny committee's secretary.
+    /// A call-in and its hearing belong to the scrutiny committee's secretary: the board whose file names
+    /// the decision maker under `scrutinises:`.
     public static let decisionCallIn = Operation(
         "decision.callin", boardSecretary, refinement: "admin, secretary of the scrutiny committee", writes: true)
     public static let decisionHear = Operation("decision.hear", boardSecretary, refinement: "admin, secretary of the scrutiny committee", writes: true)

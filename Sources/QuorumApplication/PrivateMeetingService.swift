@@ -67,14 +67,14 @@ public struct PrivateMeetingService: Sendable {
         meeting meetingID: String, agreedBy: String, agreedOn: LocalDate, reasonsPublishedOn: LocalDate?, as user: User?
     ) async throws -> PrivateNoticesDocument {
         let meeting = try await governance.meeting(meetingID)
-        try await authorizer.authorize(.noticeGive, user, scope: AccessScope(boardCode: meeting.boardCode))
+        try await authorizer.authorize(.noticeUrgency, user, scope: AccessScope(boardCode: meeting.boardCode))
         let who = agreedBy.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !who.isEmpty else { throw ApplicationError(.badArgument, "say who agreed (the scrutiny chair, or the council's chair)") }
         guard agreedOn <= meeting.date else {
             throw ApplicationError(.badArgument, "an agreement on \(agreedOn) comes after the meeting on \(meeting.date)")
         }
         let details = ["notice": "urgency", "agreed_by": who, "agreed_on": agreedOn.description]
-        try await audited(.noticeGive, by: user, target: meeting.id, details) {
+        try await audited(.noticeUrgency, by: user, target: meeting.id, details) {
             try await database.recordPrivateUrgency(
                 meetingID: meeting.id,
                 agreement: PrivateMeetingNotices.UrgencyAgreement(agreedBy: who, agreedOn: agreedOn, reasonsPublishedOn: reasonsPublishedOn),

@@ -1,9 +1,11 @@
+import QuorumDomain
+
 extension NotificationTemplates {
     /// A complete context for `kind`: every key the kind has, with realistic values, every
     /// optional key present and every flag true, so that checking a template against it reaches
     /// every tag. It is the reference for what each kind's producer supplies (also described in
     /// `Notifications/README.md`); dates are pre-formatted in British long form.
-    public static func sampleContext(for kind: NotificationKind) -> [String: TemplateValue] {
+    public static func sampleContext(for kind: Notice.Kind) -> [String: TemplateValue] {
         switch kind {
         case .actionDigest:
             return [

@@ -1,9 +1,10 @@
 import Foundation
+import QuorumDomain
 import Mustache
 
 /// The notice templates of `Notifications/`, loaded and checked once at start-up.
 ///
-/// Each ``NotificationKind`` has a subject, a plain-text and an HTML template
+/// Each ``Notice/Kind`` has a subject, a plain-text and an HTML template
 /// (swift-mustache). Subject and text templates are rendered without HTML escaping; the
 /// HTML template escapes every `{{value}}`. Loading renders every template against
 /// ``sampleContext(for:)``, so that a template that does not parse, or that names a value
@@ -19,7 +20,7 @@ import Mustache
 public struct NotificationTemplates: Sendable {
     /// The folder the templates were read from.
     public let directory: String
-    private let templates: [NotificationKind: [TemplatePart: MustacheTemplate]]
+    private let templates: [Notice.Kind: [TemplatePart: MustacheTemplate]]
 
     /// Subject and text templates are plain text: a pragma ahead of the file's first line
     /// turns off HTML escaping. It sits on a line of its own, which Mustache removes, so
@@ -31,8 +32,8 @@ public struct NotificationTemplates: Sendable {
     ///   does not parse, names an unknown value or renders an empty subject.
     public init(directory: String) throws(NotificationTemplateError) {
         self.directory = directory
-        var templates: [NotificationKind: [TemplatePart: MustacheTemplate]] = [:]
-        for kind in NotificationKind.allCases {
+        var templates: [Notice.Kind: [TemplatePart: MustacheTemplate]] = [:]
+        for kind in Notice.Kind.allCases {
             for part in TemplatePart.allCases {
                 let path = (directory as NSString).appendingPathComponent(kind.fileName(of: part))
                 let template = try Self.load(path: path, part: part)
@@ -50,7 +51,7 @@ public struct NotificationTemplates: Sendable {
     ///     dictionaries (see `Notifications/README.md` for each kind's keys).
     /// - Returns: the subject on one line, the text part and the HTML part.
     /// - Throws: ``NotificationTemplateError`` when the subject renders empty.
-    public func render(kind: NotificationKind, context: [String: Any]) throws(NotificationTemplateError)
+    public func render(kind: Notice.Kind, context: [String: Any]) throws(NotificationTemplateError)
         -> (subject: String, text: String, html: String)
     {
         let parts = templates[kind]!
@@ -64,7 +65,7 @@ public struct NotificationTemplates: Sendable {
     }
 
     /// Renders a notice from a stored (`Codable`) context.
-    public func render(kind: NotificationKind, context: [String: TemplateValue]) throws(NotificationTemplateError)
+    public func render(kind: Notice.Kind, context: [String: TemplateValue]) throws(NotificationTemplateError)
         -> (subject: String, text: String, html: String)
     {
         try render(kind: kind, context: context.compactMapValues(\.mustacheValue))
@@ -92,7 +93,7 @@ public struct NotificationTemplates: Sendable {
     /// Renders `template` against the kind's sample and fails on a value the kind lacks, or
     /// on an empty subject.
     private static func check(
-        _ template: MustacheTemplate, path: String, kind: NotificationKind, part: TemplatePart
+        _ template: MustacheTemplate, path: String, kind: Notice.Kind, part: TemplatePart
     ) throws(NotificationTemplateError) {
         let recorder = TemplateLookupRecorder()
         let sample = sampleContext(for: kind)
@@ -103,7 +104,7 @@ public struct NotificationTemplates: Sendable {
             let known = sample.keys.sorted().joined(separator: ", ")
             throw NotificationTemplateError(
                 file: path, line: line(of: unknown, in: template.description, part: part),
-                reason: "{{\(unknown)}} is not one of the values of the \(kind.rawValue) notice (they are: \(known))")
+                reason: "{{\(unknown)}} is not one of the values of the \(kind.templateStem) notice (they are: \(known))")
         }
         if part == .subject, MIMEEncoding.singleLine(output).isEmpty {
             throw NotificationTemplateError(file: path, reason: "the subject renders empty")

@@ -1,21 +1,10 @@
 import Foundation
 import QuorumDelivery
 import QuorumDomain
+import QuorumStorage
 
 /// A notice as its template and its webhook event see it.
 enum NoticeMessage {
-    static func kind(of notice: Notice) -> NotificationKind {
-        switch notice.kind {
-        case .reportDue: .reportDue
-        case .reportLate: .reportLate
-        case .reportUnscheduled: .reportUnscheduled
-        case .actionDigest: .actionDigest
-        case .packPublished: .packPublished
-        case .signInLink: .signInLink
-        case .clearanceLate: .clearanceLate
-        }
-    }
-
     /// The template context (the names the shipped templates use; Notifications/README.md).
     static func context(of notice: Notice, sentOn: LocalDate) -> [String: TemplateValue] {
         var context: [String: TemplateValue] = ["recipient_name": .string(notice.recipient.role)]
@@ -115,17 +104,23 @@ enum NoticeMessage {
     }
 
     /// The webhook event body, as the Standard Webhooks specification shapes it.
-    static func webhookBody(of notice: Notice, event: String, at instant: Date) -> Data {
-        struct Event: Encodable {
+    /// A notice's event carries the notice; a governance event carries itself, with its `id`.
+    static func webhookBody(of message: OutboxMessage, event: String, at instant: Date) -> Data {
+        struct Event<Payload: Encodable>: Encodable {
             let type: String
             let timestamp: String
-            let data: Notice
+            let data: Payload
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let stamp = ISO8601DateFormatter().string(from: instant)
-        return (try? encoder.encode(Event(type: event, timestamp: stamp, data: notice))) ?? Data("{}".utf8)
+        let body: Data? =
+            switch message {
+            case .notice(let notice): try? encoder.encode(Event(type: event, timestamp: stamp, data: notice))
+            case .event(let payload): try? encoder.encode(Event(type: event, timestamp: stamp, data: payload))
+            }
+        return body ?? Data("{}".utf8)
     }
 
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -108,8 +108,10 @@ public struct OutboxDeliverer: Service {
 
     private func sendEmail(_ row: OutboxEntry, now: Date) async throws {
         guard let smtp = configuration.smtp else { return }
-        let notice = row.notice
-        let rendered = try templates.render(kind: NoticeMessage.kind(of: notice), context: NoticeMessage.context(of: notice, sentOn: now.londonDate))
+        guard let notice = row.notice else {
+            throw DeliveryError(kind: .permanent, detail: "a webhook event has no email", target: row.destination)
+        }
+        let rendered = try templates.render(kind: notice.kind, context: NoticeMessage.context(of: notice, sentOn: now.londonDate))
         let message = EmailMessage(
             from: configuration.from,
             to: [EmailAddress(address: notice.recipient.email, displayName: notice.recipient.role)],
@@ -123,7 +125,7 @@ public struct OutboxDeliverer: Service {
         guard let secrets = configuration.webhookSecrets[row.destination], !secrets.isEmpty else {
             throw DeliveryError(kind: .permanent, detail: "no secret is configured for this endpoint", target: row.destination)
         }
-        let body = NoticeMessage.webhookBody(of: row.notice, event: row.kind, at: now)
+        let body = NoticeMessage.webhookBody(of: row.message, event: row.kind, at: now)
         var headers = WebhookSignature.headers(
             id: webhookID(for: row), timestamp: Int64(now.timeIntervalSince1970), body: body, secrets: secrets)
         headers.append(HTTPHeaderField(name: "content-type", value: "application/json"))

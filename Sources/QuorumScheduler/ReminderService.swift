@@ -54,6 +54,14 @@ public struct ReminderService: Sendable {
         return try await database.runSweep(asOf: instant, trigger: trigger, webhooks: configuration.webhooks, now: now, plan: plan)
     }
 
+    /// A requested report as a one-off reporting cycle of its month, so that it is reminded and
+    /// warned of exactly as a cycle's report is.
+    private static func cycle(of request: ReportRequest, effect id: Int64) -> ReportingCycle {
+        ReportingCycle(
+            key: "request-\(id)", title: request.title, reportOf: request.owner.role, owner: request.owner, cadenceMonths: 1,
+            firstMonth: request.month, lastMonth: request.month, appendices: [])
+    }
+
     /// Reads the plan's inputs and returns the planner call, to run inside the store's transaction.
     private func makePlan(asOf instant: Date, actions known: [PlanAction]? = nil) async throws
         -> @Sendable (Set<String>) throws -> [Notice]
@@ -78,11 +86,20 @@ public struct ReminderService: Sendable {
         var requested: [ReminderPlanner.Report] = []
         for request in try await database.requestedReports() {
             guard let board = boards.first(where: { $0.code == request.boardCode }) else { continue }
-            let cycle = ReportingCycle(
-                key: "request-\(request.effectID)", title: request.title, reportOf: request.owner.role, owner: request.owner,
-                cadenceMonths: 1, firstMonth: request.month, lastMonth: request.month, appendices: [])
+            let cycle = Self.cycle(
+                of: ReportRequest(boardCode: request.boardCode, month: request.month, title: request.title, owner: request.owner),
+                effect: request.effectID)
             for occurrence in schedule.occurrences(of: cycle, board: board.code, meetingDates: [request.meetingDate], through: request.month) {
                 if request.submitted { submitted.insert(occurrence.id) }
+                requested.append(ReminderPlanner.Report(occurrence: occurrence, cycle: cycle, board: board))
+            }
+        }
+        // Requested for a month in which the board has no meeting yet: its secretary is warned
+        // as of an occurrence no meeting takes, until a meeting of that month is added.
+        for waiting in try await database.waitingReportRequests() {
+            guard let board = boards.first(where: { $0.code == waiting.request.boardCode }) else { continue }
+            let cycle = Self.cycle(of: waiting.request, effect: waiting.effectID)
+            for occurrence in schedule.occurrences(of: cycle, board: board.code, meetingDates: [], through: waiting.request.month) {
                 requested.append(ReminderPlanner.Report(occurrence: occurrence, cycle: cycle, board: board))
             }
         }

@@ -22,15 +22,26 @@ public struct AuditLogEntry: Hashable, Sendable {
 /// store writes the entry too, so the entry and the change commit or roll back together.
 public final class PendingAuditEntry: Sendable {
     let record: AuditLogRecord
+    /// The webhook events the change raises, enqueued with the entry, and where they go.
+    let events: [GovernanceEvent]
+    let webhooks: [WebhookSubscription]
+    let at: Date
     private let written = Mutex(false)
 
     /// - Parameters:
     ///   - details: the operation's arguments; the caller leaves out anything secret.
-    public init(at: Date, actor: String, operation: String, target: String, details: [String: String]) {
+    ///   - events: the webhook events the change raises: they commit or roll back with it.
+    public init(
+        at: Date, actor: String, operation: String, target: String, details: [String: String], events: [GovernanceEvent] = [],
+        webhooks: [WebhookSubscription] = []
+    ) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = (try? encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         record = AuditLogRecord(id: nil, at: at.storageText, actor: actor, operation: operation, target: target, details: json)
+        self.events = events
+        self.webhooks = webhooks
+        self.at = at
     }
 
     /// Whether a transaction has written (or is writing) the entry.
@@ -52,6 +63,7 @@ public final class PendingAuditEntry: Sendable {
     fileprivate func insert(_ db: Database) throws {
         var record = record
         try record.insert(db)
+        try AppDatabase.insert(events, webhooks: webhooks, now: at, db)
     }
 }
 

@@ -39,6 +39,7 @@ extension AppDatabase {
                 ).upsert(db)
                 try synchroniseMembers(of: board, db)
                 try synchroniseMeetings(of: board, through: horizon, stamp: stamp, db, &summary)
+                try AppDatabase.bindWaitingReportRequests(of: board.code, by: "board files", stamp: stamp, db)
                 summary.boards += 1
             }
             let retired = try BoardRecord

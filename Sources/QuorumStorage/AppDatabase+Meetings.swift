@@ -46,6 +46,7 @@ extension AppDatabase {
             var added = meeting
             added.origin = .added
             try MeetingRecord(added, addedBy: addedBy, createdAt: now.storageText).insert(db)
+            try AppDatabase.bindWaitingReportRequests(of: added.boardCode, by: addedBy, stamp: now.storageText, db)
             return added
         }
     }

@@ -30,6 +30,20 @@ public struct SweepOutcome: Sendable {
     public var enqueuedRows: Int
 }
 
+/// What an outbox row sends: a notice (its email, or its webhook event), or a webhook event
+/// that no email goes with.
+public enum OutboxMessage: Sendable, Hashable {
+    case notice(Notice)
+    case event(GovernanceEvent)
+}
+
+extension OutboxEntry {
+    /// The notice the row sends, nil for an event's row.
+    public var notice: Notice? {
+        if case .notice(let notice) = message { notice } else { nil }
+    }
+}
+
 /// One row of the outbox, for OUTBOX LIST and the deliverer.
 public struct OutboxEntry: Sendable, Hashable {
     public var id: Int64
@@ -37,7 +51,7 @@ public struct OutboxEntry: Sendable, Hashable {
     public var channel: DeliveryChannel
     public var kind: String
     public var destination: String
-    public var notice: Notice
+    public var message: OutboxMessage
     public var status: OutboxStatus
     public var attempts: Int
     public var nextAttemptAt: String
@@ -75,6 +89,30 @@ extension AppDatabase {
     @discardableResult
     public func enqueue(_ notices: [Notice], webhooks: [WebhookSubscription], now: Date) async throws -> Int {
         try await write { db in try AppDatabase.insert(notices, webhooks: webhooks, sweepID: nil, now: now, db).rows }
+    }
+
+    /// Writes one webhook row for each event and each webhook that subscribes to its kind; a key
+    /// already present is skipped. - Returns: rows added.
+    @discardableResult
+    static func insert(_ events: [GovernanceEvent], webhooks: [WebhookSubscription], now: Date, _ db: Database) throws -> Int {
+        guard !events.isEmpty else { return 0 }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var count = 0
+        for event in events {
+            let json = String(decoding: try encoder.encode(event), as: UTF8.self)
+            for hook in webhooks where hook.events.contains(event.kind.rawValue) {
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO outbox
+                          (key, noticeKey, channel, kind, destination, notice, sweepId, status, attempts, nextAttemptAt, createdAt)
+                        VALUES (?, ?, 'webhook', ?, ?, ?, NULL, 'pending', 0, ?, ?)
+                        """,
+                    arguments: [event.id + "|webhook|" + hook.url, event.id, event.kind.rawValue, hook.url, json, now.storageText, now.storageText])
+                count += db.changesCount
+            }
+        }
+        return count
     }
 
     /// Writes each notice's email row and its webhook rows; a key already present is skipped.

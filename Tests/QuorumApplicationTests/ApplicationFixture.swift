@@ -16,14 +16,29 @@ struct ApplicationFixture {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
 
-    init(now: String = "2017-11-01T09:00:00Z", pdf: PDFRenderer = PDFRenderer()) async throws {
+    /// - Parameter boards: edits to the repository's board files, by file name (`OSC.yaml`).
+    init(
+        now: String = "2017-11-01T09:00:00Z", pdf: PDFRenderer = PDFRenderer(), webhooks: [WebhookSubscription] = [],
+        boards edits: [String: @Sendable (String) -> String] = [:]
+    ) async throws {
         database = try AppDatabase.makeInMemory()
-        let governance = try BoardFileLoader.loadGovernance(from: Self.repositoryRoot.appendingPathComponent("Boards"))
+        let folder = Self.repositoryRoot.appendingPathComponent("Boards")
+        let governance: Governance
+        if edits.isEmpty {
+            governance = try BoardFileLoader.loadGovernance(from: folder)
+        } else {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            governance = try BoardFileLoader.loadGovernance(
+                texts: try names.map { name in
+                    let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                    return ("Boards/\(name)", edits[name].map { $0(text) } ?? text)
+                })
+        }
         let horizon = LocalDate(iso: "2019-12-31")!
         let instant = InstantText.parse(now)!
         try await database.synchronise(governance, through: horizon, now: instant)
         let schedule = ReportingSchedule(workingDays: WorkingDayCalendar())
-        let reminders = ReminderService(database: database, schedule: schedule, configuration: ReminderConfiguration(), horizon: horizon)
+        let reminders = ReminderService(database: database, schedule: schedule, configuration: ReminderConfiguration(webhooks: webhooks), horizon: horizon)
         let files = try PackFileStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("quorum-app-\(UUID())").path)
         packFiles = files
         let store = database

@@ -47,6 +47,45 @@ struct DecisionServiceTests {
         #expect(heard.implementation.from == "2018-05-23")
     }
 
+    @Test func theBoardThatMayCallInADecisionIsTheOneWhoseFileScrutinisesItsMaker() async throws {
+        // The Health and Wellbeing Board's file, not OSC's, says it scrutinises the Cabinet.
+        let fixture = try await ApplicationFixture(
+            now: "2018-05-08T09:00:00Z",
+            boards: [
+                "OSC.yaml": { $0.replacingOccurrences(of: "scrutinises: [CABINET]\n", with: "") },
+                "HWBB.yaml": { $0.replacingOccurrences(of: "\npublic:", with: "\nscrutinises: [CABINET]\npublic:") },
+            ])
+        let decisions = fixture.application.decisions
+        _ = try await decisions.record(
+            "CAB-1", board: "CABINET", decidedOn: Self.d("2018-05-02"), title: "A decision", urgencyReason: nil, as: Self.cabinet)
+        _ = try await decisions.publish("CAB-1", on: Self.d("2018-05-04"), as: Self.cabinet)
+        let refused = await #expect(throws: ApplicationError.self) {
+            try await decisions.callIn("CAB-1", reason: "Consultation", by: [], on: nil, as: Self.scrutiny)
+        }
+        #expect(refused?.code == .notPermitted)
+        let health = User(name: "hwbb.secretary@example.org", role: .secretary, boardCode: "HWBB")
+        let called = try await decisions.callIn("CAB-1", reason: "Consultation", by: [], on: nil, as: health)
+        #expect(called.implementation.state == "suspended")
+        #expect(try await decisions.hear("CAB-1", on: Self.d("2018-05-22"), outcome: nil, as: health).callIn?.hearingDate == "2018-05-22")
+    }
+
+    @Test func aDecisionThatNoBoardScrutinisesCannotBeCalledIn() async throws {
+        let fixture = try await ApplicationFixture(
+            now: "2018-05-08T09:00:00Z", boards: ["OSC.yaml": { $0.replacingOccurrences(of: "scrutinises: [CABINET]\n", with: "") }])
+        let decisions = fixture.application.decisions
+        _ = try await decisions.record(
+            "CAB-1", board: "CABINET", decidedOn: Self.d("2018-05-02"), title: "A decision", urgencyReason: nil, as: Self.cabinet)
+        _ = try await decisions.publish("CAB-1", on: Self.d("2018-05-04"), as: Self.cabinet)
+        #expect(await #expect(throws: ApplicationError.self) {
+            try await decisions.callIn("CAB-1", reason: "Consultation", by: [], on: nil, as: Self.scrutiny)
+        }?.code == .notPermitted)
+        let admin = await #expect(throws: ApplicationError.self) {
+            try await decisions.callIn("CAB-1", reason: "Consultation", by: [], on: nil, as: fixture.admin)
+        }
+        #expect(admin?.code == .badArgument && admin?.message.contains("scrutinises:") == true)
+        #expect(try await decisions.decision("CAB-1", asOf: nil, as: nil).callIn == nil)
+    }
+
     @Test func aLateCallInAndACallInOfAnUrgentDecisionAreRefused() async throws {
         let decisions = try await ApplicationFixture(now: "2018-05-20T09:00:00Z").application.decisions
         _ = try await decisions.record(

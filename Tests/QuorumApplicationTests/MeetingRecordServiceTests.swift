@@ -117,6 +117,38 @@ struct MeetingRecordServiceTests {
         #expect(notice.report?.title == "Update report on re-referrals")
     }
 
+    @Test func aReportRequestedForAMonthWithoutAMeetingWarnsTheSecretaryAndBindsToTheMeetingAddedLater() async throws {
+        let fixture = try await Self.fixture()
+        let records = fixture.application.meetingRecords
+        let owner = "re.referrals.owner@example.org"
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        // Scrutiny meets on 9 January and 13 March 2018: nothing in February.
+        let unbound = try await records.requestReport(
+            board: "OSC", month: "February 2018", title: "Update on the front door", ownerEmail: owner,
+            ownerRole: "Service Manager (Front Door)", resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
+        #expect(unbound.meeting == nil)
+        // From 30 days before February, the secretary is warned, as of a cycle's report no meeting takes.
+        let january = try await fixture.application.notifications.preview(asOf: InstantText.parse("2018-01-15T08:00:00Z")!, as: fixture.admin)
+        let warning = try #require(january.notices.first { $0.kind == "report.unscheduled" && $0.report?.title == "Update on the front door" })
+        #expect(warning.to.email == "scrutiny.secretary@example.org")
+        #expect(!january.notices.contains { $0.to.email == owner })
+
+        // A meeting of 20 February is added: the request becomes its item, with its owner and resolution.
+        _ = try await fixture.application.governance.addMeeting(board: "OSC", on: LocalDate(iso: "2018-02-20")!, at: nil, venue: nil, as: Self.secretary)
+        let february = try await fixture.application.governance.meeting("OSC-2018-02-20", as: nil)
+        let item = try #require(february.items?.first { $0.title == "Update on the front door" })
+        #expect(item.owner == owner && item.resolution == "OSC-2017-11-14/4.1")
+        // A second February meeting, earlier, takes nothing: the request is bound once.
+        _ = try await fixture.application.governance.addMeeting(board: "OSC", on: LocalDate(iso: "2018-02-06")!, at: nil, venue: nil, as: Self.secretary)
+        let earlier = try await fixture.application.governance.meeting("OSC-2018-02-06", as: nil)
+        #expect(earlier.items?.contains { $0.title == "Update on the front door" } != true)
+        // The warning stops; the owner is reminded for the meeting of 20 February instead.
+        let later = try await fixture.application.notifications.preview(asOf: InstantText.parse("2018-02-01T08:00:00Z")!, as: fixture.admin)
+        #expect(!later.notices.contains { $0.kind == "report.unscheduled" && $0.report?.title == "Update on the front door" })
+        let due = try #require(later.notices.first { $0.to.email == owner })
+        #expect(due.kind == "report.due" && due.report?.meetingDate == "2018-02-20")
+    }
+
     @Test func anActionCreatedByAResolutionIsInTheNextDigest() async throws {
         let fixture = try await Self.fixture()
         let records = fixture.application.meetingRecords

@@ -1,4 +1,5 @@
 import Foundation
+import QuorumDomain
 import Testing
 
 @testable import QuorumDelivery
@@ -23,8 +24,8 @@ struct NotificationTemplatesTests {
         }
     }
 
-    @Test("The shipped templates load, and every kind renders its sample", arguments: NotificationKind.allCases)
-    func shippedTemplatesRender(kind: NotificationKind) throws {
+    @Test("The shipped templates load, and every kind renders its sample", arguments: Notice.Kind.allCases)
+    func shippedTemplatesRender(kind: Notice.Kind) throws {
         let templates = try NotificationTemplates(directory: Self.shipped)
         let notice = try templates.render(kind: kind, context: NotificationTemplates.sampleContext(for: kind))
         #expect(!notice.subject.isEmpty)
@@ -141,7 +142,8 @@ struct NotificationTemplatesTests {
     func missingFile() async throws {
         try await withTemporaryDirectory { directory in
             let error = #expect(throws: NotificationTemplateError.self) { try NotificationTemplates(directory: directory.path) }
-            #expect(error?.file.hasSuffix("action_digest.subject.mustache") == true)
+            // The first kind's subject, in the order of ``Notice/Kind``.
+            #expect(error?.file.hasSuffix("report_due.subject.mustache") == true)
             #expect(error?.reason.contains("missing") == true)
         }
     }
@@ -163,8 +165,8 @@ struct NotificationTemplatesTests {
 struct NotificationGoldenTests {
     static let golden = repositoryRoot.appendingPathComponent("Tests/QuorumDeliveryTests/Golden")
 
-    @Test("Each kind renders its sample exactly as recorded", arguments: NotificationKind.allCases)
-    func renderedAsRecorded(kind: NotificationKind) throws {
+    @Test("Each kind renders its sample exactly as recorded", arguments: Notice.Kind.allCases)
+    func renderedAsRecorded(kind: Notice.Kind) throws {
         let templates = try NotificationTemplates(directory: NotificationTemplatesTests.shipped)
         let notice = try templates.render(kind: kind, context: NotificationTemplates.sampleContext(for: kind))
         let record = ProcessInfo.processInfo.environment["QUORUM_RECORD_GOLDEN"] == "1"
@@ -177,7 +179,7 @@ struct NotificationGoldenTests {
         var files = [("subject.txt", notice.subject + "\n"), ("text.txt", notice.text), ("html", notice.html)]
         if kind == .actionDigest { files.append(("eml", email.rendered())) }
         for (part, rendered) in files {
-            let file = Self.golden.appendingPathComponent("\(kind.rawValue).\(part)")
+            let file = Self.golden.appendingPathComponent("\(kind.templateStem).\(part)")
             if record {
                 try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
                 try rendered.write(to: file, atomically: true, encoding: .utf8)

@@ -25,6 +25,41 @@ struct BoardFileLoaderTests {
             "Boards/OSC.yaml:7:23: reports_to: LSCX is not a known board")
     }
 
+    @Test func theBoardThatMayCallInADecisionMakersDecisionsComesFromScrutinises() throws {
+        let governance = try BoardFileLoader.loadGovernance(texts: [
+            ("Boards/CABINET.yaml", BoardFixture.board("CABINET", reportsTo: "reports_to: []")),
+            ("Boards/OSC.yaml", BoardFixture.replacing(line: 7, with: "reports_to: [CABINET]\nscrutinises: [CABINET]")),
+        ])
+        #expect(governance["OSC"]?.scrutinises == ["CABINET"])
+        #expect(Board.scrutinising("CABINET", among: governance.boards)?.code == "OSC")
+        #expect(Board.scrutinising("OSC", among: governance.boards) == nil)
+    }
+
+    @Test func aScrutinisedBoardThatIsNotKnownIsReportedAtItsEntry() {
+        expectError(
+            [
+                ("Boards/CABINET.yaml", BoardFixture.board("CABINET", reportsTo: "reports_to: []")),
+                ("Boards/OSC.yaml", BoardFixture.replacing(line: 7, with: "reports_to: [CABINET]\nscrutinises: [CABINET, LSCX]")),
+            ],
+            "Boards/OSC.yaml:8:24: scrutinises[2]: LSCX is not a known board")
+    }
+
+    @Test func aBoardScrutinisedByTwoBoardsIsReportedAtTheSecond() {
+        expectError(
+            [
+                ("Boards/CABINET.yaml", BoardFixture.board("CABINET", reportsTo: "reports_to: []")),
+                ("Boards/HWBB.yaml", BoardFixture.board("HWBB", reportsTo: "reports_to: []\nscrutinises: [CABINET]")),
+                ("Boards/OSC.yaml", BoardFixture.replacing(line: 7, with: "reports_to: [CABINET]\nscrutinises: [CABINET]")),
+            ],
+            "Boards/OSC.yaml:8:15: scrutinises[1]: CABINET is already scrutinised by HWBB: only one board may call in its decisions")
+    }
+
+    @Test func aBoardCannotScrutiniseItself() {
+        expectError(
+            [("Boards/OSC.yaml", BoardFixture.replacing(line: 7, with: "scrutinises: [OSC]"))],
+            "Boards/OSC.yaml:7:15: scrutinises[1]: a board cannot scrutinise itself")
+    }
+
     @Test func anUnknownBoardInABlockListIsReportedAtItsEntry() {
         expectError(
             [("Boards/OSC.yaml", BoardFixture.replacing(line: 7, with: "reports_to:\n- LSCX"))],

@@ -171,7 +171,7 @@ struct ConfigurationFileTests {
         BadConfiguration(
             "a webhook event that does not exist",
             "webhooks:\n  - url: \"http://127.0.0.1:9000/hook\"\n    secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n    events: [action.overdue, meeting.moved]\n",
-            "Config/quorum.yaml:4:30: webhooks[1].events[2]: 'meeting.moved' is not an event (known: action.due, action.overdue, report.due, report.late, pack.published)"),
+            "Config/quorum.yaml:4:30: webhooks[1].events[2]: 'meeting.moved' is not an event (known: action.due, action.overdue, report.due, report.late, pack.published, clearance.late, report.returned, report.approved, forward_plan.published, minutes.approved, decision.published, decision.called_in)"),
         BadConfiguration(
             "a webhook secret not in the Standard Webhooks form",
             "webhooks:\n  - url: \"http://127.0.0.1:9000/hook\"\n    secret: hunter2\n    events: [pack.published]\n",

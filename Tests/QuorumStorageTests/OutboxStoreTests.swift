@@ -37,7 +37,7 @@ struct OutboxStoreTests {
         let rows = try await database.outbox()
         #expect(rows.count == 2)
         #expect(Set(rows.map(\.channel)) == [.email, .webhook])
-        #expect(rows.allSatisfy { $0.status == .pending && $0.notice.actions.map(\.ref) == ["1.1.4", "2.1"] })
+        #expect(rows.allSatisfy { $0.status == .pending && $0.notice?.actions.map(\.ref) == ["1.1.4", "2.1"] })
     }
 
     @Test func theSameNoticeFromADifferentPlanningIsStillEnqueuedOnce() async throws {

@@ -70,7 +70,7 @@ struct PortalStoreTests {
         #expect(!text.contains("sent-token") && !text.contains("dead-token"), "sent and dead: the link is gone")
         #expect(text.contains("retried-token"), "a message still to be sent keeps its link")
         let entries = try await database.outbox()
-        #expect(entries.filter { $0.status != .pending }.allSatisfy { $0.notice.signIn == nil && $0.notice.kind == .signInLink })
+        #expect(entries.filter { $0.status != .pending }.allSatisfy { $0.notice?.kind == .signInLink && $0.notice?.signIn == nil })
         #expect(try await database.retryOutbox(id: dead, now: Self.now) == false, "a forgotten link cannot be sent")
         #expect(try await database.retryOutbox(id: retried, now: Self.now))
     }

@@ -159,3 +159,65 @@ def test_notify_test_sends_through_the_real_path(make_daemon, mailbox, hooks):
     assert reply.startswith("delivered")
     assert hooks.on("/ok")[-1]["verified"]
     assert conn.command("NOTIFY", "TEST", "webhook", "http://127.0.0.1:1/nowhere").code == "ERR"
+
+
+MEETING_EVENTS = ["report.returned", "report.approved", "forward_plan.published", "minutes.approved",
+                  "decision.published", "decision.called_in"]
+
+
+def test_the_meetings_events_reach_the_receiver_signed_once_each_and_only_where_subscribed(make_daemon, hooks):
+    from test_before_meeting import OSC, OSC_ITEM, OSC_REPORT, OWNER, DIRECTOR, ok, user
+    daemon = make_daemon(
+        "webhooks:\n"
+        f'  - {{ url: "{hooks.url("/all")}", secret: "{SECRET}", events: [{", ".join(MEETING_EVENTS)}] }}\n'
+        f'  - {{ url: "{hooks.url("/approvals")}", secret: "{SECRET}", events: [report.approved] }}\n'
+        'reminders: { sweep_at: "off" }\ndelivery: { retry_delays_seconds: [1, 1, 1], poll_seconds: 1 }\n',
+        args=["--demo-data", str(ROOT / "Demo")])
+    secretary = user(daemon, "scrutiny.secretary@example.org", "secretary", "OSC")
+    cabinet = user(daemon, "cabinet.secretary@example.org", "secretary", "CABINET")
+    owner = user(daemon, OWNER, "lead")
+    finance = user(daemon, "corporate.resources@example.org", "finance")
+    legal = user(daemon, "regulation.compliance@example.org", "legal")
+    director = user(daemon, DIRECTOR, "lead")
+
+    # Clearance: a return, then the way through to approval.
+    ok(owner.command("REPORT", "SUBMIT", OSC, OSC_ITEM, OSC_REPORT))
+    ok(owner.command("CLEARANCE", "SUBMIT", OSC, OSC_ITEM))
+    ok(finance.command("CLEARANCE", "FINANCE", OSC, OSC_ITEM, "FD 4914/17", "Head of Corporate Resources"))
+    ok(legal.command("CLEARANCE", "RETURN", OSC, OSC_ITEM, "Add the Q2 caseload figures"))
+    ok(owner.command("CLEARANCE", "SUBMIT", OSC, OSC_ITEM))
+    ok(finance.command("CLEARANCE", "FINANCE", OSC, OSC_ITEM, "FD 4914/17", "Head of Corporate Resources"))
+    ok(legal.command("CLEARANCE", "LEGAL", OSC, OSC_ITEM, "LD 4108/17", "Head of Regulation and Compliance"))
+    ok(director.command("CLEARANCE", "APPROVE", OSC, OSC_ITEM))
+    # The Forward Plan: a published entry is announced; one not yet public is not.
+    ok(cabinet.command("FORWARD", "ADD", "FP-2018-07", "CABINET", "Sufficiency strategy", "published=2018-11-01"))
+    ok(cabinet.command("FORWARD", "ADD", "FP-2018-12", "CABINET", "Residential care contract"))
+    # Minutes approved at the next meeting.
+    ok(secretary.command("MINUTES", "RECORD", OSC, "4", "The Committee considered the scorecard."))
+    ok(secretary.command("MINUTES", "APPROVE", "OSC-2018-01-09"))
+    # A decision published and called in.
+    ok(cabinet.command("DECISION", "RECORD", "CAB-2018-05-02-1", "CABINET", "2018-05-02", "Adopt the sufficiency strategy"))
+    ok(cabinet.command("DECISION", "PUBLISH", "CAB-2018-05-02-1", "on=2018-05-04"))
+    ok(secretary.command("DECISION", "CALLIN", "CAB-2018-05-02-1", "Families were not consulted", "on=2018-05-08"))
+
+    assert wait_until(lambda: len(hooks.on("/all")) >= 6 and len(hooks.on("/approvals")) >= 1)
+    time.sleep(2)  # anything extra would arrive now
+    received = hooks.on("/all")
+    assert all(r["verified"] for r in received + hooks.on("/approvals"))
+    bodies = [json.loads(r["body"]) for r in received]
+    assert sorted(b["type"] for b in bodies) == sorted(MEETING_EVENTS)
+    assert len({r["id"] for r in received}) == 6, "one webhook-id per event"
+    by_type = {b["type"]: b["data"] for b in bodies}
+    assert by_type["report.returned"]["report"]["comment"] == "Add the Q2 caseload figures"
+    assert by_type["report.returned"]["by"] == "regulation.compliance@example.org"
+    assert by_type["report.approved"]["id"] == f"report.approved|{OSC}/{OSC_ITEM}|7"
+    assert by_type["forward_plan.published"]["forward_plan"]["reference"] == "FP-2018-07"
+    assert by_type["minutes.approved"]["minutes"] == {
+        "meeting_id": OSC, "board_code": "OSC", "meeting_date": "2017-11-14", "approved_at": "OSC-2018-01-09"}
+    assert by_type["decision.published"]["call_in_ends"] == "2018-05-14"
+    assert by_type["decision.called_in"]["decision"]["call_in"]["reason"] == "Families were not consulted"
+    approvals = [json.loads(r["body"])["type"] for r in hooks.on("/approvals")]
+    assert approvals == ["report.approved"]
+    rows = outbox(admin(daemon))
+    assert sorted(r["kind"] for r in rows) == sorted(MEETING_EVENTS + ["report.approved"])
+    assert all(r["status"] == "sent" for r in rows)

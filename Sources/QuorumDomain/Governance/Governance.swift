@@ -20,6 +20,20 @@ public struct Governance: Sendable, Hashable {
                 guard target != board.code else { throw .reportingCycle([board.code, board.code]) }
             }
         }
+        // Each board's decisions are called in by one scrutiny board, so that who may call one
+        // in is never in doubt.
+        var scrutinisedBy: [String: String] = [:]
+        for board in sorted {
+            for target in board.scrutinises {
+                guard index[target] != nil, target != board.code else {
+                    throw .unknownScrutinised(board: board.code, scrutinises: target)
+                }
+                if let other = scrutinisedBy[target] {
+                    throw .scrutinisedTwice(board: board.code, scrutinises: target, alsoBy: other)
+                }
+                scrutinisedBy[target] = board.code
+            }
+        }
         if let cycle = Governance.findCycle(in: sorted) { throw .reportingCycle(cycle) }
         self.boards = sorted
         self.index = index
@@ -71,6 +85,10 @@ public enum GovernanceError: Error, Hashable, Sendable, CustomStringConvertible 
     case duplicateCode(String)
     case unknownBoard(board: String, reportsTo: String)
     case reportingCycle([String])
+    /// `scrutinises:` names no other known board.
+    case unknownScrutinised(board: String, scrutinises: String)
+    /// Two boards' files say they scrutinise the same board.
+    case scrutinisedTwice(board: String, scrutinises: String, alsoBy: String)
 
     /// The board the error belongs to, so that a loader can point at its file.
     public var board: String {
@@ -78,6 +96,7 @@ public enum GovernanceError: Error, Hashable, Sendable, CustomStringConvertible 
         case .duplicateCode(let code): code
         case .unknownBoard(let board, _): board
         case .reportingCycle(let path): path[0]
+        case .unknownScrutinised(let board, _), .scrutinisedTwice(let board, _, _): board
         }
     }
 
@@ -89,6 +108,10 @@ public enum GovernanceError: Error, Hashable, Sendable, CustomStringConvertible 
             "board \(board) reports to \(target), which is not a known board"
         case .reportingCycle(let path):
             "the reporting graph has a cycle: \(path.joined(separator: " → "))"
+        case .unknownScrutinised(let board, let target):
+            "board \(board) scrutinises \(target), which is not another known board"
+        case .scrutinisedTwice(let board, let target, let other):
+            "board \(board) scrutinises \(target), which \(other) already scrutinises: one board calls in a board's decisions"
         }
     }
 }

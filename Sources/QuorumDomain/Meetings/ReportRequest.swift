@@ -36,6 +36,12 @@ public struct ReportRequest: Hashable, Sendable, Codable {
         public var warning: String?
     }
 
+    /// The first of the board's `meetingDates` within the month that comes after `resolvedOn`,
+    /// the day of the meeting whose resolution asked for the report.
+    public func binding(meetingDates: [LocalDate], after resolvedOn: LocalDate) -> Binding {
+        binding(meetingDates: meetingDates.filter { $0 > resolvedOn })
+    }
+
     /// The first of the board's `meetingDates` within the month.
     public func binding(meetingDates: [LocalDate]) -> Binding {
         if let date = meetingDates.filter({ $0.yearMonth == month }).min() {
@@ -43,6 +49,6 @@ public struct ReportRequest: Hashable, Sendable, Codable {
         }
         return Binding(
             meetingDate: nil,
-            warning: "\(boardCode) has no meeting in \(month) to take the requested report '\(title)'")
+            warning: "\(boardCode) has no meeting in \(month) to take the requested report '\(title)': it becomes an item of the first one added")
     }
 }

@@ -18,6 +18,8 @@ public struct Notice: Hashable, Sendable, Codable {
         case signInLink = "signin.link"
         /// Whoever holds a report's clearance step after its due date (docs/meetings.md).
         case clearanceLate = "clearance.late"
+        /// `quorum notify test`: proves the mail settings work. No sweep finds one.
+        case test = "test"
     }
 
     public var kind: Kind

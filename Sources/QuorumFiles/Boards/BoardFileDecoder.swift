@@ -4,6 +4,7 @@ import QuorumDomain
 enum BoardFileDecoder {
     static let boardKeys = [
         "code", "name", "chair", "secretary", "members", "reports_to", "public", "meetings", "cycles", "quorum",
+        "scrutinises",
     ]
     static let personKeys = ["role", "email"]
     static let meetingKeys = ["time", "venue", "start", "rule", "dates", "cancelled"]
@@ -31,18 +32,9 @@ enum BoardFileDecoder {
         let secretary = try person(top.required("secretary"))
         let members = try (top.optional("members")?.list() ?? []).map { (item) throws(FileProblem) in try person(item) }
 
-        var reportsTo: [(code: String, location: YAMLValue)] = []
-        for item in try top.optional("reports_to")?.list() ?? [] {
-            let target = try item.text()
-            guard Board.isValidCode(target) else {
-                throw item.problem("'\(target)' is not a board code: use capital letters and digits, e.g. CABINET")
-            }
-            guard target != code else { throw item.problem("a board cannot report to itself") }
-            guard !reportsTo.contains(where: { $0.code == target }) else {
-                throw item.problem("\(target) is listed twice")
-            }
-            reportsTo.append((target, item))
-        }
+        let reportsTo = try boardCodes(top.optional("reports_to"), other: code, itself: "a board cannot report to itself")
+
+        let scrutinises = try boardCodes(top.optional("scrutinises"), other: code, itself: "a board cannot scrutinise itself")
 
         let meetsInPublic = try top.required("public").bool()
         let calendar = try meetingCalendar(top.required("meetings"))
@@ -60,10 +52,30 @@ enum BoardFileDecoder {
         let board = Board(
             code: code, name: name, chair: chair, secretary: secretary, members: members,
             reportsTo: reportsTo.map(\.code), meetsInPublic: meetsInPublic, calendar: calendar, cycles: cycles,
-            quorum: quorum)
+            quorum: quorum, scrutinises: scrutinises.map(\.code))
         return DecodedBoardFile(
             board: board, file: file, codeLocation: codeValue, reportsToEntries: reportsTo,
-            reportsToKey: top.keyLocation("reports_to"))
+            reportsToKey: top.keyLocation("reports_to"), scrutinisesEntries: scrutinises)
+    }
+
+    /// A list of other boards' codes (`reports_to`, `scrutinises`), each with where it is
+    /// written: every entry a board code, none twice, none `own` (refused with `itself`).
+    static func boardCodes(_ value: YAMLValue?, other own: String, itself: String) throws(FileProblem)
+        -> [(code: String, location: YAMLValue)]
+    {
+        var codes: [(code: String, location: YAMLValue)] = []
+        for item in try value?.list() ?? [] {
+            let target = try item.text()
+            guard Board.isValidCode(target) else {
+                throw item.problem("'\(target)' is not a board code: use capital letters and digits, e.g. CABINET")
+            }
+            guard target != own else { throw item.problem(itself) }
+            guard !codes.contains(where: { $0.code == target }) else {
+                throw item.problem("\(target) is listed twice")
+            }
+            codes.append((target, item))
+        }
+        return codes
     }
 
     /// `{ role: …, email: … }`: people are named by role, never by name.

@@ -151,6 +151,12 @@ public enum BoardFileLoader {
             return atReportsTo(target, "\(target) makes a reporting cycle: \(path.joined(separator: " → "))")
         case .duplicateCode(let code):
             return BoardFileError(file.codeLocation.problem("the board code \(code) is used by more than one file"))
+        case .unknownScrutinised(_, let target):
+            return BoardFileError(file.location(ofScrutinised: target).problem("\(target) is not a known board"))
+        case .scrutinisedTwice(_, let target, let other):
+            return BoardFileError(
+                file.location(ofScrutinised: target).problem(
+                    "\(target) is already scrutinised by \(other): only one board may call in its decisions"))
         }
     }
 }

@@ -14,8 +14,11 @@ public enum ConfigurationFile {
     /// The only time zone Quorum works in: meetings, deadlines and sweeps are London dates and times.
     public static let supportedTimezone = "Europe/London"
 
-    /// The events a webhook may subscribe to.
-    public static let webhookEvents = ["action.due", "action.overdue", "report.due", "report.late", "pack.published"]
+    /// The events a webhook may subscribe to: those the reminder sweep and a publication raise
+    /// with their notices, and the meeting's events that go by webhook alone (``GovernanceEvent``).
+    public static let webhookEvents =
+        ["action.due", "action.overdue", "report.due", "report.late", "pack.published", "clearance.late"]
+        + GovernanceEvent.Kind.allCases.map(\.rawValue)
 
     static let topLevelKeys = [
         "listen", "data_dir", "boards_dir", "templates_dir", "timezone", "smtp", "webhooks", "reminders",

@@ -75,7 +75,7 @@ enum ClearanceCommands {
         .document(
             "NOTICE URGENCY", usage: "<meeting-id> <agreed-by> <YYYY-MM-DD> [reasons=<date>]",
             summary: "record the agreement that a private meeting is urgent (reg 5(6)) and its notice of reasons",
-            .noticeGive, arity: 3...4
+            .noticeUrgency, arity: 3...4
         ) { context, invocation in
             let arguments = invocation.arguments
             let day = try invocation.requiredDate(2, "the day agreed")

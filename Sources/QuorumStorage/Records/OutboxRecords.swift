@@ -60,9 +60,16 @@ struct OutboxRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     }
 
     func entry() throws -> OutboxEntry {
-        OutboxEntry(
+        // A row of an event kind holds the event; any other, the notice.
+        let message: OutboxMessage =
+            if channel == .webhook, GovernanceEvent.Kind(rawValue: kind) != nil {
+                .event(try JSONDecoder().decode(GovernanceEvent.self, from: Data(notice.utf8)))
+            } else {
+                .notice(try JSONDecoder().decode(Notice.self, from: Data(notice.utf8)))
+            }
+        return OutboxEntry(
             id: id ?? 0, key: key, channel: channel, kind: kind, destination: destination,
-            notice: try JSONDecoder().decode(Notice.self, from: Data(notice.utf8)), status: status, attempts: attempts,
+            message: message, status: status, attempts: attempts,
             nextAttemptAt: nextAttemptAt, lastError: lastError, createdAt: createdAt, sentAt: sentAt)
     }
 }
