@@ -192,7 +192,8 @@ struct Cycles: AsyncParsableCommand {
 }
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage users.", subcommands: [Add.self, Revoke.self, Rotate.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user and print their token (admin).")
@@ -206,6 +207,55 @@ struct UserCommand: AsyncParsableCommand {
             if let board { words.append("board=\(board)") }
             print(render(try await options.call(words)))
         }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a user: their token stops working at once, on open connections too (admin).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Email address.") var email: String
+
+        func run() async throws {
+            _ = try await options.call(["USER", "REVOKE", email])
+            print("\(email) revoked")
+        }
+    }
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a user a new token and print it, once; the old one stops working at once (admin).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Email address.") var email: String
+
+        func run() async throws {
+            print(render(try await options.call(["USER", "ROTATE", email])))
+        }
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the writes, newest first: when, who, what and on what (admin).")
+    @OptionGroup var options: ClientOptions
+    @Argument(help: "From this date (2017-11-01) or instant (2017-11-01T08:00:00Z).") var since: String?
+    // `--user` is the user who signs in (ClientOptions); the writer filtered on is `--by`.
+    @Option(help: "Only the writes of this user (an email, or admin).") var by: String?
+    @Option(help: "Only this operation (meeting.add) or area (meeting).") var kind: String?
+    @Option(help: "At most this many entries (default 100).") var limit: Int?
+
+    func run() async throws {
+        var words = ["AUDIT"]
+        if let since { words.append(since) }
+        if let by { words.append("user=\(by)") }
+        if let kind { words.append("kind=\(kind)") }
+        if let limit { words.append("limit=\(limit)") }
+        guard let entries = try await options.callDocument(words, as: [AuditEntryDocument].self) else { return }
+        var table = Table("AT", "USER", "KIND", "TARGET", "DETAILS")
+        for entry in entries {
+            let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            table.append([entry.at, entry.user, entry.kind, entry.target, details.isEmpty ? "-" : details])
+        }
+        print(table.render())
     }
 }
 

@@ -18,7 +18,7 @@ struct QuorumClient: AsyncParsableCommand {
             Ping.self, Info.self, WhoAmI.self, Boards.self, BoardCommand.self, Meetings.self, MeetingCommand.self,
             Cycles.self, UserCommand.self, Import.self, Actions.self, ActionCommand.self, Measures.self, MeasureCommand.self,
             ScorecardCommand.self, Remind.self, Outbox.self, Item.self, Report.self, Pack.self, Notify.self, Call.self,
-            Backup.self,
+            Backup.self, Audit.self,
             Forward.self, Clearance.self, NoticeCommand.self,
             AttendanceCommand.self, InterestCommand.self, MinutesCommand.self, ResolutionCommand.self, DecisionCommand.self,
         ])

@@ -107,3 +107,46 @@ def test_every_pack_command_names_the_meeting_by_its_id(demo_daemon, tmp_path):
     wrong = quorum(demo_daemon, "pack", "get", "OSC", "2017-11", token=True)
     assert wrong.returncode != 0
     assert "'2017-11' is not a date" in wrong.stderr
+
+
+def test_user_rotate_prints_a_new_token_once_revoke_ends_it_and_audit_shows_both(daemon):
+    email = "clerk@example.org"
+    added = quorum(daemon, "user", "add", email, "analyst", token=True)
+    assert added.returncode == 0, added.stderr
+    first = added.stdout.strip()
+
+    def whoami(secret):
+        return quorum(daemon, "whoami", "--user", email, "--token", secret)
+
+    assert whoami(first).stdout.strip() == f"{email} (analyst)"
+    rotated = quorum(daemon, "user", "rotate", email, token=True)
+    assert rotated.returncode == 0, rotated.stderr
+    second = rotated.stdout.strip()
+    assert second and second != first and len(rotated.stdout.splitlines()) == 1
+    assert whoami(first).returncode != 0, "the old token stops working"
+    assert whoami(second).stdout.strip() == f"{email} (analyst)"
+    # Only an admin rotates or revokes.
+    refused = quorum(daemon, "user", "rotate", email, "--user", email, "--token", second)
+    assert refused.returncode != 0 and "NOPERM" in refused.stderr
+    revoked = quorum(daemon, "user", "revoke", email, token=True)
+    assert revoked.returncode == 0, revoked.stderr
+    assert revoked.stdout.strip() == f"{email} revoked"
+    assert whoami(second).returncode != 0
+    missing = quorum(daemon, "user", "revoke", email, token=True)
+    assert missing.returncode != 0 and "NOTFOUND" in missing.stderr
+
+    audit = quorum(daemon, "audit", "--kind", "user", token=True)
+    assert audit.returncode == 0, audit.stderr
+    lines = audit.stdout.splitlines()
+    assert lines[0].split() == ["AT", "USER", "KIND", "TARGET", "DETAILS"]
+    rows = [line.split() for line in lines[2:]]
+    # Newest first: revoke, rotate, add; each by admin, on the clerk; no token anywhere.
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("admin", "user.revoke", email), ("admin", "user.rotate", email), ("admin", "user.add", email)]
+    assert first not in audit.stdout and second not in audit.stdout
+    only = quorum(daemon, "audit", "2000-01-01", "--kind", "user.rotate", "--by", "admin", "--limit", "5", token=True)
+    assert [line.split()[2] for line in only.stdout.splitlines()[2:]] == ["user.rotate"]
+    as_json = json.loads(quorum(daemon, "audit", "--kind", "user.add", "--json", token=True).stdout)
+    assert [e["kind"] for e in as_json] == ["user.add"] and as_json[0]["details"].get("role") == "analyst"
+    bad = quorum(daemon, "audit", "yesterday", token=True)
+    assert bad.returncode != 0 and "BADARG" in bad.stderr
