@@ -10,7 +10,8 @@ import pytest
 from conftest import ReplyError
 from test_packs import EXEMPT_REPORT, raw_get
 
-ROLES = ["anonymous", "admin", "secretary", "other_secretary", "analyst", "lead", "other_lead", "member", "other_member"]
+ROLES = ["anonymous", "admin", "secretary", "other_secretary", "analyst", "lead", "other_lead", "member", "other_member",
+         "finance", "legal"]
 ALL = set(ROLES)
 SIGNED_IN = ALL - {"anonymous"}
 ADMIN = {"admin"}
@@ -27,6 +28,10 @@ USERS = {
     # Seated on the Scrutiny Committee by its board file.
     "member": ("osc.member.1@example.org", "member", "OSC"),
     "other_member": ("hwbb.member@example.org", "member", "HWBB"),
+    # The officers who clear reports: each takes their own step, and beyond what every
+    # signed-in user may (ACTION LIST and GET, CLEARANCE GET) nothing that is not public.
+    "finance": ("finance.officer@example.org", "finance", None),
+    "legal": ("legal.officer@example.org", "legal", None),
 }
 MEETING = "OSC-2017-11-14"
 
@@ -113,9 +118,12 @@ CELLS = [
     (["NOTICE", "GIVE", MEETING, "first", "2017-11-15", "after the meeting"], SECRETARY),
     (["MEETING", "READINESS", MEETING], SECRETARY),
     (["CLEARANCE", "GET", MEETING, "99"], SIGNED_IN),
-    # Finance and legal clear for themselves alone: no admin, secretary or lead may.
-    (["CLEARANCE", "FINANCE", MEETING, "4", "FD.1/17", "Head of Corporate Resources"], set()),
-    (["CLEARANCE", "LEGAL", MEETING, "4", "LD.1/17", "Head of Legal"], set()),
+    # Finance and legal clear for themselves alone: no admin, secretary or lead may, nor each
+    # other. (A permitted officer then meets the report's stage: CONFLICT, not a refusal.)
+    (["CLEARANCE", "FINANCE", MEETING, "4", "FD.1/17", "Head of Corporate Resources"], {"finance"}),
+    (["CLEARANCE", "LEGAL", MEETING, "4", "LD.1/17", "Head of Legal"], {"legal"}),
+    # Only the report's owner submits it (the cycle's owner here, none of these users).
+    (["CLEARANCE", "SUBMIT", MEETING, "4"], set()),
 ]
 
 
