@@ -42,7 +42,7 @@ struct BoardFileErrorTests {
         BadBoardFile("an empty file", "# nothing yet\n", "Boards/OSC.yaml: the file is empty: a board file needs at least code, name, chair, secretary, public and meetings"),
         BadBoardFile(
             "a list where the board's mapping belongs", "- code: OSC\n",
-            "Boards/OSC.yaml:1:1: expected a mapping of code, name, chair, secretary, members, reports_to, public, meetings, cycles, quorum, found a list"),
+            "Boards/OSC.yaml:1:1: expected a mapping of code, name, chair, secretary, members, reports_to, public, meetings, cycles, quorum, scrutinises, found a list"),
 
         // Required and unknown keys
         BadBoardFile("no name", BoardFixture.replacing(line: 2, with: nil), "Boards/OSC.yaml:1:1: missing key 'name'"),

@@ -91,7 +91,7 @@ struct MinutesTests {
         let february = ReportRequest(boardCode: "OSC", month: YearMonth(year: 2018, month: 2), title: "Update", owner: owner)
         let none = february.binding(meetingDates: Self.oscDates)
         #expect(none.meetingDate == nil)
-        #expect(none.warning == "OSC has no meeting in 2018-02 to take the requested report 'Update'")
+        #expect(none.warning == "OSC has no meeting in 2018-02 to take the requested report 'Update': it becomes an item of the first one added")
         #expect(throws: MeetingRecordError.self) { try ReportRequest.month(parsing: "Janvier 2018") }
     }
 }
