@@ -129,18 +129,7 @@ public struct CommandDispatcher: Sendable {
         do {
             let (spec, arguments) = try resolve(request)
             name = spec.name
-            if let signIn = session.signIn, !context.application.users.isCurrent(signIn) {
-                // Revoked or replaced since this connection signed in: it is the public's now.
-                session.signIn = nil
-                if !Self.commandsThatSignIn.contains(spec.name) {
-                    throw CommandError(
-                        .noauth, "\(spec.name): the token this connection signed in with was revoked or replaced; AUTH again")
-                }
-            }
-            let invocation = CommandInvocation(name: spec.name, arguments: arguments, session: session)
-            if let operation = spec.operation {
-                try Authorizer.precheck(operation, session.user)
-            }
+            let invocation = try admit(spec, arguments, session: &session)
             outcome = try await run(spec, invocation)
         } catch let error as CommandError {
             outcome = CommandOutcome(reply: error.reply, session: session)
@@ -152,29 +141,83 @@ public struct CommandDispatcher: Sendable {
                 reply: CommandError(.internal, "the server could not complete the command; see its log").reply,
                 session: session)
         }
-        if let onCommand = context.onCommand {
-            var failed = false
-            if case .error = outcome.reply { failed = true }
-            onCommand(name, ContinuousClock.now - started, failed)
-        }
+        record(name, since: started, outcome)
         return (outcome.reply, outcome.session, outcome.closesConnection)
+    }
+
+    /// Answers a request that needs no I/O at once, on the caller's thread: `PING`, and a read
+    /// whose reply is kept (``ReplyCache``). The connection handler calls it on the event loop
+    /// before handing a batch to a task, so these cost no hop to Swift concurrency and back.
+    /// - Returns: nil when the request must go through ``dispatch(_:session:)`` (which also
+    ///   gives every error its reply).
+    func dispatchImmediately(_ request: RESPRequest, session: Session) -> (reply: RESPValue, session: Session, close: Bool)? {
+        let started = ContinuousClock.now
+        var session = session
+        guard let (spec, arguments) = try? resolve(request), let invocation = try? admit(spec, arguments, session: &session)
+        else { return nil }
+        let outcome: CommandOutcome
+        if let answer = Self.immediateAnswers[spec.name] {
+            outcome = answer(invocation)
+        } else if let lookup = keptReplyLookup(spec, invocation),
+            let kept = context.replies.reply(for: lookup.key, version: lookup.version, date: lookup.date)
+        {
+            outcome = invocation.reply(kept)
+        } else {
+            return nil
+        }
+        record(spec.name, since: started, outcome)
+        return (outcome.reply, outcome.session, outcome.closesConnection)
+    }
+
+    /// Commands answered from the request alone.
+    static let immediateAnswers: [String: @Sendable (CommandInvocation) -> CommandOutcome] = ["PING": ServerCommands.ping]
+
+    /// The invocation of `spec`, once the connection's sign-in still holds and the declared
+    /// access admits its user.
+    private func admit(_ spec: CommandSpec, _ arguments: [String], session: inout Session) throws -> CommandInvocation {
+        if let signIn = session.signIn, !context.application.users.isCurrent(signIn) {
+            // Revoked or replaced since this connection signed in: it is the public's now.
+            session.signIn = nil
+            if !Self.commandsThatSignIn.contains(spec.name) {
+                throw CommandError(
+                    .noauth, "\(spec.name): the token this connection signed in with was revoked or replaced; AUTH again")
+            }
+        }
+        if let operation = spec.operation {
+            try Authorizer.precheck(operation, session.user)
+        }
+        return CommandInvocation(name: spec.name, arguments: arguments, session: session)
+    }
+
+    private func record(_ name: String, since started: ContinuousClock.Instant, _ outcome: CommandOutcome) {
+        guard let onCommand = context.onCommand else { return }
+        var failed = false
+        if case .error = outcome.reply { failed = true }
+        onCommand(name, ContinuousClock.now - started, failed)
+    }
+
+    /// Where a cacheable read's reply is kept, and the data version and date it must match; nil
+    /// for any other command.
+    private func keptReplyLookup(_ spec: CommandSpec, _ invocation: CommandInvocation) -> (key: ReplyCache.Key, version: UInt64, date: LocalDate)? {
+        guard spec.operation?.cacheable == true else { return nil }
+        // The version is read before the handler reads the store: a write racing the read can
+        // only make the kept reply look older than it is.
+        return (
+            ReplyCache.Key(command: spec.name, arguments: invocation.arguments, user: invocation.user),
+            context.application.dataVersion, context.application.clock.today
+        )
     }
 
     /// Runs the command's handler, or gives the kept reply of a cacheable read made at the same
     /// data version and date for the same user (``ReplyCache``).
     private func run(_ spec: CommandSpec, _ invocation: CommandInvocation) async throws -> CommandOutcome {
-        guard spec.operation?.cacheable == true else { return try await spec.handler(context, invocation) }
-        let key = ReplyCache.Key(command: spec.name, arguments: invocation.arguments, user: invocation.user)
-        // The version is read before the handler reads the store: a write racing the read can
-        // only make the kept reply look older than it is.
-        let version = context.application.dataVersion
-        let date = context.application.clock.today
-        if let kept = context.replies.reply(for: key, version: version, date: date) {
+        guard let lookup = keptReplyLookup(spec, invocation) else { return try await spec.handler(context, invocation) }
+        if let kept = context.replies.reply(for: lookup.key, version: lookup.version, date: lookup.date) {
             return invocation.reply(kept)
         }
         let outcome = try await spec.handler(context, invocation)
         if case .error = outcome.reply {} else if !outcome.closesConnection, outcome.session == invocation.session {
-            context.replies.keep(outcome.reply, for: key, version: version, date: date)
+            context.replies.keep(outcome.reply, for: lookup.key, version: lookup.version, date: lookup.date)
         }
         return outcome
     }

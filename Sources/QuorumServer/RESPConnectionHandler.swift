@@ -224,9 +224,24 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     // MARK: Running commands
 
-    /// Hands the waiting requests, as one batch, to a task that runs them in order.
+    /// Hands the waiting requests, as one batch, to a task that runs them in order; those at the
+    /// head that need no I/O are answered first, here.
     private func startBatch(context: ChannelHandlerContext) {
         guard !isProcessing, !queue.isEmpty, context.channel.isWritable, let id = connectionID else { return }
+        var answered: ByteBuffer?
+        while true {
+            guard let replies = answerImmediately(context: context, id: id) else { return }
+            answered = replies
+            guard queue.isEmpty else { break }
+            // All answered here: write them, and take what the bounded queue held back.
+            if let replies, replies.readableBytes > 0 { context.writeAndFlush(wrapOutboundOut(replies), promise: nil) }
+            answered = nil
+            decodeAvailable(context: context)
+            guard !queue.isEmpty, context.channel.isWritable else {
+                releaseHeldRead(context: context)
+                return
+            }
+        }
         isProcessing = true
         var batch: [Work] = []
         batch.reserveCapacity(min(queue.count, ServerConfiguration.maxBatch))
@@ -237,10 +252,11 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         let eventLoop = context.eventLoop
         let (dispatcher, registry, session, authFailures) = (self.dispatcher, self.registry, self.session, self.authFailures)
         let allocator = context.channel.allocator
-        Task {
+        Task { [answered] in
             var session = session
             var authFailures = authFailures
-            var replies = allocator.buffer(capacity: 256)
+            // After the replies answered on the event loop, so that the batch leaves in one write.
+            var replies = answered ?? allocator.buffer(capacity: 256)
             var closes = false
             work: for work in batch {
                 switch work {
@@ -290,6 +306,40 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         // The queue has room again: decode what waits in the buffer, and read again.
         decodeAvailable(context: context)
         releaseHeldRead(context: context)
+    }
+
+    /// Answers the requests at the head of the queue that need no I/O (PING, a kept reply) on the
+    /// event loop: no task, no hop. What follows them goes to a task, after them in the same
+    /// write, so replies keep the order of their requests and a batch still leaves in one write.
+    /// - Returns: the replies to write (nil for none yet), or nil when the connection is closing
+    ///   (their replies written).
+    private func answerImmediately(context: ChannelHandlerContext, id: Int) -> ByteBuffer?? {
+        var replies: ByteBuffer?
+        var answered = 0
+        while answered < ServerConfiguration.maxBatch, case .request(let request)? = queue.first,
+            let outcome = dispatcher.dispatchImmediately(request, session: session)
+        {
+            _ = queue.popFirst()
+            answered += 1
+            guard registry.beginRequest(id) else {
+                closeAfter(replies, context: context)
+                return .none
+            }
+            session = outcome.session
+            if replies == nil { replies = context.channel.allocator.buffer(capacity: 256) }
+            replies!.writeRESPValue(outcome.reply, version: session.protocolVersion)
+            if !registry.endRequest(id) || outcome.close {
+                closeAfter(replies, context: context)
+                return .none
+            }
+        }
+        return .some(replies)
+    }
+
+    /// Writes `replies`, if any, then closes as ``lingeringClose(context:)`` does.
+    private func closeAfter(_ replies: ByteBuffer?, context: ChannelHandlerContext) {
+        if let replies { context.writeAndFlush(wrapOutboundOut(replies), promise: nil) }
+        lingeringClose(context: context)
     }
 
     /// Writes a batch's replies in one write and one flush, then starts the next batch.

@@ -90,4 +90,15 @@ struct RESPConnectionHandlerTests {
         #expect(replies == expected)
         _ = try? await channel.finish()
     }
+
+    @Test("requests answered on the event loop and those that need the store leave in order, in one write")
+    func immediateAndDispatchedRepliesKeepTheirOrder() async throws {
+        let (channel, _) = try await Self.makeChannel()
+        try await channel.writeInbound(ByteBuffer(string: "PING one\r\nBOARD LIST\r\nPING two\r\nFROB\r\nPING three\r\n"))
+        let reply = Self.text(try await channel.waitForOutboundWrite(as: ByteBuffer.self))
+        #expect(reply.hasPrefix("$3\r\none\r\n$2\r\n[]\r\n$3\r\ntwo\r\n-ERR unknown command 'FROB'"), "\(reply)")
+        #expect(reply.hasSuffix("$5\r\nthree\r\n"))
+        #expect(try await channel.readOutbound(as: ByteBuffer.self) == nil)
+        _ = try? await channel.finish()
+    }
 }

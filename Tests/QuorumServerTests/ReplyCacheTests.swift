@@ -118,4 +118,18 @@ struct ReplyCacheTests {
         cache.keep(.bulk("new"), for: key(50), version: 2, date: date)
         #expect(cache.usage.entries == 1, "replies of an older version go first")
     }
+
+    @Test func pingAndKeptRepliesAreAnsweredWithoutWaitingAndEverythingElseIsDispatched() async throws {
+        let clock = TestClock("2017-11-01T09:00:00Z")
+        let (dispatcher, _, admin) = try await Self.makeDispatcher(clock: clock)
+        #expect(dispatcher.dispatchImmediately(RESPRequest("PING"), session: Session())?.reply == .simpleString("PONG"))
+        let list = RESPRequest("MEETING", "LIST", "OSC", "2017-01-01", "2030-01-01")
+        #expect(dispatcher.dispatchImmediately(list, session: Session()) == nil, "nothing kept yet")
+        let first = await dispatcher.dispatch(list, session: Session()).reply
+        #expect(dispatcher.dispatchImmediately(list, session: Session())?.reply == first)
+        _ = await dispatcher.dispatch(RESPRequest("MEETING", "ADD", "OSC", "2017-12-12"), session: admin)
+        #expect(dispatcher.dispatchImmediately(list, session: Session()) == nil, "a write leaves the kept reply behind")
+        #expect(dispatcher.dispatchImmediately(RESPRequest("FROB"), session: Session()) == nil, "errors come from dispatch")
+        #expect(dispatcher.dispatchImmediately(RESPRequest("ACTION", "LIST"), session: Session()) == nil, "nor does access")
+    }
 }

@@ -5,13 +5,15 @@ import QuorumProtocol
 
 /// PING, INFO, AUTH, WHOAMI, HELP, QUIT, and the answers Redis clients expect on connect.
 enum ServerCommands {
+    /// PING's answer, which needs nothing but the request (``CommandDispatcher/immediateAnswers``).
+    @Sendable static func ping(_ invocation: CommandInvocation) -> CommandOutcome {
+        CommandOutcome(reply: invocation.argument(0).map { .bulk($0) } ?? .simpleString("PONG"), session: invocation.session)
+    }
+
     static let specs: [CommandSpec] = [
         CommandSpec(
             name: "PING", usage: "[message]", summary: "check the connection", operation: nil, arity: 0...1
-        ) { _, invocation in
-            let reply: RESPValue = invocation.argument(0).map { .bulk($0) } ?? .simpleString("PONG")
-            return CommandOutcome(reply: reply, session: invocation.session)
-        },
+        ) { _, invocation in ping(invocation) },
         CommandSpec(
             name: "INFO", usage: "[section]", summary: "server facts as key:value lines", operation: nil,
             arity: 0...1
