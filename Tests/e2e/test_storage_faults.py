@@ -44,6 +44,15 @@ def start(tmp_path):
         daemon.stop()
 
 
+def start_failing(data_dir, config_path):
+    """Runs a quorumd that is expected not to start; returns how it ended."""
+    config = write_config(config_path)
+    return subprocess.run(
+        [str(BIN / "quorumd"), "--config", str(config), "--data-dir", str(data_dir), "--boards-dir", str(ROOT / "Boards"),
+         "--listen", "127.0.0.1:0", "--http-listen", "off"],
+        capture_output=True, text=True, timeout=60, cwd=ROOT)
+
+
 def admin(daemon):
     conn = daemon.connect()
     assert conn.command("AUTH", "admin", daemon.admin_token) == "OK"
@@ -120,11 +129,7 @@ def test_a_read_only_file_system_stops_start_up_clearly_and_nothing_is_lost(smal
     remounted = mount("-o", "remount,ro", str(small_disk))
     assert remounted.returncode == 0, remounted.stderr
     try:
-        config = write_config(small_disk.parent / "ro.yaml")
-        failed = subprocess.run(
-            [str(BIN / "quorumd"), "--config", str(config), "--data-dir", str(data_dir), "--boards-dir", str(ROOT / "Boards"),
-             "--listen", "127.0.0.1:0", "--http-listen", "off"],
-            capture_output=True, text=True, timeout=60, cwd=ROOT)
+        failed = start_failing(data_dir, small_disk.parent / "ro.yaml")
     finally:
         assert mount("-o", "remount,rw", str(small_disk)).returncode == 0
     assert failed.returncode == 1, failed
@@ -147,11 +152,7 @@ def test_a_data_directory_that_cannot_be_made_is_named_and_start_up_works_once_i
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data directory's parent should be\n")
     data_dir = blocker / "data"
-    config = write_config(tmp_path / "quorum.yaml")
-    failed = subprocess.run(
-        [str(BIN / "quorumd"), "--config", str(config), "--data-dir", str(data_dir), "--boards-dir", str(ROOT / "Boards"),
-         "--listen", "127.0.0.1:0", "--http-listen", "off"],
-        capture_output=True, text=True, timeout=60, cwd=ROOT)
+    failed = start_failing(data_dir, tmp_path / "quorum.yaml")
     assert failed.returncode == 1, failed
     message = failed.stderr.strip().splitlines()[-1]
     assert message.startswith(f"quorumd: cannot create the data directory {data_dir}"), failed.stderr
