@@ -20,7 +20,7 @@ run: apt $(BUILT)
 	@echo "The web portal opens at http://127.0.0.1:7879/ (quorumd prints the address when it is up)."
 	@echo "Connect with:  redis-cli -p 7878 BOARD LIST   or   $(BIN)/quorum boards"
 	@echo "Sign in with:  export QUORUM_TOKEN_FILE=var/admin.token"
-	$(BIN)/quorumd --config Config/quorum.yaml --demo-data Demo --demo-reports
+	$(BIN)/quorumd --config Config/quorum.yaml --demo-data Demo --demo-reports --demo-publish
 
 # The optimised build is part of make test, so CI proves it compiles: the end-to-end tests run
 # against it (what is deployed), the Swift tests against the debug build they need.

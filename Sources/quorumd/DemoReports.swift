@@ -12,7 +12,9 @@ enum DemoReports {
     static let finance = User(name: "finance.officer@example.org", role: .finance)
     static let legal = User(name: "legal.officer@example.org", role: .legal)
 
-    static func load(from directory: String, into application: Application, logger: Logger) async throws {
+    /// - Returns: the meetings whose reports it cleared, in the file's order.
+    @discardableResult
+    static func load(from directory: String, into application: Application, logger: Logger) async throws -> [String] {
         let path = directory + "/reports/clearances.csv"
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw StartupError(message: "\(path): cannot read the demo clearances")
@@ -23,8 +25,10 @@ enum DemoReports {
         } catch {
             throw StartupError(message: "\(path): \(error)")
         }
+        var meetings: [String] = []
         for row in table.rows {
             let meeting = row["meeting"]
+            if !meetings.contains(meeting) { meetings.append(meeting) }
             let item = row["item"]
             let reportPath = directory + "/reports/\(meeting).md"
             guard let markdown = FileManager.default.contents(atPath: reportPath).map({ String(decoding: $0, as: UTF8.self) }) else {
@@ -46,5 +50,6 @@ enum DemoReports {
                 throw StartupError(message: "\(path) line \(row.line): \(error.message)")
             }
         }
+        return meetings
     }
 }

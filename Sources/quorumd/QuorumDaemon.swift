@@ -47,6 +47,11 @@ struct QuorumDaemon: AsyncParsableCommand {
         help: "With --demo-data, on the start that loads it: submit and clear the seed cover reports in its reports folder (make run).")
     var demoReports = false
 
+    @Flag(
+        name: .customLong("demo-publish"),
+        help: "With --demo-reports, on the start that loads them: build and publish the seed meetings' packs (make run).")
+    var demoPublish = false
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -142,8 +147,9 @@ struct QuorumDaemon: AsyncParsableCommand {
             decisions: settings.decisions)
         // Versions published by an earlier release, before publication wrote the search index.
         try await application.packs.indexEarlierPublications()
+        var demoMeetings: [String] = []
         if demoLoaded, demoReports, let demo = settings.demoDataDirectory {
-            try await DemoReports.load(from: demo, into: application, logger: logger)
+            demoMeetings = try await DemoReports.load(from: demo, into: application, logger: logger)
         }
         var context = ServerContext(application: application, connections: connections, logger: logger)
         let commandMetrics = CommandMetrics()
@@ -191,8 +197,16 @@ struct QuorumDaemon: AsyncParsableCommand {
             }
             services.append(portal)
         }
+        var configurations = services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+        if demoPublish, !demoMeetings.isEmpty {
+            configurations.append(
+                .init(
+                    service: DemoPublication(meetings: demoMeetings, application: application, logger: logger),
+                    successTerminationBehavior: .ignore))
+        }
         let group = ServiceGroup(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+            configuration: ServiceGroupConfiguration(
+                services: configurations, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
         try await group.run()
         logger.info("stopped")
     }

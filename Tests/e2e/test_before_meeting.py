@@ -255,3 +255,18 @@ def test_make_runs_demo_builds_complete_packs_for_both_seed_meetings(make_daemon
         assert not any(item_word in w for w in pack["warnings"] for item_word in ("not been submitted", "not yet approved")), \
             pack["warnings"]
         assert consulted in admin(daemon).command("PACK", "GET", pack["id"], "html")
+
+
+def test_make_runs_demo_publishes_both_seed_packs_for_the_public_to_read(make_daemon):
+    daemon = make_daemon(args=["--demo-data", str(ROOT / "Demo"), "--demo-reports", "--demo-publish"])
+    public = daemon.connect()
+    deadline = time.monotonic() + 600
+    for meeting, phrase in [(OSC, "have been consulted"), ("HWBB-2018-12-12", "(FD.5470/18)")]:
+        # Published by the daemon once it runs: each waits for its PDF.
+        while not json.loads(public.command("PACK", "LIST", meeting)):
+            assert time.monotonic() < deadline, f"{meeting}'s demo pack was not published"
+            time.sleep(0.5)
+        (version,) = json.loads(public.command("PACK", "LIST", meeting))
+        assert version["late"] is True and version["pdf"] == "ready", version
+        assert phrase in public.command("PACK", "GET", meeting, "html", "public")
+    public.close()
