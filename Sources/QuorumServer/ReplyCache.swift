@@ -80,7 +80,7 @@ final class ReplyCache: Sendable {
         }
     }
 
-    /// How many replies are kept and their bytes, for tests and INFO.
+    /// How many replies are kept and their bytes, for tests.
     var usage: (entries: Int, bytes: Int) {
         state.withLock { ($0.entries.count, $0.bytes) }
     }
