@@ -255,6 +255,22 @@ def test_make_runs_demo_builds_complete_packs_for_both_seed_meetings(make_daemon
         assert not any(item_word in w for w in pack["warnings"] for item_word in ("not been submitted", "not yet approved")), \
             pack["warnings"]
         assert consulted in admin(daemon).command("PACK", "GET", pack["id"], "html")
+    # The demo Scrutiny meeting has a Part II item, cleared like the others, its private-meeting
+    # notices given in time: its pack has an exempt part and no notice warning.
+    exempt = next(e for e in ok(secretary.command("MEETING", "GET", OSC))["items"] if e["exempt_paragraph"])
+    assert exempt["exempt_paragraph"] == 3 and exempt["owner"] == "service.manager.cla@example.org", exempt
+    record = ok(secretary.command("CLEARANCE", "GET", OSC, exempt["key"]))
+    # Approved, then taken into the pack built above.
+    assert record["stage"] == "in_pack", record
+    assert [e["step"] for e in record["history"]][:4] == ["submit", "clear_finance", "clear_legal", "approve"]
+    notices = ok(secretary.command("NOTICE", "LIST", OSC))
+    assert [(c["given"], c["status"], c["warning"]) for c in notices["checks"]] == [
+        ("2017-10-13", "given", False), ("2017-11-06", "given", False)], notices
+    pack = ok(admin(daemon).command("PACK", "BUILD", OSC))
+    assert {(p["part"], p["format"]) for p in pack["parts"]} >= {("public", "html"), ("exempt", "html")}, pack["parts"]
+    assert not any("notice" in w for w in pack["warnings"]), pack["warnings"]
+    part_two = admin(daemon).command("PACK", "GET", pack["id"], "html", "exempt")
+    assert "External residential placements" in part_two and "(FD 4921/17)" in part_two
 
 
 def test_make_runs_demo_publishes_both_seed_packs_for_the_public_to_read(make_daemon):
@@ -269,4 +285,8 @@ def test_make_runs_demo_publishes_both_seed_packs_for_the_public_to_read(make_da
         (version,) = json.loads(public.command("PACK", "LIST", meeting))
         assert version["late"] is True and version["pdf"] == "ready", version
         assert phrase in public.command("PACK", "GET", meeting, "html", "public")
+    # Scrutiny's Part II is published with the pack: its members read it, the public cannot.
+    assert code(public.command("PACK", "GET", OSC, "html", "exempt")) in ("NOPERM", "NOAUTH")
+    member = user(daemon, "osc.member.1@example.org", "member", "OSC")
+    assert "External residential placements" in member.command("PACK", "GET", OSC, "html", "exempt")
     public.close()
