@@ -77,6 +77,8 @@ let package = Package(
         ),
         // libcurl, for SMTP and HTTP; a logic-free shim over its variadic setopt.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // glibc's malloc.h, for the daemon's memory reclaimer.
+        .systemLibrary(name: "CMalloc"),
         // Email and webhook delivery: messages, signatures, templates, transports.
         .target(
             name: "QuorumDelivery",
@@ -150,6 +152,7 @@ let package = Package(
         .executableTarget(
             name: "quorumd",
             dependencies: [
+                "CMalloc",
                 "QuorumDomain",
                 "QuorumFiles",
                 "QuorumStorage",

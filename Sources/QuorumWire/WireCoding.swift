@@ -1,7 +1,8 @@
 import Foundation
 
 /// The one JSON configuration of the wire documents, used by the server to encode and by every
-/// client to decode: snake_case keys, sorted, slashes unescaped.
+/// client to decode: snake_case keys, sorted, slashes unescaped. `makeEncoder()` is the reference
+/// that ``WireJSONEncoder``, which the server uses, is tested against.
 public enum WireCoding {
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -18,7 +19,13 @@ public enum WireCoding {
 
     /// A document as the JSON text of a reply.
     public static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try makeEncoder().encode(value), as: UTF8.self)
+        String(decoding: try encodeBytes(value), as: UTF8.self)
+    }
+
+    /// A document as the JSON bytes of a reply: what `makeEncoder()` writes, by the faster
+    /// ``WireJSONEncoder``.
+    public static func encodeBytes(_ value: some Encodable) throws -> [UInt8] {
+        try WireJSONEncoder().encode(value)
     }
 
     /// A reply's JSON text as a document.

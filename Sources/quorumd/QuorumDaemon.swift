@@ -53,6 +53,7 @@ struct QuorumDaemon: AsyncParsableCommand {
     var demoPublish = false
 
     func run() async throws {
+        MemoryReclaimer.limitArenas()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = ProcessInfo.processInfo.environment["QUORUM_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
@@ -170,7 +171,9 @@ struct QuorumDaemon: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         // The PDF maker stops after the server: a publication in hand may be waiting on a PDF.
-        var services: [any Service] = [deliverer, scheduler, PackPDFService(maker: application.packs.pdfMaker, logger: logger), server]
+        var services: [any Service] = [
+            deliverer, scheduler, PackPDFService(maker: application.packs.pdfMaker, logger: logger), server, MemoryReclaimer(logger: logger),
+        ]
         if let portalConfiguration = settings.portal {
             let metrics = PortalMetrics(registry: registry) {
                 var levels = [
