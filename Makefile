@@ -49,8 +49,8 @@ build:
 release:
 	$(SWIFT) build -c release
 
-# The benchmarks need a real Redis to compare with.
-bench: APT_PACKAGES += redis-server
+# The benchmarks need a real Redis to compare with, and a virtualenv for PyPI's WeasyPrint (the engines section).
+bench: APT_PACKAGES += redis-server python3-venv
 bench: setup release
 	$(PYTHON) bench/bench.py --bin .build/release
 

@@ -3,7 +3,8 @@
 
 Starts the release quorumd (demo data, a temporary data directory, a free port) and a real
 redis-server, then measures the protocol, domain reads, imports and sweeps over generated
-plans, delivery, memory and start-up, and pack builds. Prints a table and writes BENCHMARKS.md.
+plans, delivery, memory and start-up, pack builds, and PDF engines side by side on the demo pack's HTML
+(pdf_engines.py). Prints a table and writes BENCHMARKS.md.
 Every benchmark is bounded in time, generates its data in a temporary directory and removes it.
 
     python3 bench/bench.py [--bin .build/release] [--out BENCHMARKS.md] [--seconds 4] [--only SECTION]
@@ -22,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import pdf_engines  # noqa: E402
 from quorum_bench import plans, redisbench  # noqa: E402
 from quorum_bench.processes import ROOT, Quorumd, RedisServer, Workdir, cpu_seconds, raise_fd_limit, rss_kib  # noqa: E402
 from quorum_bench.report import Report, write_markdown  # noqa: E402
@@ -31,6 +33,7 @@ from quorum_bench.smtp import Sink, send_with_smtplib  # noqa: E402
 AS_OF = "2017-11-01"
 SWEEP_AT = "2017-11-01T08:00:00Z"
 MEETING = "OSC-2017-11-14"
+ENGINES = f"PDF engines ({MEETING} demo pack, Part I and Part II)"
 # IMPORT sends a whole CSV as one bulk string; the 100,000-action file is larger than the default.
 BIG_LIMITS = "limits: { max_connections: 1200, max_bulk_bytes: 67108864 }\n"
 
@@ -307,6 +310,19 @@ def wait_for_pdf(client: Client, pack_id: str, meeting: str, timeout: float = 90
         time.sleep(0.05)
 
 
+def save_pack_html(client: Client, workdir: Path) -> list:
+    """The latest pack's HTML parts, as workdir/pack-public.html and (if the pack has exempt items)
+    pack-exempt.html."""
+    parts = []
+    for part in ("public", "exempt"):
+        data = client.command("PACK", "GET", MEETING, "html", part)
+        if isinstance(data, bytes):
+            path = workdir / f"pack-{part}.html"
+            path.write_bytes(data)
+            parts.append(path)
+    return parts
+
+
 def pack_build(report: Report, quorum: Quorumd, workdir: Path, rounds: int = 3):
     print(f"Pack build: {MEETING}", flush=True)
     section = f"Pack build ({MEETING}, demo data)"
@@ -325,13 +341,7 @@ def pack_build(report: Report, quorum: Quorumd, workdir: Path, rounds: int = 3):
             until_pdf.append(time.monotonic() - began)
             cpus.append(cpu_seconds(quorum.pid) - cpu)
             timings.append(seconds)
-        parts = []
-        for part in ("public", "exempt"):
-            data = client.command("PACK", "GET", MEETING, "html", part)
-            if isinstance(data, bytes):
-                path = workdir / f"pack-{part}.html"
-                path.write_bytes(data)
-                parts.append(path)
+        parts = save_pack_html(client, workdir)
     floors, floor_cpus = [], []
     for _ in range(rounds):
         began, cpu = time.monotonic(), children_cpu()
@@ -351,6 +361,30 @@ def pack_build(report: Report, quorum: Quorumd, workdir: Path, rounds: int = 3):
 
 
 # ---------------------------------------------------------------------------------------------
+# PDF engines
+
+
+def engines(report: Report, bin_dir: Path, workdir: Path):
+    """The PDF engines on the demo pack as `make run` has it. The bench's own daemon loads no demo
+    reports, so its pack has no exempt item and the pack section saves Part I only; this one is
+    started with --demo-reports, builds the pack, saves both parts and is stopped before any engine
+    runs, so that nothing else of the bench's uses the CPUs meanwhile (pdf_engines.py)."""
+    folder = workdir / "engines"
+    folder.mkdir()
+    quorum = Quorumd(bin_dir, folder, name="engines", extra_args=["--demo-reports"])
+    quorum.start()
+    try:
+        with admin(quorum) as client:
+            client.text("PACK", "BUILD", MEETING)
+            parts = save_pack_html(client, folder)
+    finally:
+        quorum.stop()
+    if len(parts) < 2:
+        report.note(f"engines: the demo pack has {len(parts)} HTML part(s), not a Part I and a Part II")
+    pdf_engines.engines(report, parts, folder, section=ENGINES)
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def guarded(report: Report, section: str, run, *args):
@@ -362,7 +396,7 @@ def guarded(report: Report, section: str, run, *args):
         return None
 
 
-SECTIONS = ["protocol", "reads", "tenfold", "big", "delivery", "memory", "pack"]
+SECTIONS = ["protocol", "reads", "tenfold", "big", "delivery", "memory", "pack", "engines"]
 
 
 def main():
@@ -398,6 +432,8 @@ def main():
         finally:
             quorum.stop()
             redis.stop()
+        if "engines" in wanted:
+            guarded(report, ENGINES, engines, report, bin_dir, workdir)
         if "big" in wanted:
             guarded(report, "100,000 actions, 5,000 leads", big_plan, report, bin_dir, workdir)
         if "delivery" in wanted:

@@ -48,7 +48,8 @@ def ping(port: int, timeout: float = 1.0) -> bool:
 class Quorumd:
     """quorumd on a free port with a temporary data directory and the demo plan."""
 
-    def __init__(self, bin_dir: Path, workdir: Path, config_extra: str = "", demo: bool = True, name: str = "quorumd"):
+    def __init__(self, bin_dir: Path, workdir: Path, config_extra: str = "", demo: bool = True, name: str = "quorumd",
+                 extra_args: tuple = ()):
         self.bin_dir = bin_dir
         self.data_dir = workdir / f"{name}-data"
         self.config = workdir / f"{name}.yaml"
@@ -62,6 +63,7 @@ class Quorumd:
                      "--boards-dir", str(ROOT / "Boards")]
         if demo:
             self.args += ["--demo-data", str(ROOT / "Demo")]
+        self.args += list(extra_args)
         self.process = None
         self.log = workdir / f"{name}.log"
 

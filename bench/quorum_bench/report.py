@@ -23,9 +23,19 @@ class Row:
 
 
 @dataclass
+class Table:
+    """Figures with columns of their own (one engine a row, say), where the one-figure rows
+    with an anchor and a target do not fit."""
+    section: str
+    columns: list
+    rows: list
+
+
+@dataclass
 class Report:
     rows: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    tables: list = field(default_factory=list)
 
     def add(self, section, name, value, anchor="", ratio="", target="", met=None):
         row = Row(section, name, value, anchor, ratio, target, met)
@@ -33,6 +43,14 @@ class Report:
         mark = {True: "met", False: "MISSED", None: ""}[met]
         print(f"  {name:<58} {value:>16} {anchor:>16} {ratio:>8} {target:>22} {mark}", flush=True)
         return row
+
+    def table(self, section, columns, rows):
+        table = Table(section, list(columns), [[str(cell) for cell in row] for row in rows])
+        self.tables.append(table)
+        widths = [max(len(line[i]) for line in [table.columns, *table.rows]) for i in range(len(table.columns))]
+        for line in [table.columns, *table.rows]:
+            print("  " + "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip(), flush=True)
+        return table
 
     def note(self, text):
         self.notes.append(text)
@@ -77,7 +95,7 @@ def commit():
 def tool_versions():
     versions = {}
     for name, command in [("redis-server", ["redis-server", "--version"]), ("weasyprint", ["weasyprint", "--version"]),
-                          ("swift", ["swift", "--version"])]:
+                          ("chromium", ["chromium", "--version"]), ("swift", ["swift", "--version"])]:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=30)
             versions[name] = (done.stdout or done.stderr).strip().splitlines()[0]
@@ -99,20 +117,24 @@ def write_markdown(report: Report, path: Path, started: datetime.datetime, secon
         f"- Machine: {facts['cpus']} CPUs ({facts['model']}), {facts['memory']} memory, Linux {facts['kernel']}; "
         f"load average at the end {facts['load']}",
         f"- Commit: {commit()}",
-        f"- Tools: {versions['redis-server']}; {versions['weasyprint']}; {versions['swift']}",
+        f"- Tools: {versions['redis-server']}; {versions['weasyprint']}; {versions['chromium']}; {versions['swift']}",
     ]
     for key, value in info.items():
         lines.append(f"- {key}: {value}")
     lines += ["", "A ratio compares Quorum with the anchor in the same row (higher is better for rates,",
               "lower for times). Target: the figure the design asks for; met or MISSED.", ""]
-    section = None
-    for row in report.rows:
-        if row.section != section:
-            section = row.section
-            lines += ["", f"## {section}", "", "| benchmark | Quorum | anchor | ratio | target | |",
-                      "| --- | ---: | ---: | ---: | --- | --- |"]
-        mark = {True: "met", False: "**missed**", None: ""}[row.met]
-        lines.append(f"| {row.name} | {row.value} | {row.anchor} | {row.ratio} | {row.target} | {mark} |")
+    sections = list(dict.fromkeys([row.section for row in report.rows] + [table.section for table in report.tables]))
+    for section in sections:
+        lines += ["", f"## {section}"]
+        rows = [row for row in report.rows if row.section == section]
+        if rows:
+            lines += ["", "| benchmark | Quorum | anchor | ratio | target | |", "| --- | ---: | ---: | ---: | --- | --- |"]
+        for row in rows:
+            mark = {True: "met", False: "**missed**", None: ""}[row.met]
+            lines.append(f"| {row.name} | {row.value} | {row.anchor} | {row.ratio} | {row.target} | {mark} |")
+        for table in (table for table in report.tables if table.section == section):
+            lines += ["", "| " + " | ".join(table.columns) + " |", "|" + " --- |" * len(table.columns)]
+            lines += ["| " + " | ".join(row) + " |" for row in table.rows]
     if report.notes:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in report.notes]
     path.write_text("\n".join(lines) + "\n")
