@@ -3,6 +3,7 @@ import QuorumDelivery
 import QuorumDomain
 import QuorumFiles
 import QuorumOutbox
+import QuorumPacks
 import QuorumPortal
 import QuorumProtocol
 import QuorumScheduler
@@ -26,6 +27,9 @@ struct DaemonConfiguration {
     var portal: PortalConfiguration?
     /// `decisions:`: publication and call-in periods of executive decisions.
     var decisions = DecisionPolicy()
+    /// Debian's WeasyPrint making PDF/UA-1 (tagged) PDFs, unless `pdf:` says otherwise.
+    var pdf = PDFRenderer.Configuration(extraArguments: DaemonConfiguration.pdfUAArguments)
+    static let pdfUAArguments = ["--pdf-variant", "pdf/ua-1"]
 
     static let defaultConfigPath = "Config/quorum.yaml"
 
@@ -149,6 +153,12 @@ struct DaemonConfiguration {
             delivery: try deliveryConfiguration(settings),
             portal: portal)
         configuration.decisions = settings.decisions ?? DecisionPolicy()
+        if let pdf = settings.pdf {
+            configuration.pdf = PDFRenderer.Configuration(
+                executable: pdf.executable ?? configuration.pdf.executable,
+                timeout: pdf.timeoutSeconds.map { .seconds($0) } ?? configuration.pdf.timeout,
+                extraArguments: pdf.arguments ?? configuration.pdf.extraArguments)
+        }
         return configuration
     }
 }

@@ -142,7 +142,7 @@ struct QuorumDaemon: AsyncParsableCommand {
         let connections = ConnectionRegistry(maxConnections: serverConfiguration.maxConnections)
         let application = Application(
             database: database, schedule: schedule, horizon: horizon, reminders: reminders, deliverer: deliverer,
-            packFiles: packFiles, clock: .system,
+            packFiles: packFiles, pdf: PDFRenderer(configuration: settings.pdf), clock: .system,
             // Sign-in links go by email: offered only when there is a mail server to send them.
             sessions: SessionService.Configuration(emailLinks: settings.delivery.smtp != nil),
             decisions: settings.decisions)

@@ -200,7 +200,7 @@ struct ConfigurationFileTests {
             "Config/quorum.yaml:3:2: invalid YAML: did not find expected key (while parsing a block mapping at line 1, column 1)"),
         BadConfiguration(
             "a list at the top", "- listen: 127.0.0.1:7878\n",
-            "Config/quorum.yaml:1:1: expected a mapping of listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery, http, tls, clearance, decisions, found a list"),
+            "Config/quorum.yaml:1:1: expected a mapping of listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery, http, tls, clearance, decisions, pdf, found a list"),
         BadConfiguration(
             "a portal address without a port", "http:\n  listen: localhost\n",
             "Config/quorum.yaml:2:11: http.listen: 'localhost' is not HOST:PORT (e.g. 127.0.0.1:7879; port 0 to 65535) or off"),
@@ -242,7 +242,25 @@ struct ConfigurationFileTests {
             let url = folder.appendingPathComponent("quorum.yaml")
             try "listen: 127.0.0.1:7878\nsweep_at: \"08:00\"\n".write(to: url, atomically: true, encoding: .utf8)
             let error = try #require(throws: ConfigurationFileError.self) { try ConfigurationFile.load(path: url.path) }
-            #expect(error.description == "\(url.path):2:1: unknown key 'sweep_at' (expected one of: listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery, http, tls, clearance, decisions)")
+            #expect(error.description == "\(url.path):2:1: unknown key 'sweep_at' (expected one of: listen, data_dir, boards_dir, templates_dir, timezone, smtp, webhooks, reminders, limits, horizon_months, demo_data, bank_holidays, delivery, http, tls, clearance, decisions, pdf)")
+        }
+    }
+
+    @Test func thePDFEngineIsReadAndChecked() throws {
+        let settings = try ConfigurationFile.parse(
+            text: "pdf:\n  executable: /opt/weasyprint/bin/weasyprint\n  arguments: [\"--pdf-variant\", \"pdf/ua-1\", \"--pdf-tags\"]\n  timeout_seconds: 120\n",
+            file: "quorum.yaml")
+        #expect(settings.pdf == DaemonSettings.PDF(executable: "/opt/weasyprint/bin/weasyprint", arguments: ["--pdf-variant", "pdf/ua-1", "--pdf-tags"], timeoutSeconds: 120))
+        #expect(DaemonSettings.defaults.overriding(with: settings).pdf?.timeoutSeconds == 120)
+        #expect(DaemonSettings.defaults.pdf == nil, "no section: the daemon's own default")
+        do {
+            _ = try ConfigurationFile.parse(text: "pdf:\n  engine: chromium\n", file: "quorum.yaml")
+            Issue.record("an unknown key was accepted")
+        } catch {
+            #expect(error.description == "quorum.yaml:2:3: pdf: unknown key 'engine' (expected one of: executable, arguments, timeout_seconds)")
+        }
+        #expect(throws: ConfigurationFileError.self) {
+            try ConfigurationFile.parse(text: "pdf:\n  timeout_seconds: 1\n", file: "quorum.yaml")
         }
     }
 

@@ -2,10 +2,13 @@
 report clearance from draft into a published pack, with the chase of a late step by email."""
 
 import json
+import re
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
+import redis
 
 from conftest import ROOT, ReplyError
 from receivers import start_smtp
@@ -285,6 +288,11 @@ def test_make_runs_demo_publishes_both_seed_packs_for_the_public_to_read(make_da
         (version,) = json.loads(public.command("PACK", "LIST", meeting))
         assert version["late"] is True and version["pdf"] == "ready", version
         assert phrase in public.command("PACK", "GET", meeting, "html", "public")
+    # The PDF is tagged for screen readers: quorumd runs WeasyPrint's PDF/UA-1 variant by default.
+    pdf = redis.Redis(port=daemon.port).execute_command("PACK", "GET", OSC, "pdf", "public")
+    assert pdf.startswith(b"%PDF")
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), info
     # Scrutiny's Part II is published with the pack: its members read it, the public cannot.
     assert code(public.command("PACK", "GET", OSC, "html", "exempt")) in ("NOPERM", "NOAUTH")
     member = user(daemon, "osc.member.1@example.org", "member", "OSC")

@@ -23,6 +23,7 @@ public enum ConfigurationFile {
     static let topLevelKeys = [
         "listen", "data_dir", "boards_dir", "templates_dir", "timezone", "smtp", "webhooks", "reminders",
         "limits", "horizon_months", "demo_data", "bank_holidays", "delivery", "http", "tls", "clearance", "decisions",
+        "pdf",
     ]
     static let httpKeys = ["listen", "public_url", "portal_dir"]
     static let deliveryKeys = ["retry_delays_seconds", "poll_seconds", "host_name"]
@@ -34,6 +35,7 @@ public enum ConfigurationFile {
         "max_request_bytes", "request_timeout_seconds", "max_pipelined_requests", "max_pending_reply_bytes",
     ]
     static let tlsKeys = ["cert", "key", "listen"]
+    static let pdfKeys = ["executable", "arguments", "timeout_seconds"]
     static let clearanceKeys = ["draft_due", "clearance_due", "approval_due"]
     static let decisionKeys = ["publication_days", "call_in_days"]
     static let bankHolidayKeys = ["date", "moved_from", "to", "name"]
@@ -94,6 +96,7 @@ public enum ConfigurationFile {
         if let value = top.optional("delivery") { settings.delivery = try delivery(value) }
         if let value = top.optional("http") { settings.http = try http(value) }
         if let value = top.optional("tls") { settings.tls = try tls(value) }
+        if let value = top.optional("pdf") { settings.pdf = try pdf(value) }
         settings.horizonMonths = try top.optional("horizon_months")?.int(in: 1...120)
         settings.demoData = try top.optional("demo_data")?.text()
         if let value = top.optional("bank_holidays") {
@@ -245,6 +248,21 @@ public enum ConfigurationFile {
             requestTimeoutSeconds: try fields.optional("request_timeout_seconds")?.int(in: 1...86_400),
             maxPipelinedRequests: try fields.optional("max_pipelined_requests")?.int(in: 1...1_000_000),
             maxPendingReplyBytes: try fields.optional("max_pending_reply_bytes")?.int(in: 1_024...1_073_741_824))
+    }
+
+    static func pdf(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.PDF {
+        let fields = try value.mapping(keys: pdfKeys)
+        var pdf = DaemonSettings.PDF()
+        if let executable = fields.optional("executable") {
+            let text = try executable.text()
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw executable.problem("the PDF engine's executable is empty") }
+            pdf.executable = text
+        }
+        if let arguments = fields.optional("arguments") {
+            pdf.arguments = try arguments.list().map { (item) throws(FileProblem) in try item.text() }
+        }
+        pdf.timeoutSeconds = try fields.optional("timeout_seconds")?.int(in: 10...86_400)
+        return pdf
     }
 
     static func tls(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.TLS {

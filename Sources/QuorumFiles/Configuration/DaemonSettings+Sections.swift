@@ -198,3 +198,21 @@ extension DaemonSettings {
         }
     }
 }
+
+extension DaemonSettings {
+    /// The PDF engine (`pdf:`): the command that turns a pack's HTML into PDF.
+    public struct PDF: Hashable, Sendable {
+        /// A name on the PATH or a path: Debian's `weasyprint` by default.
+        public var executable: String?
+        /// Put before the input and output files; by default the PDF/UA-1 variant, so that the
+        /// PDF is tagged for screen readers.
+        public var arguments: [String]?
+        public var timeoutSeconds: Int?
+
+        public init(executable: String? = nil, arguments: [String]? = nil, timeoutSeconds: Int? = nil) {
+            self.executable = executable
+            self.arguments = arguments
+            self.timeoutSeconds = timeoutSeconds
+        }
+    }
+}

@@ -35,6 +35,8 @@ public struct DaemonSettings: Hashable, Sendable {
     public var bankHolidays: [BankHolidayAdjustment]?
     public var delivery: Delivery = Delivery()
     public var http: HTTP = HTTP()
+    /// `pdf:`: the PDF engine; nil for Debian's WeasyPrint with the PDF/UA-1 variant.
+    public var pdf: PDF? = nil
     /// `clearance:`: when report clearance steps are due; nil for the defaults.
     public var clearance: ClearanceSchedule? = nil
     /// `decisions:`: publication and call-in of executive decisions; nil for the defaults.
@@ -105,14 +107,15 @@ public struct DaemonSettings: Hashable, Sendable {
             demoData: other.demoData ?? demoData,
             bankHolidays: other.bankHolidays ?? bankHolidays)
             .with(delivery: delivery.overriding(with: other.delivery), http: http.overriding(with: other.http), tls: other.tls ?? tls)
-            .with(clearance: other.clearance ?? clearance, decisions: other.decisions ?? decisions)
+            .with(clearance: other.clearance ?? clearance, decisions: other.decisions ?? decisions, pdf: other.pdf ?? pdf)
     }
 
-    /// These settings with the meeting sections replaced (each is replaced whole).
-    func with(clearance: ClearanceSchedule?, decisions: DecisionPolicy?) -> DaemonSettings {
+    /// These settings with the meeting and PDF sections replaced (each is replaced whole).
+    func with(clearance: ClearanceSchedule?, decisions: DecisionPolicy?, pdf: PDF? = nil) -> DaemonSettings {
         var copy = self
         copy.clearance = clearance
         copy.decisions = decisions
+        copy.pdf = pdf
         return copy
     }
 }
