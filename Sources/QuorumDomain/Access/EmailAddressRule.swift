@@ -23,7 +23,38 @@ public enum EmailAddressRule {
         return nil
     }
 
-    public static func isPlausible(_ text: some StringProtocol) -> Bool { problem(text) == nil }
+    public static func isPlausible(_ text: some StringProtocol) -> Bool {
+        // The same rule as `problem`, in one pass over the bytes: an import checks one address per
+        // row, and the split and scalar walk above were a tenth of its time.
+        var at = -1
+        var count = 0
+        var previous: UInt8 = 0
+        var domainStart = -1
+        var domainHasDot = false
+        for byte in text.utf8 {
+            guard byte >= 0x21, byte < 0x7F, !delimiterBytes[Int(byte)] else { return false }
+            if byte == UInt8(ascii: "@") {
+                guard at < 0 else { return false }
+                at = count
+                domainStart = count + 1
+            } else if at >= 0 {
+                if byte == UInt8(ascii: ".") {
+                    // Not first in the domain, not doubled.
+                    guard count != domainStart, previous != UInt8(ascii: ".") else { return false }
+                    domainHasDot = true
+                } else if byte == UInt8(ascii: "-"), count == domainStart {
+                    return false
+                }
+            }
+            previous = byte
+            count += 1
+        }
+        return at > 0 && at <= 64 && count <= 254 && count > domainStart && domainHasDot && previous != UInt8(ascii: ".")
+    }
+
+    private static let delimiterBytes: [Bool] = (0..<256).map { byte in
+        delimiters.contains(Unicode.Scalar(UInt8(byte)))
+    }
 
     /// Whether two addresses name the same mailbox (addresses compare without case here, as
     /// councils' directories treat them).
