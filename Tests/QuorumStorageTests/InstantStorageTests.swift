@@ -32,12 +32,11 @@ struct InstantStorageTests {
         let id = try #require(try await database.outbox().first { $0.channel == .webhook }?.id)
         #expect(try await database.outbox().first { $0.id == id }?.sentAt == nil)
         try await database.markSent(id: id, now: Self.now.addingTimeInterval(60))
-        let texts = try await database.writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT nextAttemptAt, createdAt, sentAt FROM outbox WHERE id = ?", arguments: [id])
+        let texts = try await database.writer.read { db -> [String?] in
+            let row = try Row.fetchOne(db, sql: "SELECT nextAttemptAt, createdAt, sentAt FROM outbox WHERE id = ?", arguments: [id])
+            return [row?["nextAttemptAt"], row?["createdAt"], row?["sentAt"]]
         }
-        #expect(texts?["nextAttemptAt"] == "2017-11-01T08:00:00Z")
-        #expect(texts?["createdAt"] == "2017-11-01T08:00:00Z")
-        #expect(texts?["sentAt"] == "2017-11-01T08:01:00Z")
+        #expect(texts == ["2017-11-01T08:00:00Z", "2017-11-01T08:00:00Z", "2017-11-01T08:01:00Z"])
         let entry = try #require(try await database.outbox().first { $0.id == id })
         #expect(entry.createdAt == Date(timeIntervalSince1970: 1_509_523_200))
         #expect(entry.sentAt == Date(timeIntervalSince1970: 1_509_523_260))
