@@ -116,7 +116,7 @@ extension OutboxDocument {
     init(_ entry: OutboxEntry) {
         self.init(
             id: entry.id, channel: entry.channel.rawValue, kind: entry.kind, to: entry.destination, status: entry.status.rawValue,
-            attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt, lastError: entry.lastError, createdAt: entry.createdAt,
-            sentAt: entry.sentAt, key: entry.key)
+            attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt.utcISOText, lastError: entry.lastError,
+            createdAt: entry.createdAt.utcISOText, sentAt: entry.sentAt?.utcISOText, key: entry.key)
     }
 }

@@ -120,7 +120,7 @@ public struct PackService: Sendable {
                 subject: report.subject, by: user?.name ?? "", now: clock.now())
         }
         return AgendaEntryDocument(
-            entry, meeting: meeting.id, submittedAt: stored.submittedAt, submittedBy: stored.submittedBy, subject: stored.subject)
+            entry, meeting: meeting.id, submittedAt: stored.submittedAt.utcISOText, submittedBy: stored.submittedBy, subject: stored.subject)
     }
 
     // MARK: Packs
@@ -361,13 +361,13 @@ public struct PackService: Sendable {
     func document(_ pack: StoredPack, _ meeting: Meeting) -> PackDocument {
         let describe = { (entry: PackManifestEntry) in "\(entry.number). \(entry.isExempt ? "Exempt item" : entry.title)" }
         return PackDocument(
-            id: pack.id, meeting: pack.meetingID, version: pack.version, builtAt: pack.builtAt, builtBy: pack.builtBy,
+            id: pack.id, meeting: pack.meetingID, version: pack.version, builtAt: pack.builtAt.utcISOText, builtBy: pack.builtBy,
             publishBy: PackRules.publishBy(meeting, workingDays: workingDays).description, warnings: pack.warnings,
             parts: pack.parts.map { PackPartDocument(part: $0.part, format: $0.format, sha256: $0.sha256, size: $0.size) },
             changes: .init(
                 added: pack.changes.added.map(describe), replaced: pack.changes.replaced.map(describe),
                 removed: pack.changes.removed.map(describe)),
-            publishedAt: pack.publishedAt, late: pack.isLate, lateReason: pack.lateReason, pdf: pack.pdfState,
+            publishedAt: pack.publishedAt?.utcISOText, late: pack.isLate, lateReason: pack.lateReason, pdf: pack.pdfState,
             pdfError: pack.pdfError)
     }
 }

@@ -191,6 +191,6 @@ struct PlanModels: Sendable {
 
 extension HistoryDocument {
     init(_ entry: AuditEntry) {
-        self.init(at: entry.at, by: entry.actor, change: entry.change, via: entry.via, details: entry.details)
+        self.init(at: entry.at.utcISOText, by: entry.actor, change: entry.change, via: entry.via, details: entry.details)
     }
 }

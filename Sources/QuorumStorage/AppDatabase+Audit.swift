@@ -38,7 +38,7 @@ public final class PendingAuditEntry: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = (try? encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        record = AuditLogRecord(id: nil, at: at.storageText, actor: actor, operation: operation, target: target, details: json)
+        record = AuditLogRecord(id: nil, at: at.storedInstant, actor: actor, operation: operation, target: target, details: json)
         self.events = events
         self.webhooks = webhooks
         self.at = at
@@ -118,11 +118,8 @@ extension AppDatabase {
         try await writer.read { db in
             try AuditLogRecord.all().matching(since: since?.storageText, actor: actor, kind: kind).limit(limit).fetchAll(db).map { record in
                 let details = (try? JSONDecoder().decode([String: String].self, from: Data(record.details.utf8))) ?? [:]
-                guard let at = InstantText.parse(record.at) else {
-                    throw StoredDataError(table: "auditLog", key: "\(record.id ?? 0)", problem: "instant '\(record.at)'")
-                }
                 return AuditLogEntry(
-                    id: record.id ?? 0, at: at, actor: record.actor, operation: record.operation, target: record.target, details: details)
+                    id: record.id ?? 0, at: record.at, actor: record.actor, operation: record.operation, target: record.target, details: details)
             }
         }
     }

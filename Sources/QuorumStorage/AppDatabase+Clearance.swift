@@ -9,9 +9,9 @@ public struct StoredClearance: Sendable, Hashable {
     /// The report's subject, or the item's title.
     public var title: String
     public var clearance: ReportClearance
-    public var updatedAt: String
+    public var updatedAt: Date
 
-    public init(meetingID: String, itemKey: String, title: String, clearance: ReportClearance, updatedAt: String) {
+    public init(meetingID: String, itemKey: String, title: String, clearance: ReportClearance, updatedAt: Date) {
         self.meetingID = meetingID
         self.itemKey = itemKey
         self.title = title
@@ -35,7 +35,7 @@ extension AppDatabase {
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw ClearanceStoreError.unknownMeeting(meetingID) }
             try PrivateMeetingNoticeRecord(
                 meetingId: meetingID, notice: kind, givenOn: notice.givenOn, reasons: notice.reasons,
-                representations: notice.representations, response: notice.response, recordedBy: by, recordedAt: now.storageText
+                representations: notice.representations, response: notice.response, recordedBy: by, recordedAt: now.storedInstant
             ).save(db)
         }
     }
@@ -48,7 +48,7 @@ extension AppDatabase {
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw ClearanceStoreError.unknownMeeting(meetingID) }
             try PrivateMeetingUrgencyRecord(
                 meetingId: meetingID, agreedBy: agreement.agreedBy, agreedOn: agreement.agreedOn,
-                reasonsPublishedOn: agreement.reasonsPublishedOn, recordedBy: by, recordedAt: now.storageText
+                reasonsPublishedOn: agreement.reasonsPublishedOn, recordedBy: by, recordedAt: now.storedInstant
             ).save(db)
         }
     }
@@ -96,7 +96,7 @@ extension AppDatabase {
             var clearance = try ReportClearanceRecord.fetchOne(db, key: ["meetingId": meetingID, "itemKey": itemKey])?.record ?? start()
             try change(&clearance)
             let record = ReportClearanceRecord(
-                meetingId: meetingID, itemKey: itemKey, title: title, stage: clearance.stage, record: clearance, updatedAt: now.storageText)
+                meetingId: meetingID, itemKey: itemKey, title: title, stage: clearance.stage, record: clearance, updatedAt: now.storedInstant)
             try record.save(db)
             return AppDatabase.stored(record)
         }

@@ -10,8 +10,8 @@ public struct StoredForwardPlanEntry: Sendable, Hashable {
     /// The agenda items that carry the decision, as `meetingId` and item key.
     public var items: [ForwardPlanItemLink]
     public var createdBy: String
-    public var createdAt: String
-    public var updatedAt: String
+    public var createdAt: Date
+    public var updatedAt: Date
 }
 
 /// An agenda item that carries a key decision.
@@ -46,7 +46,7 @@ extension AppDatabase {
             guard try ForwardPlanEntryRecord.fetchOne(db, key: entry.reference) == nil else {
                 throw ForwardPlanStoreError.alreadyExists(entry.reference)
             }
-            let record = ForwardPlanEntryRecord(entry, meetingID: meetingID, createdBy: by, createdAt: now.storageText)
+            let record = ForwardPlanEntryRecord(entry, meetingID: meetingID, createdBy: by, createdAt: now.storedInstant)
             try record.insert(db)
             return try AppDatabase.stored(record, db)
         }
@@ -75,7 +75,7 @@ extension AppDatabase {
                 exemptParagraph: entry.exemptParagraph, generalException: entry.generalException,
                 specialUrgency: entry.specialUrgency)
             var updated = ForwardPlanEntryRecord(entry, meetingID: meetingID, createdBy: record.createdBy, createdAt: record.createdAt)
-            updated.updatedAt = now.storageText
+            updated.updatedAt = now.storedInstant
             record = updated
             try record.update(db)
             return try AppDatabase.stored(record, db)
@@ -135,7 +135,7 @@ extension AppDatabase {
             var record = AgendaItemRecord(
                 id: nil, meetingId: meetingID, title: title, ownerEmail: ownerEmail, isKeyDecision: true,
                 exemptParagraph: exemptParagraph ?? entry.exemptParagraph, noticeGiven: entry.firstPublished, addedBy: addedBy,
-                addedAt: now.storageText)
+                addedAt: now.storedInstant)
             try record.insert(db)
             let item = record.item
             try AppDatabase.link(reference: reference, meetingID: meetingID, itemKey: item.key, db)
@@ -144,7 +144,7 @@ extension AppDatabase {
                 var expected = entry
                 expected.meetingId = meetingID
                 expected.meetingDate = meeting.date
-                expected.updatedAt = now.storageText
+                expected.updatedAt = now.storedInstant
                 try expected.update(db)
             }
             return item

@@ -27,7 +27,7 @@ extension AppDatabase {
     ) async throws -> GovernanceSyncSummary {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             var summary = GovernanceSyncSummary()
             let fileCodes = Set(governance.boards.map(\.code))
@@ -65,7 +65,7 @@ extension AppDatabase {
     }
 
     private func synchroniseMeetings(
-        of board: Board, through horizon: LocalDate, stamp: String, _ db: Database,
+        of board: Board, through horizon: LocalDate, stamp: Date, _ db: Database,
         _ summary: inout GovernanceSyncSummary
     ) throws {
         let calendar = board.calendar

@@ -45,8 +45,8 @@ extension AppDatabase {
             }
             var added = meeting
             added.origin = .added
-            try MeetingRecord(added, addedBy: addedBy, createdAt: now.storageText).insert(db)
-            try AppDatabase.bindWaitingReportRequests(of: added.boardCode, by: addedBy, stamp: now.storageText, db)
+            try MeetingRecord(added, addedBy: addedBy, createdAt: now.storedInstant).insert(db)
+            try AppDatabase.bindWaitingReportRequests(of: added.boardCode, by: addedBy, stamp: now.storedInstant, db)
             return added
         }
     }

@@ -85,7 +85,7 @@ public struct StoredMinute: Sendable, Hashable {
     public var text: String
     public var exemptParagraph: Int?
     public var recordedBy: String
-    public var recordedAt: String
+    public var recordedAt: Date
     public var resolutions: [StoredResolution]
 }
 
@@ -94,7 +94,7 @@ public struct StoredMinutes: Sendable, Hashable {
     public var meetingID: String
     public var items: [StoredMinute]
     /// The meeting that approved them, who and when; nil while a draft.
-    public var approval: (meetingID: String, by: String, at: String)?
+    public var approval: (meetingID: String, by: String, at: Date)?
 
     public static func == (lhs: StoredMinutes, rhs: StoredMinutes) -> Bool {
         lhs.meetingID == rhs.meetingID && lhs.items == rhs.items && lhs.approval?.meetingID == rhs.approval?.meetingID
@@ -151,7 +151,7 @@ extension AppDatabase {
         meetingID: String, by: String, now: Date,
         change: @escaping @Sendable ([AttendanceRow]) throws -> [AttendanceRow]
     ) async throws -> [AttendanceRow] {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw MeetingRecordStoreError.unknownMeeting(meetingID) }
             let rows = try change(try AppDatabase.attendance(meetingID, db))
@@ -175,7 +175,7 @@ extension AppDatabase {
     }
 
     public func addDeclaration(_ declaration: DeclarationOfInterest, meetingID: String, by: String, now: Date) async throws {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw MeetingRecordStoreError.unknownMeeting(meetingID) }
             var record = DeclarationRecord(
@@ -233,7 +233,7 @@ extension AppDatabase {
         meetingID: String, itemNumber: Int, itemKey: String, title: String, text: String, exemptParagraph: Int?,
         defaults: [Resolution], by: String, now: Date
     ) async throws -> StoredMinutes {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw MeetingRecordStoreError.unknownMeeting(meetingID) }
             guard try MinutesApprovalRecord.fetchOne(db, key: meetingID) == nil else {
@@ -262,7 +262,7 @@ extension AppDatabase {
     public func addResolution(
         meetingID: String, itemNumber: Int, wording: String, vote: Resolution.Vote?, by: String, now: Date
     ) async throws -> StoredResolution {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard try MinuteRecord.fetchOne(db, key: ["meetingId": meetingID, "itemNumber": itemNumber]) != nil else {
                 throw MeetingRecordStoreError.noMinute(meetingID: meetingID, item: itemNumber)
@@ -294,7 +294,7 @@ extension AppDatabase {
 
     /// Marks the minutes of `meetingID` approved at `approvingMeetingID`.
     public func approveMinutes(meetingID: String, at approvingMeetingID: String, by: String, now: Date) async throws -> StoredMinutes {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard try MinutesApprovalRecord.fetchOne(db, key: meetingID) == nil else {
                 throw MeetingRecordStoreError.minutesApproved(meetingID)
@@ -313,7 +313,7 @@ extension AppDatabase {
     public func createAction(
         _ action: PlanAction, fromResolution resolutionID: Int64, by: String, now: Date
     ) async throws -> PlanAction {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard try ActionRecord.fetchOne(db, key: action.ref) == nil else { throw MeetingRecordStoreError.actionExists(action.ref) }
             guard try RecommendationRecord.fetchOne(db, key: action.recommendationID) != nil else {
@@ -339,7 +339,7 @@ extension AppDatabase {
     public func updateAction(
         _ ref: String, with update: ActionUpdate, fromResolution resolutionID: Int64, by: String, now: Date
     ) async throws -> PlanAction {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard try ActionRecord.fetchOne(db, key: ref) != nil else { throw MeetingRecordStoreError.unknownAction(ref) }
             var record = ActionUpdateRecord(
@@ -361,7 +361,7 @@ extension AppDatabase {
     public func requestReport(
         _ request: ReportRequest, meetingID: String?, fromResolution resolutionID: Int64, by: String, now: Date
     ) async throws -> ResolutionEffect {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             var itemID: Int64?
             if let meetingID {
@@ -464,7 +464,7 @@ extension AppDatabase {
     public func setTracking(
         ref: String, rag: RAGRating?, frequency: UpdateFrequency?, since: LocalDate, by: String, now: Date
     ) async throws -> PlanAction {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard try ActionRecord.fetchOne(db, key: ref) != nil else { throw MeetingRecordStoreError.unknownAction(ref) }
             var record = try ActionTrackingRecord.fetchOne(db, key: ref)
@@ -505,7 +505,7 @@ extension AppDatabase {
 
     /// Sets a measure's target and unit (nil target clears it).
     public func setMeasureTarget(_ id: String, target: Double?, unit: MeasureUnit?, by: String, now: Date) async throws {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         try await write { db in
             guard try MeasureRecord.fetchOne(db, key: id) != nil else { throw MeetingRecordStoreError.unknownMeasure(id) }
             let existing = try MeasureTargetRecord.fetchOne(db, key: id)
@@ -517,7 +517,7 @@ extension AppDatabase {
 
     /// Sets (or replaces) one of a measure's comparators.
     public func setComparator(_ comparator: QuorumDomain.Comparator, measure id: String, by: String, now: Date) async throws {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         try await write { db in
             guard try MeasureRecord.fetchOne(db, key: id) != nil else { throw MeetingRecordStoreError.unknownMeasure(id) }
             try MeasureComparatorRecord(
@@ -561,7 +561,7 @@ extension AppDatabase {
 
     /// Stores a new decision.
     public func addDecision(_ decision: ExecutiveDecision, by: String, now: Date) async throws {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         try await write { db in
             guard try ExecutiveDecisionRecord.fetchOne(db, key: decision.reference) == nil else {
                 throw MeetingRecordStoreError.decisionExists(decision.reference)
@@ -577,7 +577,7 @@ extension AppDatabase {
         reference: String, change what: String, by: String, now: Date,
         _ change: @escaping @Sendable (ExecutiveDecision) throws -> ExecutiveDecision
     ) async throws -> ExecutiveDecision {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard let record = try ExecutiveDecisionRecord.fetchOne(db, key: reference) else {
                 throw MeetingRecordStoreError.unknownDecision(reference)

@@ -54,10 +54,10 @@ public struct OutboxEntry: Sendable, Hashable {
     public var message: OutboxMessage
     public var status: OutboxStatus
     public var attempts: Int
-    public var nextAttemptAt: String
+    public var nextAttemptAt: Date
     public var lastError: String?
-    public var createdAt: String
-    public var sentAt: String?
+    public var createdAt: Date
+    public var sentAt: Date?
 }
 
 extension AppDatabase {
@@ -73,8 +73,8 @@ extension AppDatabase {
             let notices = try plan(listed)
             let asOfSeconds = Int64(asOf.timeIntervalSince1970.rounded(.down))
             var sweep = SweepRecord(
-                id: nil, asOf: asOf.storageText, asOfDate: EuropeLondon.localDateTime(at: asOfSeconds).date.description,
-                trigger: trigger.rawValue, ranAt: now.storageText, enqueued: 0)
+                id: nil, asOf: asOf.storedInstant, asOfDate: EuropeLondon.localDateTime(at: asOfSeconds).date.description,
+                trigger: trigger.rawValue, ranAt: now.storedInstant, enqueued: 0)
             try sweep.insert(db)
             let inserted = try AppDatabase.insert(notices, webhooks: webhooks, sweepID: sweep.id, now: now, db)
             let outcome = SweepOutcome(sweepID: sweep.id, asOf: asOf, notices: inserted.notices, enqueuedRows: inserted.rows)

@@ -14,7 +14,7 @@ public struct StoredAgendaItem: Sendable, Hashable {
     /// When the Forward Plan (key decision) or private-meeting (exempt) notice was given.
     public var noticeGiven: LocalDate?
     public var addedBy: String
-    public var addedAt: String
+    public var addedAt: Date
 
     /// The key the pack and reports use for it.
     public var key: String { "item:\(id)" }
@@ -29,7 +29,7 @@ public struct SubmittedReport: Sendable, Hashable {
     public var markdown: String
     public var subject: String
     public var submittedBy: String
-    public var submittedAt: String
+    public var submittedAt: Date
 }
 
 /// One rendered file of a pack version.
@@ -82,13 +82,13 @@ public struct StoredPack: Sendable, Hashable {
     public var id: String
     public var meetingID: String
     public var version: Int
-    public var builtAt: String
+    public var builtAt: Date
     public var builtBy: String
     public var warnings: [String]
     public var manifest: [PackManifestEntry]
     public var changes: PackChanges
     public var parts: [StoredPackPart]
-    public var publishedAt: String?
+    public var publishedAt: Date?
     public var publishedBy: String?
     public var isLate: Bool?
     public var lateReason: String?
@@ -117,7 +117,7 @@ extension AppDatabase {
             guard try MeetingRecord.fetchOne(db, key: meetingID) != nil else { throw PackStoreError.unknownMeeting(meetingID) }
             var record = AgendaItemRecord(
                 id: nil, meetingId: meetingID, title: title, ownerEmail: ownerEmail, isKeyDecision: isKeyDecision,
-                exemptParagraph: exemptParagraph, noticeGiven: noticeGiven, addedBy: addedBy, addedAt: now.storageText)
+                exemptParagraph: exemptParagraph, noticeGiven: noticeGiven, addedBy: addedBy, addedAt: now.storedInstant)
             try record.insert(db)
             return record.item
         }
@@ -136,7 +136,7 @@ extension AppDatabase {
         try await write { db in
             var record = ReportRecord(
                 id: nil, meetingId: meetingID, itemKey: itemKey, occurrenceId: occurrenceID, markdown: markdown,
-                subject: subject, submittedBy: by, submittedAt: now.storageText)
+                subject: subject, submittedBy: by, submittedAt: now.storedInstant)
             try record.insert(db)
             return record.report
         }
@@ -177,7 +177,7 @@ extension AppDatabase {
             let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM pack WHERE meetingId = ?", arguments: [meetingID]) ?? 0
             guard version == latest + 1 else { throw PackStoreError.versionTaken(meetingID: meetingID, version: version) }
             let record = PackRecord(
-                id: "\(meetingID)-v\(version)", meetingId: meetingID, version: version, builtAt: now.storageText,
+                id: "\(meetingID)-v\(version)", meetingId: meetingID, version: version, builtAt: now.storedInstant,
                 builtBy: builtBy, warnings: warnings, manifest: manifest,
                 changes: changes, publishedAt: nil, publishedBy: nil, isLate: nil, lateReason: nil,
                 pdfState: pdfState, pdfError: nil)
@@ -215,7 +215,7 @@ extension AppDatabase {
             guard record.publishedAt == nil else { throw PackStoreError.alreadyPublished(id) }
             // A published version has every file it names: its PDF too.
             guard record.pdfState == .ready else { throw PackStoreError.pdfNotReady(id, record.pdfState) }
-            record.publishedAt = now.storageText
+            record.publishedAt = now.storedInstant
             record.publishedBy = by
             record.isLate = late
             record.lateReason = reason

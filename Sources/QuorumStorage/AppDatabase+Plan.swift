@@ -62,7 +62,7 @@ extension AppDatabase {
     /// Records an update of an action; a completing update marks it complete. Audited.
     /// - Throws: `PlanStoreError.unknownAction`.
     public func addUpdate(_ update: ActionUpdate, toAction ref: String, actor: String, now: Date) async throws -> PlanAction {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         return try await write { db in
             guard var action = try ActionRecord.fetchOne(db, key: ref) else { throw PlanStoreError.unknownAction(ref) }
             var record = ActionUpdateRecord(
@@ -104,7 +104,7 @@ extension AppDatabase {
     /// Records a value for a period (replacing an earlier one). Audited.
     /// - Throws: `PlanStoreError.unknownMeasure`.
     public func setValue(_ value: MeasureValue, actor: String, now: Date) async throws {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         try await write { db in
             guard try MeasureRecord.fetchOne(db, key: value.measureID) != nil else {
                 throw PlanStoreError.unknownMeasure(value.measureID)

@@ -71,7 +71,7 @@ extension AppDatabase {
     public func importPlan(
         actor: String, now: Date, rows: @Sendable (PlanImportContext) throws -> PlanImportRows
     ) async throws -> ImportSummary {
-        let stamp = now.storageText
+        let stamp = now.storedInstant
         let today = now.londonDate
         return try await write { db in
             let context = PlanImportContext(measureIDs: Set(try String.fetchAll(db, sql: "SELECT id FROM measure")))
@@ -108,7 +108,7 @@ extension AppDatabase {
                         let date = update.date ?? today
                         let dateText = date.description
                         if updates.insert(UpdateKey(ref: record.ref, date: dateText, text: update.text)).inserted {
-                            try insertUpdate.execute(arguments: [record.ref, dateText, update.text, actor, stamp])
+                            try insertUpdate.execute(arguments: [record.ref, dateText, update.text, actor, stamp.storageText])
                             try audit.record("action", record.ref, "update added", ["date": dateText, "text": update.text])
                             summary.updatesAdded += 1
                         }
@@ -205,7 +205,7 @@ extension AppDatabase {
 
     enum StoreOutcome { case created, updated, unchanged }
 
-    func storeValue(_ value: MeasureValue, actor: String, stamp: String, _ db: Database, _ audit: Auditor) throws -> StoreOutcome {
+    func storeValue(_ value: MeasureValue, actor: String, stamp: Date, _ db: Database, _ audit: Auditor) throws -> StoreOutcome {
         let key = "\(value.measureID) \(value.period)"
         let existing = try MeasureValueRecord.fetchOne(db, key: ["measureId": value.measureID, "period": value.period.description])
         if let existing, existing.value == value.value { return .unchanged }
@@ -223,7 +223,7 @@ extension AppDatabase {
 /// Writes audit entries for one transaction.
 struct Auditor {
     let db: Database
-    let at: String
+    let at: Date
     let actor: String
     let via: String
 
@@ -232,7 +232,7 @@ struct Auditor {
     func record(_ subject: String, _ key: String, _ change: String, _ details: [String: String]) throws {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO auditEntry (at, actor, subject, subjectKey, change, details, via) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        try statement.execute(arguments: [at, actor, subject, key, change, AuditDetails.json(details), via])
+        try statement.execute(arguments: [at.storageText, actor, subject, key, change, AuditDetails.json(details), via])
     }
 
     /// Field-by-field changes between two versions of a record, as "old → new".

@@ -27,7 +27,7 @@ extension AppDatabase {
     /// stored without the requested reports it takes.
     /// - Returns: how many requests were bound.
     @discardableResult
-    static func bindWaitingReportRequests(of boardCode: String, by: String, stamp: String, _ db: Database) throws -> Int {
+    static func bindWaitingReportRequests(of boardCode: String, by: String, stamp: Date, _ db: Database) throws -> Int {
         let waiting = try waitingRequests(board: boardCode, db)
         guard !waiting.isEmpty else { return 0 }
         let dates = try MeetingRecord.all().filter(board: boardCode).fetchAll(db).map(\.date)

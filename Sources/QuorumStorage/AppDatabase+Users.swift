@@ -34,7 +34,7 @@ extension AppDatabase {
             let token = AccessToken.generate()
             var record = UserRecord(
                 id: nil, email: AppDatabase.adminName, role: .admin, boardCode: nil,
-                tokenHash: AccessToken.hash(token), createdAt: now.storageText)
+                tokenHash: AccessToken.hash(token), createdAt: now.storedInstant)
             try record.insert(db)
             return token
         }
@@ -55,7 +55,7 @@ extension AppDatabase {
             let token = AccessToken.generate()
             var record = UserRecord(
                 id: nil, email: email, role: role, boardCode: boardCode,
-                tokenHash: AccessToken.hash(token), createdAt: now.storageText)
+                tokenHash: AccessToken.hash(token), createdAt: now.storedInstant)
             try record.insert(db)
             return token
         }

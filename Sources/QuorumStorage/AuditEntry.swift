@@ -2,7 +2,7 @@ import Foundation
 
 /// One recorded change: who changed what, when, and through which path.
 public struct AuditEntry: Hashable, Sendable {
-    public var at: String
+    public var at: Date
     public var actor: String
     /// `action`, `value`, `measure` or `recommendation`.
     public var subject: String
@@ -16,7 +16,7 @@ public struct AuditEntry: Hashable, Sendable {
 }
 
 extension AuditEntryRecord {
-    init(at: String, actor: String, subject: String, key: String, change: String, details: [String: String], via: String) {
+    init(at: Date, actor: String, subject: String, key: String, change: String, details: [String: String], via: String) {
         self.init(
             id: nil, at: at, actor: actor, subject: subject, subjectKey: key, change: change, details: AuditDetails.json(details), via: via)
     }

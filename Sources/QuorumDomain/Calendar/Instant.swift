@@ -9,6 +9,13 @@ extension Date {
     /// The Europe/London calendar date of this instant.
     public var londonDate: LocalDate { EuropeLondon.localDateTime(at: unixSeconds).date }
 
+    /// ISO 8601 in UTC, to the second (`2017-11-06T09:00:00Z`, fractions dropped): how instants
+    /// are stored, and how replies that carry a stored instant as it is (a pack's `built_at`, an
+    /// outbox row's `next_attempt_at`) write it.
+    public var utcISOText: String {
+        formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+
     /// ISO 8601 with the Europe/London offset of that moment (`2017-11-01T08:00:00+00:00`,
     /// `2018-06-01T09:00:00+01:00`): how replies write instants.
     public var londonISOText: String {

@@ -1,16 +1,17 @@
+import Foundation
 import GRDB
 
 /// A row of `auditLog`: one write operation, who ran it and when.
 struct AuditLogRecord: Codable, Sendable {
     var id: Int64?
-    var at: String
+    var at: Date
     var actor: String
     var operation: String
     var target: String
     var details: String
 }
 
-extension AuditLogRecord: FetchableRecord, MutablePersistableRecord {
+extension AuditLogRecord: StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "auditLog"
 
     enum Columns {

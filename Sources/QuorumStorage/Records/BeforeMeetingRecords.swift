@@ -19,11 +19,11 @@ struct ForwardPlanEntryRecord: Codable, Sendable {
     var generalException: ForwardPlanEntry.GeneralException?
     var specialUrgency: ForwardPlanEntry.SpecialUrgency?
     var createdBy: String
-    var createdAt: String
-    var updatedAt: String
+    var createdAt: Date
+    var updatedAt: Date
 }
 
-extension ForwardPlanEntryRecord: FetchableRecord, PersistableRecord {
+extension ForwardPlanEntryRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "forwardPlanEntry"
 
     enum Columns {
@@ -33,7 +33,7 @@ extension ForwardPlanEntryRecord: FetchableRecord, PersistableRecord {
         static let meetingDate = Column(CodingKeys.meetingDate)
     }
 
-    init(_ entry: ForwardPlanEntry, meetingID: String?, createdBy: String, createdAt: String) {
+    init(_ entry: ForwardPlanEntry, meetingID: String?, createdBy: String, createdAt: Date) {
         self.init(
             reference: entry.reference, title: entry.title, decisionMaker: entry.decisionMaker, meetingId: meetingID,
             meetingDate: entry.meetingDate, reportTitle: entry.reportTitle, reportOwnerRole: entry.reportOwner?.role,
@@ -103,10 +103,10 @@ struct PrivateMeetingNoticeRecord: Codable, Sendable {
     var representations: [String]
     var response: String?
     var recordedBy: String
-    var recordedAt: String
+    var recordedAt: Date
 }
 
-extension PrivateMeetingNoticeRecord: FetchableRecord, PersistableRecord {
+extension PrivateMeetingNoticeRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "privateMeetingNotice"
 
     enum Columns {
@@ -126,7 +126,7 @@ struct PrivateMeetingUrgencyRecord: Codable, Sendable {
     var agreedOn: LocalDate
     var reasonsPublishedOn: LocalDate?
     var recordedBy: String
-    var recordedAt: String
+    var recordedAt: Date
 }
 
 extension DerivableRequest<PrivateMeetingNoticeRecord> {
@@ -134,7 +134,7 @@ extension DerivableRequest<PrivateMeetingNoticeRecord> {
     func filter(meeting id: String) -> Self { filter(PrivateMeetingNoticeRecord.Columns.meetingId == id) }
 }
 
-extension PrivateMeetingUrgencyRecord: FetchableRecord, PersistableRecord {
+extension PrivateMeetingUrgencyRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "privateMeetingUrgency"
 
     enum Columns {
@@ -151,12 +151,12 @@ struct ReportClearanceRecord: Codable, Sendable {
     var stage: ClearanceStage
     /// Stored as JSON: the whole state machine, with every step taken.
     var record: ReportClearance
-    var updatedAt: String
+    var updatedAt: Date
 }
 
 extension ClearanceStage: DatabaseValueConvertible {}
 
-extension ReportClearanceRecord: FetchableRecord, PersistableRecord {
+extension ReportClearanceRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "reportClearance"
 
     enum Columns {

@@ -9,7 +9,7 @@ struct BoardRecord: Codable, Sendable {
     var meetsInPublic: Bool
     var isActive: Bool
     var document: String
-    var syncedAt: String
+    var syncedAt: Date
 
     enum Columns {
         static let code = Column(CodingKeys.code)
@@ -21,7 +21,7 @@ struct BoardRecord: Codable, Sendable {
     }
 }
 
-extension BoardRecord: FetchableRecord, PersistableRecord {
+extension BoardRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "board"
 
     func decodeBoard() throws -> Board {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import QuorumDomain
 
@@ -10,7 +11,7 @@ struct MeetingRecord: Codable, Sendable {
     var venue: String
     var origin: Meeting.Origin
     var addedBy: String?
-    var createdAt: String
+    var createdAt: Date
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -24,10 +25,10 @@ struct MeetingRecord: Codable, Sendable {
     }
 }
 
-extension MeetingRecord: FetchableRecord, PersistableRecord {
+extension MeetingRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "meeting"
 
-    init(_ meeting: Meeting, addedBy: String?, createdAt: String) {
+    init(_ meeting: Meeting, addedBy: String?, createdAt: Date) {
         self.init(
             id: meeting.id, boardCode: meeting.boardCode, date: meeting.date, time: meeting.time,
             venue: meeting.venue, origin: meeting.origin, addedBy: addedBy, createdAt: createdAt)

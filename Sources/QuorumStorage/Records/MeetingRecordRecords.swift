@@ -10,12 +10,12 @@ struct AttendanceRecord: Codable, Sendable {
     var status: AttendanceRow.Status
     var substituteFor: String?
     var recordedBy: String
-    var recordedAt: String
+    var recordedAt: Date
 }
 
 extension AttendanceRow.Status: Codable, DatabaseValueConvertible {}
 
-extension AttendanceRecord: FetchableRecord, PersistableRecord {
+extension AttendanceRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "attendance"
 
     enum Columns {
@@ -45,12 +45,12 @@ struct DeclarationRecord: Codable, Sendable {
     var leftRoom: Bool
     var dispensation: Bool
     var recordedBy: String
-    var recordedAt: String
+    var recordedAt: Date
 }
 
 extension DeclarationOfInterest.Kind: DatabaseValueConvertible {}
 
-extension DeclarationRecord: FetchableRecord, MutablePersistableRecord {
+extension DeclarationRecord: StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "declaration"
 
     enum Columns {
@@ -80,10 +80,10 @@ struct MinuteRecord: Codable, Sendable {
     var text: String
     var exemptParagraph: Int?
     var recordedBy: String
-    var recordedAt: String
+    var recordedAt: Date
 }
 
-extension MinuteRecord: FetchableRecord, PersistableRecord {
+extension MinuteRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "minute"
 
     enum Columns {
@@ -115,10 +115,10 @@ struct ResolutionRecord: Codable, Sendable {
     var abstentions: Int?
     var castingVote: CastingVote?
     var recordedBy: String
-    var recordedAt: String
+    var recordedAt: Date
 }
 
-extension ResolutionRecord: FetchableRecord, MutablePersistableRecord {
+extension ResolutionRecord: StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "resolution"
 
     enum Columns {
@@ -131,7 +131,7 @@ extension ResolutionRecord: FetchableRecord, MutablePersistableRecord {
     /// A new resolution of an item, with its vote if one was taken; its id is given on insert.
     init(
         meetingId: String, itemNumber: Int, number: Int, wording: String, vote: Resolution.Vote?, recordedBy: String,
-        recordedAt: String
+        recordedAt: Date
     ) {
         self.init(
             id: nil, meetingId: meetingId, itemNumber: itemNumber, number: number, wording: wording, inFavour: vote?.inFavour,
@@ -169,10 +169,10 @@ struct MinutesApprovalRecord: Codable, Sendable {
     var meetingId: String
     var approvedAtMeetingId: String
     var approvedBy: String
-    var approvedAt: String
+    var approvedAt: Date
 }
 
-extension MinutesApprovalRecord: FetchableRecord, PersistableRecord {
+extension MinutesApprovalRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "minutesApproval"
 
     enum Columns {
@@ -195,12 +195,12 @@ struct ResolutionEffectRecord: Codable, Sendable {
     var ownerEmail: String?
     var ownerRole: String?
     var createdBy: String
-    var createdAt: String
+    var createdAt: Date
 }
 
 extension ResolutionEffect.Kind: DatabaseValueConvertible {}
 
-extension ResolutionEffectRecord: FetchableRecord, MutablePersistableRecord {
+extension ResolutionEffectRecord: StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "resolutionEffect"
 
     enum Columns {
@@ -234,12 +234,12 @@ struct ExecutiveDecisionRecord: Codable, Sendable {
     var hearingDate: LocalDate?
     var callInOutcome: ExecutiveDecision.CallIn.Outcome?
     var recordedBy: String
-    var recordedAt: String
+    var recordedAt: Date
 }
 
 extension ExecutiveDecision.CallIn.Outcome: DatabaseValueConvertible {}
 
-extension ExecutiveDecisionRecord: FetchableRecord, PersistableRecord {
+extension ExecutiveDecisionRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "executiveDecision"
 
     enum Columns {
@@ -248,7 +248,7 @@ extension ExecutiveDecisionRecord: FetchableRecord, PersistableRecord {
         static let decidedOn = Column(CodingKeys.decidedOn)
     }
 
-    init(_ decision: ExecutiveDecision, recordedBy: String, recordedAt: String) {
+    init(_ decision: ExecutiveDecision, recordedBy: String, recordedAt: Date) {
         reference = decision.reference
         title = decision.title
         decisionMaker = decision.decisionMaker
@@ -300,12 +300,12 @@ struct ActionTrackingRecord: Codable, Sendable {
     var updateFrequency: String?
     var frequencySince: LocalDate?
     var setBy: String
-    var setAt: String
+    var setAt: Date
 }
 
 extension RAGRating: DatabaseValueConvertible {}
 
-extension ActionTrackingRecord: FetchableRecord, PersistableRecord {
+extension ActionTrackingRecord: StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "actionTracking"
 
     enum Columns {

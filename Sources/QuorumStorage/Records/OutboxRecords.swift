@@ -3,13 +3,13 @@ import GRDB
 import QuorumDomain
 
 /// A row of `sweep`.
-struct SweepRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct SweepRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "sweep"
     var id: Int64?
-    var asOf: String
+    var asOf: Date
     var asOfDate: String
     var trigger: String
-    var ranAt: String
+    var ranAt: Date
     var enqueued: Int
 
     enum Columns {
@@ -25,7 +25,7 @@ struct SweepRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
 }
 
 /// A row of `outbox`.
-struct OutboxRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct OutboxRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "outbox"
     var id: Int64?
     var key: String
@@ -37,10 +37,10 @@ struct OutboxRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     var sweepId: Int64?
     var status: OutboxStatus
     var attempts: Int
-    var nextAttemptAt: String
+    var nextAttemptAt: Date
     var lastError: String?
-    var createdAt: String
-    var sentAt: String?
+    var createdAt: Date
+    var sentAt: Date?
 
     enum Columns {
         static let id = Column(CodingKeys.id)

@@ -3,7 +3,7 @@ import GRDB
 import QuorumDomain
 
 /// A row of `agendaItem`.
-struct AgendaItemRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct AgendaItemRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "agendaItem"
     var id: Int64?
     var meetingId: String
@@ -13,7 +13,7 @@ struct AgendaItemRecord: Codable, Sendable, FetchableRecord, MutablePersistableR
     var exemptParagraph: Int?
     var noticeGiven: LocalDate?
     var addedBy: String
-    var addedAt: String
+    var addedAt: Date
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -37,7 +37,7 @@ struct AgendaItemRecord: Codable, Sendable, FetchableRecord, MutablePersistableR
 }
 
 /// A row of `report`.
-struct ReportRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ReportRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "report"
     var id: Int64?
     var meetingId: String
@@ -46,7 +46,7 @@ struct ReportRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     var markdown: String
     var subject: String
     var submittedBy: String
-    var submittedAt: String
+    var submittedAt: Date
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -69,17 +69,17 @@ struct ReportRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
 }
 
 /// A row of `pack`.
-struct PackRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct PackRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "pack"
     var id: String
     var meetingId: String
     var version: Int
-    var builtAt: String
+    var builtAt: Date
     var builtBy: String
     var warnings: [String]
     var manifest: [PackManifestEntry]
     var changes: PackChanges
-    var publishedAt: String?
+    var publishedAt: Date?
     var publishedBy: String?
     var isLate: Bool?
     var lateReason: String?

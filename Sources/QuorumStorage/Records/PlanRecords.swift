@@ -76,7 +76,7 @@ struct ActionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableR
 }
 
 /// A row of `actionUpdate`: one dated update of an action, in the order it was recorded.
-struct ActionUpdateRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ActionUpdateRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "actionUpdate"
     var id: Int64?
     var actionRef: String
@@ -85,7 +85,7 @@ struct ActionUpdateRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
     var author: String
     var newReviewDate: LocalDate?
     var completes: Bool
-    var recordedAt: String
+    var recordedAt: Date
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -153,13 +153,13 @@ struct MeasureRecord: Codable, Sendable, Equatable, FetchableRecord, Persistable
 }
 
 /// A row of `measureValue`.
-struct MeasureValueRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct MeasureValueRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, PersistableRecord {
     static let databaseTableName = "measureValue"
     var measureId: String
     var period: String
     var value: Double
     var recordedBy: String
-    var recordedAt: String
+    var recordedAt: Date
 
     enum Columns {
         static let measureId = Column(CodingKeys.measureId)
@@ -175,10 +175,10 @@ struct MeasureValueRecord: Codable, Sendable, FetchableRecord, PersistableRecord
 }
 
 /// A row of `auditEntry`.
-struct AuditEntryRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct AuditEntryRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "auditEntry"
     var id: Int64?
-    var at: String
+    var at: Date
     var actor: String
     var subject: String
     var subjectKey: String

@@ -9,7 +9,7 @@ struct UserRecord: Codable, Sendable {
     var role: Role
     var boardCode: String?
     var tokenHash: Data
-    var createdAt: String
+    var createdAt: Date
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -21,7 +21,7 @@ struct UserRecord: Codable, Sendable {
     }
 }
 
-extension UserRecord: FetchableRecord, MutablePersistableRecord {
+extension UserRecord: StoresInstantsAsText, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "user"
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
