@@ -91,15 +91,7 @@ final class JSONStreamWriter {
         }
         if Value.self == Float.self {
             let number = unsafeBitCast(value, to: Float.self)
-            return { path in
-                guard number.isFinite else {
-                    throw EncodingError.invalidValue(
-                        number, .init(codingPath: path, debugDescription: "Unable to encode Float.\(number) directly in JSON."))
-                }
-                var text = number.description
-                if text.hasSuffix(".0") { text.removeLast(2) }
-                return text
-            }
+            return { path in try format(number, codingPath: path) }
         }
         return integer(Int64.self) ?? integer(Int32.self) ?? integer(Int16.self) ?? integer(Int8.self) ?? integer(UInt.self)
             ?? integer(UInt64.self) ?? integer(UInt32.self) ?? integer(UInt16.self) ?? integer(UInt8.self)
@@ -141,11 +133,13 @@ final class JSONStreamWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// A Double as Foundation's JSON writer gives it: integral values without `.0`.
-    static func format(_ number: Double, codingPath: [any CodingKey]) throws -> String {
+    /// A Double or Float as Foundation's JSON writer gives it: integral values without `.0`.
+    static func format<Number: BinaryFloatingPoint & CustomStringConvertible>(_ number: Number, codingPath: [any CodingKey]) throws
+        -> String
+    {
         guard number.isFinite else {
             throw EncodingError.invalidValue(
-                number, .init(codingPath: codingPath, debugDescription: "Unable to encode Double.\(number) directly in JSON."))
+                number, .init(codingPath: codingPath, debugDescription: "Unable to encode \(Number.self).\(number) directly in JSON."))
         }
         var text = number.description
         if text.hasSuffix(".0") { text.removeLast(2) }

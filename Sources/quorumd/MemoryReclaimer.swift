@@ -9,19 +9,22 @@ import ServiceLifecycle
 /// glibc's allocator keeps freed memory for reuse: after one large request (an import of
 /// 100,000 actions, a reply of tens of megabytes) the daemon's resident size stays at its peak
 /// although most of it is free. Every second this asks how much freed memory the allocator
-/// holds and, above a threshold, trims it (malloc_trim(3)). The daemon also caps the allocator's
-/// arenas at start (see ``limitArenas()``): one per thread would keep a peak per thread.
+/// holds and, above a threshold, trims it (malloc_trim(3)). At start the daemon also caps the
+/// allocator's arenas and fixes its mmap threshold (see ``configureAllocator()``).
 struct MemoryReclaimer: Service {
     var interval: Duration = .seconds(1)
     /// Freed bytes the allocator may keep before a trim.
     var threshold = 16 << 20
     let logger: Logger
 
-    /// At most two malloc arenas: the daemon's threads are many and short of work, and each arena
-    /// keeps its own free memory.
-    static func limitArenas() {
+    /// At most two malloc arenas (the daemon's threads are many and short of work, and each arena
+    /// keeps its own free memory), and large buffers in mappings of their own.
+    static func configureAllocator() {
         #if canImport(CMalloc)
         _ = mallopt(M_ARENA_MAX, 2)
+        // A fixed threshold (glibc's own rises with every large free, up to 32 MiB): a buffer of
+        // a megabyte or more, such as a large reply, is its own mapping, returned when freed.
+        _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
         #endif
     }
 

@@ -53,7 +53,7 @@ struct QuorumDaemon: AsyncParsableCommand {
     var demoPublish = false
 
     func run() async throws {
-        MemoryReclaimer.limitArenas()
+        MemoryReclaimer.configureAllocator()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = ProcessInfo.processInfo.environment["QUORUM_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
