@@ -136,6 +136,7 @@ struct QuorumDaemon: AsyncParsableCommand {
             try PackFileStore(directory: settings.dataDirectory + "/packs")
         }
         packFiles.removeLeftovers()
+        PDFRenderer.removeLeftovers()
         // Everything recorded through swift-metrics lands here; the portal serves it at /metrics.
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))

@@ -79,6 +79,27 @@ import Testing
         }
     }
 
+    @Test func scratchFoldersOfProcessesThatAreGoneAreRemovedAndALiveOnesKept() throws {
+        let files = FileManager.default
+        let directory = files.temporaryDirectory.appendingPathComponent("quorum-pdf-leftovers-\(UUID().uuidString)")
+        try files.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? files.removeItem(at: directory) }
+        // A process that has ended: its pid is no longer alive.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let own = "quorum-pdf-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let gone = "quorum-pdf-\(ended.processIdentifier)-\(UUID().uuidString)"
+        let older = "quorum-pdf-\(UUID().uuidString)"
+        let unrelated = "quorum-app-\(UUID().uuidString)"
+        for name in [own, gone, older, unrelated] {
+            try files.createDirectory(at: directory.appendingPathComponent(name), withIntermediateDirectories: false)
+        }
+        #expect(PDFRenderer.removeLeftovers(in: directory) == 2)
+        #expect(Set(try files.contentsOfDirectory(atPath: directory.path)) == [own, unrelated])
+    }
+
     @Test func executablesAreFoundOnTheSearchPath() throws {
         let script = try Self.script("exit 0")
         defer { try? FileManager.default.removeItem(atPath: script) }

@@ -53,6 +53,27 @@ public struct PDFRenderer: Sendable {
         self.configuration = configuration
     }
 
+    /// Each run's scratch folder is `quorum-pdf-<pid>-<uuid>` in the temporary directory.
+    static let folderPrefix = "quorum-pdf-"
+
+    /// Removes the scratch folders that processes no longer running left behind (a daemon killed,
+    /// or stopped, while the engine ran); another running daemon's folders are left alone.
+    /// - Returns: how many were removed.
+    @discardableResult
+    public static func removeLeftovers(in directory: URL = FileManager.default.temporaryDirectory) -> Int {
+        let files = FileManager.default
+        let names = (try? files.contentsOfDirectory(atPath: directory.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(folderPrefix) {
+            let owner = name.dropFirst(folderPrefix.count).prefix { $0 != "-" }
+            // Kept while its process lives (kill(pid, 0) finds it); a folder named without a pid
+            // is an older release's and goes too.
+            if let pid = Int32(owner), kill(pid, 0) == 0 || errno == EPERM { continue }
+            if (try? files.removeItem(at: directory.appendingPathComponent(name))) != nil { removed += 1 }
+        }
+        return removed
+    }
+
     /// Whether the configured executable can be found.
     public var isAvailable: Bool {
         Self.locateExecutable(configuration.executable) != nil
@@ -91,7 +112,8 @@ public struct PDFRenderer: Sendable {
                 message: "cannot find '\(configuration.executable)' on the PATH; install Debian's weasyprint package")
         }
         let files = FileManager.default
-        let folder = files.temporaryDirectory.appendingPathComponent("quorum-pdf-\(UUID().uuidString)", isDirectory: true)
+        let folder = files.temporaryDirectory.appendingPathComponent(
+            "\(Self.folderPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)", isDirectory: true)
         let input = folder.appendingPathComponent("pack.html")
         let output = folder.appendingPathComponent("pack.pdf")
         let errors = folder.appendingPathComponent("stderr.txt")
