@@ -120,7 +120,7 @@ public struct ClearanceService: Sendable {
         }
         let clearance = try await placeholder(entry, board: meeting.boardCode)
         return document(
-            StoredClearance(meetingID: meeting.id, itemKey: entry.key, title: entry.title, clearance: clearance, updatedAt: clock.now()),
+            StoredClearance(meetingID: meeting.id, itemKey: entry.key, title: entry.title, clearance: clearance),
             meeting: meeting, title: entry.title)
     }
 

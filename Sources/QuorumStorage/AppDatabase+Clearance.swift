@@ -9,14 +9,12 @@ public struct StoredClearance: Sendable, Hashable {
     /// The report's subject, or the item's title.
     public var title: String
     public var clearance: ReportClearance
-    public var updatedAt: Date
 
-    public init(meetingID: String, itemKey: String, title: String, clearance: ReportClearance, updatedAt: Date) {
+    public init(meetingID: String, itemKey: String, title: String, clearance: ReportClearance) {
         self.meetingID = meetingID
         self.itemKey = itemKey
         self.title = title
         self.clearance = clearance
-        self.updatedAt = updatedAt
     }
 }
 
@@ -113,6 +111,6 @@ extension AppDatabase {
     }
 
     private static func stored(_ record: ReportClearanceRecord) -> StoredClearance {
-        StoredClearance(meetingID: record.meetingId, itemKey: record.itemKey, title: record.title, clearance: record.record, updatedAt: record.updatedAt)
+        StoredClearance(meetingID: record.meetingId, itemKey: record.itemKey, title: record.title, clearance: record.record)
     }
 }

@@ -28,8 +28,7 @@ struct DaemonConfiguration {
     /// `decisions:`: publication and call-in periods of executive decisions.
     var decisions = DecisionPolicy()
     /// Debian's WeasyPrint making PDF/UA-1 (tagged) PDFs, unless `pdf:` says otherwise.
-    var pdf = PDFRenderer.Configuration(extraArguments: DaemonConfiguration.pdfUAArguments)
-    static let pdfUAArguments = ["--pdf-variant", "pdf/ua-1"]
+    var pdf = PDFRenderer.Configuration(extraArguments: ["--pdf-variant", "pdf/ua-1"])
 
     static let defaultConfigPath = "Config/quorum.yaml"
 

@@ -97,6 +97,15 @@ struct WireJSONEncoderTests {
         try expectSameBytes(try await application.plan.actions(.init(), as: admin), "ACTION LIST")
         try expectSameBytes(try await application.plan.actions(.init(state: "overdue"), as: admin), "ACTION LIST overdue")
         try expectSameBytes(try await application.plan.action("1.1.4", asOf: nil, as: admin), "ACTION GET")
+        // A self-writing document with every optional field set, so that each of its keys is written.
+        var everything = try await application.plan.action("1.1.4", asOf: nil, as: admin)
+        everything.rag = "amber"
+        everything.updateFrequency = "monthly"
+        everything.nextUpdateDue = "2017-12-31"
+        everything.resolution = "OSC-2017-11-14/4.1"
+        everything.updatedByResolutions = ["OSC-2017-11-14/4.2"]
+        everything.updateChased = true
+        try expectSameBytes([everything], "ACTION GET, every field")
         try expectSameBytes(try await application.plan.measures(as: nil), "MEASURE LIST")
         try expectSameBytes(try await application.plan.scorecard(period: "2017/18", as: nil), "SCORECARD")
         try expectSameBytes(try await application.notifications.preview(asOf: nil, as: admin), "REMIND PREVIEW")

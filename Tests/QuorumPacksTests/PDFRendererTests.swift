@@ -92,11 +92,13 @@ import Testing
         let own = "quorum-pdf-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         let gone = "quorum-pdf-\(ended.processIdentifier)-\(UUID().uuidString)"
         let older = "quorum-pdf-\(UUID().uuidString)"
+        // An older name whose UUID's first group reads as this live process's pid.
+        let olderLikeAPid = "quorum-pdf-" + String(format: "%08d", ProcessInfo.processInfo.processIdentifier) + "-1234-1234-1234-123456789012"
         let unrelated = "quorum-app-\(UUID().uuidString)"
-        for name in [own, gone, older, unrelated] {
+        for name in [own, gone, older, olderLikeAPid, unrelated] {
             try files.createDirectory(at: directory.appendingPathComponent(name), withIntermediateDirectories: false)
         }
-        #expect(PDFRenderer.removeLeftovers(in: directory) == 2)
+        #expect(PDFRenderer.removeLeftovers(in: directory) == 3)
         #expect(Set(try files.contentsOfDirectory(atPath: directory.path)) == [own, unrelated])
     }
 

@@ -79,7 +79,7 @@ public struct DaemonSettings: Hashable, Sendable {
     ).with(
         delivery: Delivery(),
         http: HTTP(listen: .address(ListenAddress(host: "127.0.0.1", port: 7879)), publicURL: nil, portalDirectory: "Portal"))
-    .with(clearance: ClearanceSchedule(), decisions: DecisionPolicy())
+    .with(clearance: ClearanceSchedule(), decisions: DecisionPolicy(), pdf: nil)
 
     /// These settings with every field that `other` sets replaced by `other`'s value.
     /// Sections (`smtp`, `webhooks`, `bank_holidays`) are replaced whole; `reminders` and
@@ -111,7 +111,7 @@ public struct DaemonSettings: Hashable, Sendable {
     }
 
     /// These settings with the meeting and PDF sections replaced (each is replaced whole).
-    func with(clearance: ClearanceSchedule?, decisions: DecisionPolicy?, pdf: PDF? = nil) -> DaemonSettings {
+    func with(clearance: ClearanceSchedule?, decisions: DecisionPolicy?, pdf: PDF?) -> DaemonSettings {
         var copy = self
         copy.clearance = clearance
         copy.decisions = decisions

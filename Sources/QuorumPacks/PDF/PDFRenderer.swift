@@ -65,10 +65,11 @@ public struct PDFRenderer: Sendable {
         let names = (try? files.contentsOfDirectory(atPath: directory.path)) ?? []
         var removed = 0
         for name in names where name.hasPrefix(folderPrefix) {
-            let owner = name.dropFirst(folderPrefix.count).prefix { $0 != "-" }
-            // Kept while its process lives (kill(pid, 0) finds it); a folder named without a pid
-            // is an older release's and goes too.
-            if let pid = Int32(owner), kill(pid, 0) == 0 || errno == EPERM { continue }
+            let rest = name.dropFirst(folderPrefix.count)
+            // Kept while its process lives (kill(pid, 0) finds it). A name of a UUID alone is an
+            // older release's, whose first group may be all digits: it goes too.
+            let owner = UUID(uuidString: String(rest)) == nil ? Int32(rest.prefix { $0 != "-" }) : nil
+            if let pid = owner, kill(pid, 0) == 0 || errno == EPERM { continue }
             if (try? files.removeItem(at: directory.appendingPathComponent(name))) != nil { removed += 1 }
         }
         return removed
