@@ -17,14 +17,9 @@ public enum WireCoding {
         return decoder
     }
 
-    /// A document as the JSON text of a reply.
-    public static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encodeBytes(value), as: UTF8.self)
-    }
-
     /// A document as the JSON bytes of a reply: what `makeEncoder()` writes, by the faster
     /// ``WireJSONEncoder``.
-    public static func encodeBytes(_ value: some Encodable) throws -> [UInt8] {
+    public static func encode(_ value: some Encodable) throws -> [UInt8] {
         try WireJSONEncoder().encode(value)
     }
 
