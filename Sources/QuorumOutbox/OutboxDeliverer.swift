@@ -56,17 +56,23 @@ public struct OutboxDeliverer: Service {
         // One destination's rows go in order, one at a time, so that a 410 stops the rest;
         // different destinations go side by side.
         let byDestination = Dictionary(grouping: rows, by: \.destination)
+        // Sends to one destination follow each other, and a slow receiver makes each take up to
+        // its timeout: every attempt is dated when it ends, so a retry waits its full delay after
+        // the failure, not after the batch began.
+        let batchStarted = ContinuousClock.now
+        let elapsedNow = { @Sendable in now.addingTimeInterval((ContinuousClock.now - batchStarted).timeInterval) }
         await withTaskGroup(of: Void.self) { group in
             for (_, queue) in byDestination {
                 group.addTask {
-                    for row in queue.sorted(by: { $0.id < $1.id }) { await deliver(row, now: now) }
+                    for row in queue.sorted(by: { $0.id < $1.id }) { await deliver(row, now: elapsedNow) }
                 }
             }
         }
         return rows.count
     }
 
-    private func deliver(_ row: OutboxEntry, now: Date) async {
+    private func deliver(_ row: OutboxEntry, now currentTime: @Sendable () -> Date) async {
+        let now = currentTime()
         do {
             switch row.channel {
             case .email: try await sendEmail(row, now: now)
@@ -77,10 +83,10 @@ public struct OutboxDeliverer: Service {
                 }
                 try await sendWebhook(row, now: now)
             }
-            try await database.markSent(id: row.id, now: now)
+            try await database.markSent(id: row.id, now: currentTime())
             logger.info("sent", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "to": "\(row.destination)"])
         } catch let error as DeliveryError {
-            await recordFailure(row, error, now: now)
+            await recordFailure(row, error, now: currentTime())
         } catch {
             // A template or configuration problem: retrying cannot help.
             try? await database.markFailed(id: row.id, error: "\(error)", retryAt: nil)
@@ -182,5 +188,13 @@ extension OutboxDeliverer {
         headers.append(HTTPHeaderField(name: "content-type", value: "application/json"))
         _ = try await transport.post(url: url, headers: headers, body: Array(body), timeout: configuration.webhookTimeout)
         return id
+    }
+}
+
+extension Duration {
+    /// In seconds, as `Date` arithmetic takes them.
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
 }

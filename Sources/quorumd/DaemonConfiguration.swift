@@ -60,7 +60,8 @@ struct DaemonConfiguration {
         if let delays = delivery.retryDelaysSeconds { retry = RetryPolicy(delays: delays.map(TimeInterval.init)) }
         return DeliveryConfiguration(
             smtp: smtp, from: from, webhookSecrets: secrets, retry: retry,
-            pollInterval: .seconds(delivery.pollSeconds ?? 1), hostName: delivery.hostName ?? "quorum.example.org")
+            pollInterval: .seconds(delivery.pollSeconds ?? 1), hostName: delivery.hostName ?? "quorum.example.org",
+            webhookTimeout: .seconds(delivery.webhookTimeoutSeconds ?? 15))
     }
 
     private static func reminderConfiguration(_ settings: DaemonSettings) -> ReminderConfiguration {

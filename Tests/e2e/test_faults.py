@@ -15,6 +15,7 @@ import random
 import signal
 import socket
 import sqlite3
+import threading
 import time
 
 import pytest
@@ -311,3 +312,148 @@ def test_mail_queued_while_the_smtp_server_is_down_is_delivered_once_it_is_back(
         assert sorted(ids) == sorted({f"<quorum-{r['id']}-{sha(r['key'])[:12]}@{HOST_NAME}>" for r in emails}), "each once"
     finally:
         mailbox.controller.stop()
+
+
+class PhasedReceiver:
+    """A webhook receiver whose health the drill sets: `failing` answers 503 at once, `slow`
+    answers 200 only after `slow_seconds` (longer than the sender waits), `healthy` answers 200."""
+
+    def __init__(self, slow_seconds):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from receivers import verify
+        self.phase = "failing"
+        self.slow_seconds = slow_seconds
+        self.requests = []
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                with receiver.lock:
+                    phase = receiver.phase
+                    receiver.requests.append({"id": self.headers.get("webhook-id"), "at": time.time(), "phase": phase,
+                                              "verified": verify(self.headers, body)})
+                if phase == "slow":
+                    time.sleep(receiver.slow_seconds)
+                self.send_response(503 if phase == "failing" else 200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/phased"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def set(self, phase):
+        with self.lock:
+            self.phase = phase
+            return time.time()
+
+
+def test_a_webhook_receiver_failing_then_slow_then_healthy_gets_everything_once_on_the_backoff_schedule(make_daemon):
+    delays = [0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]
+    timeout = 1
+    receiver = PhasedReceiver(slow_seconds=timeout + 1.5)
+    try:
+        config = (
+            "webhooks:\n"
+            f'  - {{ url: "{receiver.url}", secret: "{SECRET}", events: [action.overdue, report.due, report.late] }}\n'
+            'reminders: { sweep_at: "off" }\n'
+            f"delivery: {{ retry_delays_seconds: {delays}, poll_seconds: 1, webhook_timeout_seconds: {timeout} }}\n")
+        daemon = make_daemon(config, args=["--demo-data", str(ROOT / "Demo")])
+        conn = admin(daemon)
+        run = json.loads(conn.command("REMIND", "RUN", "2017-11-01T08:00:00Z"))
+        assert run["enqueued"] > 0
+        assert wait_until(lambda: len({r["id"] for r in receiver.requests}) >= 3, timeout=20), "the receiver was tried"
+        time.sleep(2.5)
+        receiver.set("slow")
+        time.sleep(3.5)
+        healthy_at = receiver.set("healthy")
+        # No mail server is configured: the drill is the webhooks' (the emails stay queued).
+        webhook_rows = lambda: [r for r in outbox(conn) if r["channel"] == "webhook"]
+        assert wait_until(lambda: all(r["status"] == "sent" for r in webhook_rows()), timeout=60), (
+            f"everything is delivered once the receiver is healthy: {[(r['id'], r['status'], r['attempts']) for r in webhook_rows()]}")
+        rows = webhook_rows()
+        conn.close()
+        assert rows, "the sweep enqueued webhooks"
+        expected = {f"msg_{sha(r['key'])[:24]}" for r in rows}
+        with receiver.lock:
+            requests = list(receiver.requests)
+        assert {r["id"] for r in requests} == expected, "every notice was posted, under its own stable webhook-id"
+        assert all(r["verified"] for r in requests), "every attempt, retries included, is signed"
+        phases = collections.Counter(r["phase"] for r in requests)
+        assert phases["failing"] >= len(expected) and phases["slow"] >= 1, f"the drill went through each phase: {phases}"
+        by_id = collections.defaultdict(list)
+        for r in requests:
+            by_id[r["id"]].append(r)
+        latest_wait = max(delays) * 1.1 + 1 + timeout * len(expected)
+        for msg_id, attempts in by_id.items():
+            attempts.sort(key=lambda r: r["at"])
+            # Answered in time once: the last attempt, made while healthy; none after it.
+            assert [r["phase"] for r in attempts].count("healthy") == 1 and attempts[-1]["phase"] == "healthy", (
+                f"{msg_id}: {[r['phase'] for r in attempts]}")
+            assert attempts[-1]["at"] - healthy_at <= latest_wait, f"{msg_id} waited too long after recovery"
+            # Each retry waits its delay (jitter takes at most a tenth off) after the attempt before it.
+            for n, (before, after) in enumerate(zip(attempts, attempts[1:]), start=1):
+                assert after["at"] - before["at"] >= delays[n] * 0.9 - 0.1, (
+                    f"{msg_id}: attempt {n + 1} came {after['at'] - before['at']:.2f} s after attempt {n}; "
+                    f"the schedule asks for {delays[n]} s")
+        print(f"webhook phases: {dict(phases)} over {len(expected)} notices")
+        daemon.stop()
+    finally:
+        receiver.server.shutdown()
+
+
+def test_a_kill_during_publication_leaves_no_publication_without_its_notices(make_daemon, rng):
+    mailbox = start_mailbox()
+    receiver = Hooks()
+    try:
+        config = delivery_config(mailbox.port, receiver)
+        daemon = make_daemon(config, args=["--demo-data", str(ROOT / "Demo")])
+        data_dir = daemon.data_dir
+        reason = "reason=Published after its deadline in a drill"
+        # How long signing in and publishing take here, so that kills land before, inside and after.
+        conn = admin(daemon)
+        conn.sock.settimeout(120)
+        pack = wait_for_pdf(conn, json.loads(conn.command("PACK", "BUILD", MEETING)))
+        started = time.monotonic()
+        conn.command("PACK", "PUBLISH", pack["id"], reason)
+        took = time.monotonic() - started
+        conn.close()
+        outcomes = collections.Counter()
+        for _ in range(max(4, ROUNDS // 5)):
+            conn = admin(daemon)
+            conn.sock.settimeout(120)
+            # Its PDF made first: publication waits for it, and the kill is for the publication.
+            pack = wait_for_pdf(conn, json.loads(conn.command("PACK", "BUILD", MEETING)))
+            conn.close()
+            sock = send_without_waiting(daemon, "AUTH", "admin", daemon.admin_token)
+            sock.sendall(encode("PACK", "PUBLISH", pack["id"], reason))
+            time.sleep(rng.uniform(0.0, 3 * took))
+            kill(daemon)
+            sock.close()
+            assert integrity(data_dir) == "ok"
+            with sqlite3.connect(data_dir / "quorum.sqlite") as db:
+                packs = db.execute("SELECT id, publishedAt FROM pack").fetchall()
+                notices = {pack_id: db.execute("SELECT channel FROM outbox WHERE noticeKey LIKE ?", (f"pack.published|%|{pack_id}",)).fetchall()
+                           for pack_id, _ in packs}
+            published = {pack_id for pack_id, at in packs if at}
+            for pack_id, _ in packs:
+                channels = collections.Counter(c for (c,) in notices[pack_id])
+                if pack_id in published:
+                    assert channels["email"] > 0 and channels["webhook"] == 1, f"{pack_id} published with notices {dict(channels)}"
+                else:
+                    assert not channels, f"{pack_id} is not published but has notices {dict(channels)}"
+            outcomes["published" if pack["id"] in published else "not published"] += 1
+            daemon = make_daemon(config, data_dir=data_dir)
+        print(f"publication kills: {dict(outcomes)} (a publication took {took * 1000:.0f} ms)")
+        daemon.stop()
+    finally:
+        mailbox.controller.stop()
+        receiver.server.shutdown()

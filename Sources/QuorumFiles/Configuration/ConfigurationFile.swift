@@ -26,7 +26,7 @@ public enum ConfigurationFile {
         "pdf",
     ]
     static let httpKeys = ["listen", "public_url", "portal_dir"]
-    static let deliveryKeys = ["retry_delays_seconds", "poll_seconds", "host_name"]
+    static let deliveryKeys = ["retry_delays_seconds", "poll_seconds", "host_name", "webhook_timeout_seconds"]
     static let smtpKeys = ["url", "from", "helo", "username", "password", "starttls"]
     static let webhookKeys = ["url", "secret", "events"]
     static let reminderKeys = ["sweep_at", "repeat_days", "escalate_days", "draft_days_before", "plan_board"]
@@ -206,6 +206,7 @@ public enum ConfigurationFile {
         }
         delivery.pollSeconds = try fields.optional("poll_seconds")?.int(in: 1...3_600)
         delivery.hostName = try fields.optional("host_name")?.text()
+        delivery.webhookTimeoutSeconds = try fields.optional("webhook_timeout_seconds")?.int(in: 1...300)
         return delivery
     }
 

@@ -154,17 +154,20 @@ extension DaemonSettings {
         public var pollSeconds: Int?
         /// The domain of Message-IDs.
         public var hostName: String?
+        /// How long a webhook receiver may take to answer before the attempt counts as failed.
+        public var webhookTimeoutSeconds: Int?
 
-        public init(retryDelaysSeconds: [Int]? = nil, pollSeconds: Int? = nil, hostName: String? = nil) {
+        public init(retryDelaysSeconds: [Int]? = nil, pollSeconds: Int? = nil, hostName: String? = nil, webhookTimeoutSeconds: Int? = nil) {
             self.retryDelaysSeconds = retryDelaysSeconds
             self.pollSeconds = pollSeconds
             self.hostName = hostName
+            self.webhookTimeoutSeconds = webhookTimeoutSeconds
         }
 
         public func overriding(with other: Delivery) -> Delivery {
             Delivery(
                 retryDelaysSeconds: other.retryDelaysSeconds ?? retryDelaysSeconds, pollSeconds: other.pollSeconds ?? pollSeconds,
-                hostName: other.hostName ?? hostName)
+                hostName: other.hostName ?? hostName, webhookTimeoutSeconds: other.webhookTimeoutSeconds ?? webhookTimeoutSeconds)
         }
     }
 }
