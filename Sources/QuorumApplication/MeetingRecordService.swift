@@ -247,7 +247,7 @@ public struct MeetingRecordService: Sendable {
             if stored.approval != nil {
                 throw ApplicationError(.conflict, "the minutes of \(minutedID) are already approved")
             }
-            try minutes.approve(at: meeting.date, boardMeetings: dates, by: user?.name ?? "")
+            try minutes.approve(at: meeting.date, boardMeetings: dates, today: clock.today, by: user?.name ?? "")
         } catch let error as MeetingRecordError {
             throw ApplicationError(.badArgument, "\(error)")
         }

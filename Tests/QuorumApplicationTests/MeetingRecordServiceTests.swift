@@ -187,7 +187,8 @@ struct MeetingRecordServiceTests {
     }
 
     @Test func minutesAreApprovedAtTheNextMeetingOnly() async throws {
-        let fixture = try await Self.fixture()
+        // On the day of the 9 January 2018 meeting that approves them.
+        let fixture = try await Self.fixture(now: "2018-01-09T10:00:00Z")
         let records = fixture.application.meetingRecords
         _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
         let wrong = await #expect(throws: ApplicationError.self) {
@@ -202,6 +203,19 @@ struct MeetingRecordServiceTests {
             try await records.recordMinute(Self.meeting, item: "4", text: "Rewritten.", as: Self.secretary)
         }
         #expect(changed?.code == .conflict)
+    }
+
+    @Test func minutesAreNotApprovedBeforeTheApprovingMeetingHasHappened() async throws {
+        // The day after the minuted meeting: the 9 January 2018 meeting is still ahead.
+        let records = try await Self.fixture().application.meetingRecords
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let early = await #expect(throws: ApplicationError.self) {
+            try await records.approveMinutes(at: "OSC-2018-01-09", as: Self.secretary)
+        }
+        #expect(early?.code == .badArgument)
+        #expect(early?.message.contains("2018-01-09") == true)
+        #expect(early?.message.contains("has not yet taken place") == true)
+        #expect(try await records.minutes(Self.meeting, as: Self.secretary).status == "draft")
     }
 
     @Test func aLostResolutionSetsNothingInMotion() async throws {
