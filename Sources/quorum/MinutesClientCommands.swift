@@ -146,7 +146,7 @@ func printMinutes(_ document: MinutesDocument) {
 struct ResolutionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolution", abstract: "Resolutions and what they set in motion (secretary).",
-        subcommands: [Add.self, Action.self, Update.self, Report.self])
+        subcommands: [Add.self, Amend.self, Action.self, Update.self, Report.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an item's next resolution, with its vote if one was taken.")
@@ -166,6 +166,28 @@ struct ResolutionCommand: AsyncParsableCommand {
             ])
             guard let document = try await options.callDocument(words, as: ResolutionDocument.self) else { return }
             print("\(document.id) \(document.wording)\(document.carried ? "" : " — NOT CARRIED")")
+        }
+    }
+
+    struct Amend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Amend a draft resolution's wording and give it the vote taken on it (without a vote, it keeps the one it has).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Resolution id, e.g. OSC-2017-11-14/4.1.") var resolution: String
+        @Argument(help: "The resolution's wording, as amended.") var wording: String
+        @Option(name: .customLong("for"), help: "Votes for.") var inFavour: Int?
+        @Option(help: "Votes against.") var against: Int?
+        @Option(help: "Abstentions.") var abstain: Int?
+        @Option(help: "The chair's casting vote on a tie: for or against.") var casting: String?
+
+        func run() async throws {
+            let words = ["RESOLUTION", "AMEND", resolution, wording] + optionWords([
+                "for": inFavour.map(String.init), "against": against.map(String.init), "abstain": abstain.map(String.init),
+                "casting": casting,
+            ])
+            guard let document = try await options.callDocument(words, as: ResolutionDocument.self) else { return }
+            let vote = document.vote.map { " [\($0.inFavour) for, \($0.against) against, \($0.abstentions) abstaining]" } ?? ""
+            print("\(document.id) \(document.wording)\(vote)\(document.carried ? "" : " — NOT CARRIED")")
         }
     }
 

@@ -234,6 +234,68 @@ struct MeetingRecordServiceTests {
         #expect(refusal?.message.contains("not carried") == true)
     }
 
+    @Test func aDefaultedResolutionIsAmendedAndGivenItsVote() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        let minutes = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let id = try #require(minutes.items.first?.resolutions.first?.id)
+        #expect(id == "OSC-2017-11-14/4.1")
+        let amended = try await records.amendResolution(
+            id, wording: "Reports continue to be provided on a quarterly basis",
+            vote: Resolution.Vote(inFavour: 4, against: 2, abstentions: 1), as: Self.secretary)
+        #expect(amended.wording == "Reports continue to be provided on a quarterly basis")
+        #expect(amended.vote?.inFavour == 4)
+        #expect(amended.vote?.abstentions == 1)
+        #expect(amended.carried)
+        // Without a vote it keeps the one it has; the minutes show the amendment.
+        _ = try await records.amendResolution(id, wording: "Reports be provided quarterly", vote: nil, as: Self.secretary)
+        let stored = try #require(try await records.minutes(Self.meeting, as: Self.secretary).items.first?.resolutions.first)
+        #expect(stored.wording == "Reports be provided quarterly")
+        #expect(stored.vote?.against == 2)
+        // Another board's secretary may not.
+        let other = await #expect(throws: ApplicationError.self) {
+            try await records.amendResolution(id, wording: "x", vote: nil, as: Self.otherSecretary)
+        }
+        #expect(other?.code == .notPermitted)
+        let missing = await #expect(throws: ApplicationError.self) {
+            try await records.amendResolution("OSC-2017-11-14/4.7", wording: "x", vote: nil, as: Self.secretary)
+        }
+        #expect(missing?.code == .notFound)
+    }
+
+    @Test func aResolutionThatSetSomethingInMotionIsNotAmendedIntoALostOne() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        let minutes = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let id = try #require(minutes.items.first?.resolutions.first?.id)
+        _ = try await records.requestReport(
+            board: "OSC", month: "January 2018", title: "Update report", ownerEmail: "head.childrens.social.care@example.org", ownerRole: nil,
+            resolution: id, as: Self.secretary)
+        let lost = await #expect(throws: ApplicationError.self) {
+            try await records.amendResolution(
+                id, wording: "Reports continue", vote: Resolution.Vote(inFavour: 2, against: 5, abstentions: 0), as: Self.secretary)
+        }
+        #expect(lost?.code == .conflict)
+        #expect(lost?.message.contains("report") == true)
+        // Nothing was stored: the wording is the report's recommendation still.
+        let stored = try #require(try await records.minutes(Self.meeting, as: Self.secretary).items.first?.resolutions.first)
+        #expect(stored.wording == "Reports continue to be provided on a six monthly basis")
+        #expect(stored.vote == nil)
+        let carried = try await records.amendResolution(
+            id, wording: "Reports continue", vote: Resolution.Vote(inFavour: 5, against: 2, abstentions: 0), as: Self.secretary)
+        #expect(carried.effects.map(\.kind) == ["report"])
+    }
+
+    @Test func approvedMinutesKeepTheirResolutions() async throws {
+        let records = try await Self.fixture(now: "2018-01-09T20:00:00Z").application.meetingRecords
+        let minutes = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let id = try #require(minutes.items.first?.resolutions.first?.id)
+        _ = try await records.approveMinutes(at: "OSC-2018-01-09", as: Self.secretary)
+        let refusal = await #expect(throws: ApplicationError.self) {
+            try await records.amendResolution(id, wording: "Rewritten", vote: nil, as: Self.secretary)
+        }
+        #expect(refusal?.code == .conflict)
+        #expect(refusal?.message.contains("approved") == true)
+    }
+
     @Test func targetAndComparatorAppearInTheScorecard() async throws {
         let fixture = try await Self.fixture()
         let plan = fixture.application.plan

@@ -122,6 +122,34 @@ def test_a_resolution_creates_and_updates_plan_actions(world):
     admin.close()
 
 
+def test_a_defaulted_resolution_is_amended_and_given_its_vote(world):
+    daemon, secretary, _ = world
+    minutes = ok(secretary.command("MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard."))
+    resolution = minutes["items"][0]["resolutions"][0]
+    assert resolution["vote"] is None
+    amended = ok(secretary.command("RESOLUTION", "AMEND", resolution["id"],
+                                   "Reports continue to be provided on a quarterly basis", "for=5", "against=1", "abstain=1"))
+    assert amended["wording"] == "Reports continue to be provided on a quarterly basis"
+    assert amended["vote"]["in_favour"] == 5 and amended["vote"]["against"] == 1 and amended["carried"] is True
+    stored = ok(secretary.command("MINUTES", "GET", MEETING))["items"][0]["resolutions"][0]
+    assert stored["wording"] == amended["wording"] and stored["vote"]["abstentions"] == 1
+    bad = secretary.command("RESOLUTION", "AMEND", resolution["id"], "x", "for=3")
+    assert isinstance(bad, ReplyError) and bad.code == "BADARG" and "against" in bad
+    outsider = signed_in(daemon, "hwbb.secretary@example.org",
+                         add_user(daemon, "hwbb.secretary@example.org", "secretary", "HWBB"))
+    denied = outsider.command("RESOLUTION", "AMEND", resolution["id"], "x")
+    assert isinstance(denied, ReplyError) and denied.code == "NOPERM"
+    outsider.close()
+    admin = signed_in(daemon)
+    entries = json.loads(admin.command("AUDIT", "kind=resolution.amend"))
+    assert [(e["user"], e["target"]) for e in entries] == [(SECRETARY, resolution["id"])]
+    # Once approved at the next meeting, the resolution is not changed.
+    ok(secretary.command("MINUTES", "APPROVE", "OSC-2018-01-09"))
+    again = secretary.command("RESOLUTION", "AMEND", resolution["id"], "Rewritten")
+    assert isinstance(again, ReplyError) and again.code == "CONFLICT"
+    admin.close()
+
+
 def test_an_ongoing_action_is_chased_for_its_update_and_carries_a_rag_rating(demo_daemon):
     token = add_user(demo_daemon, OWNER, "lead")
     lead = signed_in(demo_daemon, OWNER, token)
