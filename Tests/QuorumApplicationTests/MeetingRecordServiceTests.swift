@@ -296,6 +296,29 @@ struct MeetingRecordServiceTests {
         #expect(refusal?.message.contains("approved") == true)
     }
 
+    @Test func theMinutesDocumentStatesAbsenceTheQuorumAndDeclarations() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        for member in ["osc.chair@example.org", "osc.vice.chair@example.org", "osc.member.1@example.org"] {
+            _ = try await records.recordAttendance(Self.meeting, member: member, status: "present", as: Self.secretary)
+        }
+        _ = try await records.recordAttendance(Self.meeting, member: "osc.member.2@example.org", status: "apologies", as: Self.secretary)
+        _ = try await records.recordSubstitute(
+            Self.meeting, substitute: "substitute.councillor@example.org", role: "Substitute Councillor", for: "osc.member.2@example.org",
+            as: Self.secretary)
+        _ = try await records.declare(
+            Self.meeting, item: "4", member: "osc.vice.chair@example.org", kind: "other_registrable",
+            nature: "Governor of a school named in the report", leftRoom: true, dispensation: false, as: Self.secretary)
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let html = String(decoding: try await records.renderMinutes(Self.meeting, part: .public, format: .html, as: Self.secretary), as: UTF8.self)
+        #expect(html.contains(
+            "<strong>Absent:</strong> Committee Member (Councillor); Co-opted Member (Diocesan Representative); Co-opted Member (Parent Governor Representative)</p>"))
+        // OSC: the chair and six members, "1/4 min 3": 3 needed; three members and a substitute present.
+        #expect(html.contains(
+            "The meeting was quorate: 4 voting members were present (substitutes counted) and 3 required (quorum 1/4 min 3 of a membership of 7)."))
+        #expect(html.contains(
+            "Declaration of interest: Vice-Chair of the Overview and Scrutiny Committee declared an other registrable interest (Governor of a school named in the report) and left the room for the item."))
+    }
+
     @Test func targetAndComparatorAppearInTheScorecard() async throws {
         let fixture = try await Self.fixture()
         let plan = fixture.application.plan
