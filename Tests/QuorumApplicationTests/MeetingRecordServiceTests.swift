@@ -160,6 +160,20 @@ struct MeetingRecordServiceTests {
             resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
         #expect(action.resolution == "OSC-2017-11-14/4.1")
         #expect(try await fixture.application.plan.action("1.1.40", asOf: nil, as: fixture.admin).resolution == "OSC-2017-11-14/4.1")
+        // ACTION LIST carries it too, and only on the action the resolution created.
+        let listed = try await fixture.application.plan.actions(.init(), as: fixture.admin)
+        #expect(listed.first { $0.ref == "1.1.40" }?.resolution == "OSC-2017-11-14/4.1")
+        #expect(listed.filter { $0.resolution != nil }.map(\.ref) == ["1.1.40"])
+        // So does the pack's action tracker, with each action's RAG rating.
+        _ = try await fixture.application.plan.updateAction(
+            "1.1.4", text: "On track", reviewDate: nil, completes: false, rag: "green", frequency: nil,
+            as: User(name: "quality.assurance.manager@example.org", role: .lead))
+        let built = try await fixture.application.packs.build(Self.meeting, as: fixture.admin)
+        await fixture.application.packs.pdfMaker.settled(built.id)
+        let html = String(decoding: try await fixture.application.packs.part(built.id, .public, .html, as: fixture.admin), as: UTF8.self)
+        #expect(html.contains("Report re-referral audit findings to the Committee<span class=\"created-by\">Created by resolution OSC-2017-11-14/4.1</span>"))
+        #expect(html.contains("<th scope=\"row\">1.1.4</th>"))
+        #expect(html.contains("<span class=\"rag rag-green\">Green</span>"))
         let sweep = try await fixture.application.notifications.preview(asOf: InstantText.parse("2017-11-16T08:00:00Z")!, as: fixture.admin)
         let digest = try #require(sweep.notices.first { $0.kind == "action.digest" && $0.to.email == "qa.lead@example.org" })
         #expect(digest.actions.map(\.ref) == ["1.1.40"])

@@ -104,6 +104,8 @@ def test_a_resolution_creates_and_updates_plan_actions(world):
     assert action["resolution"] == created["id"] and action["update_frequency"] == "monthly"
     admin = signed_in(daemon)
     assert ok(admin.command("ACTION", "GET", "1.1.40"))["resolution"] == created["id"]
+    listed = ok(admin.command("ACTION", "LIST"))
+    assert [(a["ref"], a["resolution"]) for a in listed if a["resolution"] is not None] == [("1.1.40", created["id"])]
     # It is in the lead's next digest.
     preview = ok(admin.command("REMIND", "PREVIEW", "2017-11-16T08:00:00Z"))
     digest = next(n for n in preview["notices"] if n["kind"] == "action.digest" and n["to"]["email"] == "qa.lead@example.org")
