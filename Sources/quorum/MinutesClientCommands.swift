@@ -87,7 +87,7 @@ struct InterestCommand: AsyncParsableCommand {
 
 struct MinutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "minutes", abstract: "A meeting's minutes.", subcommands: [Get.self, Record.self, Approve.self])
+        commandName: "minutes", abstract: "A meeting's minutes.", subcommands: [Get.self, Render.self, Record.self, Approve.self])
 
     struct Get: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a meeting's minutes (members of the board, secretary, admin).")
@@ -96,6 +96,20 @@ struct MinutesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.show(["MINUTES", "GET", meeting], as: MinutesDocument.self, printMinutes)
+        }
+    }
+
+    struct Render: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Download the minutes as a document: quorum minutes render OSC-2017-11-14 --format pdf --part exempt -o minutes.pdf")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Meeting id.") var meeting: String
+        @Option(help: "html or pdf.") var format: String = "html"
+        @Option(help: "public (Part I) or exempt (Part II, the exempt items).") var part: String = "public"
+        @Option(name: .shortAndLong, help: "File to write (default: standard output).") var output: String?
+
+        func run() async throws {
+            try await options.download(["MINUTES", "RENDER", meeting, format, part], to: output)
         }
     }
 
@@ -120,9 +134,12 @@ struct MinutesCommand: AsyncParsableCommand {
             abstract: "Approve, at this meeting, the minutes of the board's previous meeting (secretary).")
         @OptionGroup var options: ClientOptions
         @Argument(help: "The approving meeting's id.") var meeting: String
+        @Option(help: "The minuted meeting's id, which must be the board's meeting just before (default: that one).")
+        var minutes: String?
 
         func run() async throws {
-            try await options.show(["MINUTES", "APPROVE", meeting], as: MinutesDocument.self, printMinutes)
+            let words = ["MINUTES", "APPROVE", meeting] + optionWords(["minutes": minutes])
+            try await options.show(words, as: MinutesDocument.self, printMinutes)
         }
     }
 }

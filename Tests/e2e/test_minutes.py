@@ -248,6 +248,27 @@ def test_the_quorum_client_records_and_reads_attendance(world):
     assert refused.returncode != 0
 
 
+def test_the_quorum_client_renders_amends_and_approves_minutes(world, tmp_path):
+    daemon, secretary, token = world
+    env = {"QUORUM_PORT": str(daemon.port), "QUORUM_USER": SECRETARY, "QUORUM_TOKEN": token, "PATH": "/usr/bin:/bin"}
+    run = lambda *args: subprocess.run([str(BIN / "quorum"), *args], capture_output=True, text=True, env=env, timeout=60)
+    ok(secretary.command("MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard."))
+    amended = run("resolution", "amend", f"{MEETING}/4.1", "Reports be provided quarterly", "--for", "6", "--against", "1")
+    assert amended.returncode == 0, amended.stderr
+    assert amended.stdout.strip() == f"{MEETING}/4.1 Reports be provided quarterly [6 for, 1 against, 0 abstaining]"
+    out = tmp_path / "minutes.html"
+    rendered = run("minutes", "render", MEETING, "-o", str(out))
+    assert rendered.returncode == 0, rendered.stderr
+    html = out.read_text()
+    assert "The Committee considered the scorecard." in html and "Reports be provided quarterly (6 for, 1 against" in html
+    # minutes= names the minuted meeting; one that is not the meeting before is refused.
+    wrong = run("minutes", "approve", "OSC-2018-03-13", "--minutes", MEETING)
+    assert wrong.returncode != 0 and "2018-01-09" in wrong.stderr
+    approved = run("minutes", "approve", "OSC-2018-01-09", "--minutes", MEETING)
+    assert approved.returncode == 0, approved.stderr
+    assert approved.stdout.startswith(f"Minutes of {MEETING}: approved at OSC-2018-01-09")
+
+
 def test_draft_minutes_are_carried_by_the_next_pack_and_rendered_with_part_two_apart(world):
     daemon, secretary, _ = world
     exempt = ok(secretary.command("ITEM", "ADD", MEETING, "Residential placement contract", "exempt=3"))
@@ -264,7 +285,16 @@ def test_draft_minutes_are_carried_by_the_next_pack_and_rendered_with_part_two_a
                          password=world[2], socket_timeout=300)
     pdf = client.execute_command("MINUTES", "RENDER", MEETING, "pdf")
     assert pdf.startswith(b"%PDF")
+    # The Part II minutes as a PDF: the exempt item's minute, and not the public one.
+    exempt_pdf = client.execute_command("MINUTES", "RENDER", MEETING, "pdf", "exempt")
+    assert exempt_pdf.startswith(b"%PDF")
     client.close()
+    texts = [subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+             for data in (pdf, exempt_pdf)]
+    flat = [" ".join(text.split()) for text in texts]
+    assert "The Committee considered the scorecard." in flat[0] and "confidential rate" not in flat[0]
+    assert "The contract price was agreed at the confidential rate." in flat[1]
+    assert "considered the scorecard" not in flat[1] and "Part II" in flat[1]
     # The next meeting's pack carries the draft under "Minutes of the previous meeting".
     pack = ok(secretary.command("PACK", "BUILD", "OSC-2018-01-09"))
     html = secretary.command("PACK", "GET", pack["id"], "html", "public")
