@@ -102,6 +102,34 @@ struct MeetingRecordServiceTests {
         #expect(unbound.warning?.contains("no meeting in 2018-02") == true)
     }
 
+    @Test func aReportRequestedForAnotherBoardBindsToThatBoardsMeetingAndIsTheResolutionsSecretarys() async throws {
+        let fixture = try await Self.fixture()
+        let records = fixture.application.meetingRecords
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        // The Health and Wellbeing Board meets quarterly on the second Wednesday: 14 March 2018.
+        let effect = try await records.requestReport(
+            board: "HWBB", month: "March 2018", title: "Children's services scorecard for the Board", ownerEmail: "head.childrens.social.care@example.org",
+            ownerRole: "Head of Children's Social Care", resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
+        #expect(effect.board == "HWBB")
+        #expect(effect.meeting == "HWBB-2018-03-14")
+        #expect(effect.warning == nil)
+        let march = try await fixture.application.governance.meeting("HWBB-2018-03-14", as: nil)
+        let item = try #require(march.items?.first { $0.title == "Children's services scorecard for the Board" })
+        #expect(item.owner == "head.childrens.social.care@example.org")
+        #expect(item.resolution == "OSC-2017-11-14/4.1")
+        #expect(item.number == effect.item)
+        // The request is the resolution's board's to make: the receiving board's secretary may not.
+        let hwbbSecretary = User(name: "hwbb.secretary@example.org", role: .secretary, boardCode: "HWBB")
+        let refusal = await #expect(throws: ApplicationError.self) {
+            try await records.requestReport(
+                board: "HWBB", month: "June 2018", title: "x", ownerEmail: "a@example.org", ownerRole: nil,
+                resolution: "OSC-2017-11-14/4.1", as: hwbbSecretary)
+        }
+        #expect(refusal?.code == .notPermitted)
+        let june = try await fixture.application.governance.meeting("HWBB-2018-06-13", as: nil)
+        #expect(june.items?.contains { $0.title == "x" } != true)
+    }
+
     @Test func theRequestedReportsOwnerIsRemindedLikeAnyReportOwner() async throws {
         let fixture = try await Self.fixture()
         let records = fixture.application.meetingRecords

@@ -158,8 +158,12 @@ def test_an_ongoing_action_is_chased_for_its_update_and_carries_a_rag_rating(dem
     # 1.1.3 is Ongoing: only its update frequency can bring it to the digest.
     action = ok(lead.command("ACTION", "UPDATE", "1.1.3", "Workshops continue", "rag=amber", "frequency=every 2 weeks"))
     assert action["rag"] == "amber" and action["update_frequency"] == "fortnightly"
-    chased_from = action["next_update_due"]
-    assert chased_from is not None
+    # The update is dated today (London): the next is due two weeks after it.
+    import datetime
+    from zoneinfo import ZoneInfo
+    today = datetime.datetime.now(ZoneInfo("Europe/London")).date()
+    chased_from = (today + datetime.timedelta(days=14)).isoformat()
+    assert action["next_update_due"] == chased_from
     bad = lead.command("ACTION", "UPDATE", "1.1.3", "x", "rag=purple")
     assert isinstance(bad, ReplyError) and bad.code == "BADARG" and "red, amber or green" in bad
     bad = lead.command("ACTION", "UPDATE", "1.1.3", "x", "frequency=sometimes")
@@ -168,7 +172,6 @@ def test_an_ongoing_action_is_chased_for_its_update_and_carries_a_rag_rating(dem
     denied = other.command("ACTION", "UPDATE", "1.1.3", "x", "rag=red")
     assert isinstance(denied, ReplyError) and denied.code == "NOPERM"
     admin = signed_in(demo_daemon)
-    import datetime
     day_after = (datetime.date.fromisoformat(chased_from) + datetime.timedelta(days=1)).isoformat()
     preview = ok(admin.command("REMIND", "PREVIEW", f"{day_after}T08:00:00Z"))
     items = [a for n in preview["notices"] if n["to"]["email"] == OWNER for a in n["actions"] if a["ref"] == "1.1.3"]
@@ -231,6 +234,18 @@ def test_a_measures_target_and_comparators_reach_the_scorecard(demo_daemon):
     listed = next(m for m in ok(demo_daemon.connect().command("MEASURE", "LIST")) if m["id"] == row["id"])
     assert listed["target"] == 18 and listed["comparators"][0]["kind"] == "national"
     analyst.close()
+
+
+def test_the_scorecard_gives_direction_against_the_previous_period_and_the_same_one_a_year_before(demo_daemon):
+    admin = signed_in(demo_daemon)
+    # Average caseload (lower is better): 20 in October 2017 (the demo's figure), 22 in September,
+    # 18 in October 2016. Better than the month before, worse than a year before.
+    ok(admin.command("MEASURE", "SET", "M3.03", "2017-09", "22"))
+    ok(admin.command("MEASURE", "SET", "M3.03", "2016-10", "18"))
+    row = next(r for r in ok(admin.command("SCORECARD", "2017-10")) if r["id"] == "M3.03")
+    assert (row["value"], row["previous"], row["previous_period"], row["direction"]) == (20, 22, "2017-09", "improving")
+    assert (row["year_ago"], row["year_ago_period"], row["direction_since_year_ago"]) == (18, "2016-10", "declining")
+    admin.close()
 
 
 def test_the_quorum_client_records_and_reads_attendance(world):
