@@ -327,7 +327,7 @@ public struct PackService: Sendable {
         }
         var tracker: ActionTrackerAppendix?
         if items.contains(where: { $0.generatedAppendices.contains(.actionTracker) }) {
-            let origins = try await database.resolutionsOfActions().compactMapValues(\.created)
+            let origins = try await database.resolutionsOfActions().compactMapValues { $0.created }
             tracker = ActionTrackerAppendix(
                 recommendations: recommendations, actions: try await database.planActions(), asOf: meeting.date, resolutions: origins)
         }
