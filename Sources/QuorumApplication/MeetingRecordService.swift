@@ -219,6 +219,42 @@ public struct MeetingRecordService: Sendable {
         }
     }
 
+    /// Amends a resolution (`OSC-2017-11-14/4.1`) while its minutes are a draft: the wording as
+    /// amended and, when given, the vote taken on it (nil keeps the vote it has). A resolution
+    /// that has set something in motion is not amended into a lost one.
+    public func amendResolution(
+        _ reference: String, wording: String, vote: Resolution.Vote?, as user: User?
+    ) async throws -> ResolutionDocument {
+        let (meetingID, item, number) = try Self.resolutionID(reference)
+        let (meeting, board) = try await meetingAndBoard(meetingID)
+        try await authorizer.authorize(.resolutionAmend, user, scope: AccessScope(boardCode: board.code))
+        let wording = wording.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !wording.isEmpty else { throw ApplicationError(.badArgument, "the resolution's wording is empty") }
+        if let vote, [vote.inFavour, vote.against, vote.abstentions].contains(where: { $0 < 0 }) {
+            throw ApplicationError(.badArgument, "a vote counts are whole numbers, not negative")
+        }
+        do {
+            let stored = try await audited(.resolutionAmend, by: user, target: reference, ["item": String(item)]) {
+                try await database.amendResolution(
+                    meetingID: meeting.id, item: item, number: number, wording: wording, vote: vote, by: user?.name ?? "", now: clock.now()
+                ) { amended in
+                    if !amended.resolution.isCarried, !amended.effects.isEmpty {
+                        let kinds = amended.effects.map(\.kind.rawValue).joined(separator: ", ")
+                        throw ApplicationError(
+                            .conflict, "resolution \(reference) has set things in motion (\(kinds)) and is not amended into a lost one")
+                    }
+                }
+            }
+            var effects: [ResolutionEffectDocument] = []
+            for effect in stored.effects { effects.append(try await effectDocument(effect)) }
+            return ResolutionDocument(id: stored.reference, item: stored.itemNumber, resolution: stored.resolution, effects: effects)
+        } catch MeetingRecordStoreError.unknownResolution {
+            throw ApplicationError(.notFound, "no resolution \(reference)")
+        } catch MeetingRecordStoreError.minutesApproved(let id) {
+            throw ApplicationError(.conflict, "the minutes of \(id) are approved and are not changed")
+        }
+    }
+
     /// Approves, at `meetingID`, the draft minutes of the board's previous meeting (or of
     /// `minutesOf`, which must be the meeting just before it). They are then not changed.
     public func approveMinutes(at meetingID: String, minutesOf: String? = nil, as user: User?) async throws -> MinutesDocument {
@@ -247,7 +283,7 @@ public struct MeetingRecordService: Sendable {
             if stored.approval != nil {
                 throw ApplicationError(.conflict, "the minutes of \(minutedID) are already approved")
             }
-            try minutes.approve(at: meeting.date, boardMeetings: dates, by: user?.name ?? "")
+            try minutes.approve(at: meeting.date, boardMeetings: dates, today: clock.today, by: user?.name ?? "")
         } catch let error as MeetingRecordError {
             throw ApplicationError(.badArgument, "\(error)")
         }
@@ -434,10 +470,7 @@ public struct MeetingRecordService: Sendable {
     /// The resolution `OSC-2017-11-14/5.1`, after checking that `user` is its board's secretary
     /// and that it was carried: a lost resolution sets nothing in motion.
     private func carriedResolution(_ reference: String, _ operation: Operation, as user: User?) async throws -> (StoredResolution, Board) {
-        guard let slash = reference.lastIndex(of: "/") else { throw Self.badResolution(reference) }
-        let meetingID = String(reference[..<slash])
-        let numbers = reference[reference.index(after: slash)...].split(separator: ".", omittingEmptySubsequences: false)
-        guard numbers.count == 2, let item = Int(numbers[0]), let number = Int(numbers[1]) else { throw Self.badResolution(reference) }
+        let (meetingID, item, number) = try Self.resolutionID(reference)
         let (_, board) = try await meetingAndBoard(meetingID)
         try await authorizer.authorize(operation, user, scope: AccessScope(boardCode: board.code))
         guard let resolution = try await database.resolution(meetingID: meetingID, item: item, number: number) else {
@@ -447,6 +480,15 @@ public struct MeetingRecordService: Sendable {
             throw ApplicationError(.badArgument, "resolution \(reference) was not carried, so it sets nothing in motion")
         }
         return (resolution, board)
+    }
+
+    /// The meeting, item and number of a resolution id (`OSC-2017-11-14/5.1`).
+    private static func resolutionID(_ reference: String) throws -> (meetingID: String, item: Int, number: Int) {
+        guard let slash = reference.lastIndex(of: "/") else { throw Self.badResolution(reference) }
+        let meetingID = String(reference[..<slash])
+        let numbers = reference[reference.index(after: slash)...].split(separator: ".", omittingEmptySubsequences: false)
+        guard numbers.count == 2, let item = Int(numbers[0]), let number = Int(numbers[1]) else { throw Self.badResolution(reference) }
+        return (meetingID, item, number)
     }
 
     private static func badResolution(_ reference: String) -> ApplicationError {

@@ -130,6 +130,7 @@ extension Operation {
     public static let minuteRecord = Operation("minutes.record", boardSecretary, writes: true)
     public static let minutesApprove = Operation("minutes.approve", boardSecretary, writes: true)
     public static let resolutionAdd = Operation("resolution.add", boardSecretary, writes: true)
+    public static let resolutionAmend = Operation("resolution.amend", boardSecretary, writes: true)
     /// A resolution's consequences: a new action, an update of one, a requested report.
     public static let resolutionAction = Operation("resolution.action", boardSecretary, writes: true)
     public static let resolutionUpdate = Operation("resolution.update", boardSecretary, writes: true)
@@ -150,7 +151,7 @@ extension Operation {
     public static let measureComparator = Operation("measure.comparator", .anyOf([admin, .role(.analyst)]), writes: true)
 
     static let afterTheMeeting: [Operation] = [
-        attendanceGet, attendanceRecord, attendanceSubstitute, interestDeclare, minutesGet, minuteRecord, minutesApprove, resolutionAdd,
+        attendanceGet, attendanceRecord, attendanceSubstitute, interestDeclare, minutesGet, minuteRecord, minutesApprove, resolutionAdd, resolutionAmend,
         resolutionAction, resolutionUpdate, resolutionReport, decisionList, decisionGet, decisionRecord, decisionPublish, decisionCallIn,
         decisionHear, measureTarget, measureComparator,
     ]

@@ -327,7 +327,9 @@ public struct PackService: Sendable {
         }
         var tracker: ActionTrackerAppendix?
         if items.contains(where: { $0.generatedAppendices.contains(.actionTracker) }) {
-            tracker = ActionTrackerAppendix(recommendations: recommendations, actions: try await database.planActions(), asOf: meeting.date)
+            let origins = try await database.resolutionsOfActions().compactMapValues { $0.created }
+            tracker = ActionTrackerAppendix(
+                recommendations: recommendations, actions: try await database.planActions(), asOf: meeting.date, resolutions: origins)
         }
         let previous = try await database.latestPack(meetingID: meeting.id)
         let version = (previous?.version ?? 0) + 1

@@ -70,13 +70,19 @@ public struct PlanService: Sendable {
             }
             state = parsed
         }
+        // The resolutions that created actions, in one query for the whole list.
+        let origins = try await database.resolutionsOfActions()
         return try await models.actions.value()
             .filter { action in
                 (state.map { action.state(on: asOf) == $0 } ?? true)
                     && (filter.leadEmail.map { EmailAddressRule.same(action.lead.email, $0) } ?? true)
                     && (filter.recommendation.map { action.recommendationID == $0 } ?? true)
             }
-            .map { ActionDocument($0, asOf: asOf) }
+            .map { action in
+                var document = ActionDocument(action, asOf: asOf)
+                document.resolution = origins[action.ref]?.created
+                return document
+            }
     }
 
     public func action(_ ref: String, asOf: LocalDate?, as user: User?) async throws -> ActionDocument {

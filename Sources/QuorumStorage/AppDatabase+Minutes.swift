@@ -283,6 +283,43 @@ extension AppDatabase {
         }
     }
 
+    /// Amends a resolution while its minutes are a draft: its wording as amended and, when `vote`
+    /// is given, the vote taken on it (nil keeps the vote it has). `check` sees the resolution as
+    /// amended, inside the transaction, and may refuse it.
+    /// - Throws: `MeetingRecordStoreError.unknownResolution` or `.minutesApproved`.
+    public func amendResolution(
+        meetingID: String, item: Int, number: Int, wording: String, vote: Resolution.Vote?, by: String, now: Date,
+        check: @escaping @Sendable (StoredResolution) throws -> Void = { _ in }
+    ) async throws -> StoredResolution {
+        let stamp = now.storedInstant
+        return try await write { db in
+            let reference = StoredResolution.reference(meetingID: meetingID, item: item, number: number)
+            guard var record = try ResolutionRecord.all().filter(meeting: meetingID).filter(item: item)
+                .filter(ResolutionRecord.Columns.number == number).fetchOne(db)
+            else { throw MeetingRecordStoreError.unknownResolution(reference) }
+            guard try MinutesApprovalRecord.fetchOne(db, key: meetingID) == nil else {
+                throw MeetingRecordStoreError.minutesApproved(meetingID)
+            }
+            record.wording = wording
+            if let vote {
+                record.inFavour = vote.inFavour
+                record.against = vote.against
+                record.abstentions = vote.abstentions
+                record.castingVote = vote.castingVoteInFavour.map { $0 ? .inFavour : .against }
+            }
+            let effects = try ResolutionEffectRecord.all().filter(resolutions: [record.id ?? 0]).order(ResolutionEffectRecord.Columns.id)
+                .fetchAll(db).map { ResolutionEffect($0) }
+            let amended = StoredResolution(
+                meetingID: meetingID, itemNumber: item, resolution: record.resolution, effects: effects, rowID: record.id ?? 0)
+            try check(amended)
+            try record.update(db)
+            var details = ["item": String(item), "number": String(number)]
+            if let vote { details["vote"] = "\(vote.inFavour)-\(vote.against)-\(vote.abstentions)" }
+            try Auditor(db: db, at: stamp, actor: by, via: "command").record("minutes", meetingID, "resolution amended", details)
+            return amended
+        }
+    }
+
     /// The resolution `OSC-2017-11-14/5.1`, or nil.
     public func resolution(meetingID: String, item: Int, number: Int) async throws -> StoredResolution? {
         try await writer.read { db in

@@ -87,7 +87,7 @@ struct InterestCommand: AsyncParsableCommand {
 
 struct MinutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "minutes", abstract: "A meeting's minutes.", subcommands: [Get.self, Record.self, Approve.self])
+        commandName: "minutes", abstract: "A meeting's minutes.", subcommands: [Get.self, Render.self, Record.self, Approve.self])
 
     struct Get: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a meeting's minutes (members of the board, secretary, admin).")
@@ -96,6 +96,20 @@ struct MinutesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.show(["MINUTES", "GET", meeting], as: MinutesDocument.self, printMinutes)
+        }
+    }
+
+    struct Render: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Download the minutes as a document: quorum minutes render OSC-2017-11-14 --format pdf --part exempt -o minutes.pdf")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Meeting id.") var meeting: String
+        @Option(help: "html or pdf.") var format: String = "html"
+        @Option(help: "public (Part I) or exempt (Part II, the exempt items).") var part: String = "public"
+        @Option(name: .shortAndLong, help: "File to write (default: standard output).") var output: String?
+
+        func run() async throws {
+            try await options.download(["MINUTES", "RENDER", meeting, format, part], to: output)
         }
     }
 
@@ -120,9 +134,12 @@ struct MinutesCommand: AsyncParsableCommand {
             abstract: "Approve, at this meeting, the minutes of the board's previous meeting (secretary).")
         @OptionGroup var options: ClientOptions
         @Argument(help: "The approving meeting's id.") var meeting: String
+        @Option(help: "The minuted meeting's id, which must be the board's meeting just before (default: that one).")
+        var minutes: String?
 
         func run() async throws {
-            try await options.show(["MINUTES", "APPROVE", meeting], as: MinutesDocument.self, printMinutes)
+            let words = ["MINUTES", "APPROVE", meeting] + optionWords(["minutes": minutes])
+            try await options.show(words, as: MinutesDocument.self, printMinutes)
         }
     }
 }
@@ -146,7 +163,7 @@ func printMinutes(_ document: MinutesDocument) {
 struct ResolutionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolution", abstract: "Resolutions and what they set in motion (secretary).",
-        subcommands: [Add.self, Action.self, Update.self, Report.self])
+        subcommands: [Add.self, Amend.self, Action.self, Update.self, Report.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an item's next resolution, with its vote if one was taken.")
@@ -166,6 +183,28 @@ struct ResolutionCommand: AsyncParsableCommand {
             ])
             guard let document = try await options.callDocument(words, as: ResolutionDocument.self) else { return }
             print("\(document.id) \(document.wording)\(document.carried ? "" : " — NOT CARRIED")")
+        }
+    }
+
+    struct Amend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Amend a draft resolution's wording and give it the vote taken on it (without a vote, it keeps the one it has).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Resolution id, e.g. OSC-2017-11-14/4.1.") var resolution: String
+        @Argument(help: "The resolution's wording, as amended.") var wording: String
+        @Option(name: .customLong("for"), help: "Votes for.") var inFavour: Int?
+        @Option(help: "Votes against.") var against: Int?
+        @Option(help: "Abstentions.") var abstain: Int?
+        @Option(help: "The chair's casting vote on a tie: for or against.") var casting: String?
+
+        func run() async throws {
+            let words = ["RESOLUTION", "AMEND", resolution, wording] + optionWords([
+                "for": inFavour.map(String.init), "against": against.map(String.init), "abstain": abstain.map(String.init),
+                "casting": casting,
+            ])
+            guard let document = try await options.callDocument(words, as: ResolutionDocument.self) else { return }
+            let vote = document.vote.map { " [\($0.inFavour) for, \($0.against) against, \($0.abstentions) abstaining]" } ?? ""
+            print("\(document.id) \(document.wording)\(vote)\(document.carried ? "" : " — NOT CARRIED")")
         }
     }
 

@@ -90,7 +90,7 @@ struct GovernanceEventTests {
     }
 
     @Test func approvedMinutesRaiseOneEvent() async throws {
-        let fixture = try await ApplicationFixture(now: "2017-11-15T10:00:00Z", webhooks: [Self.all])
+        let fixture = try await ApplicationFixture(now: "2018-01-09T10:00:00Z", webhooks: [Self.all])
         _ = try await fixture.application.packs.submitReport(
             try ApplicationFixture.demo("reports/OSC-2017-11-14.md"), item: "4", meeting: "OSC-2017-11-14", as: fixture.admin)
         let records = fixture.application.meetingRecords

@@ -102,6 +102,34 @@ struct MeetingRecordServiceTests {
         #expect(unbound.warning?.contains("no meeting in 2018-02") == true)
     }
 
+    @Test func aReportRequestedForAnotherBoardBindsToThatBoardsMeetingAndIsTheResolutionsSecretarys() async throws {
+        let fixture = try await Self.fixture()
+        let records = fixture.application.meetingRecords
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        // The Health and Wellbeing Board meets quarterly on the second Wednesday: 14 March 2018.
+        let effect = try await records.requestReport(
+            board: "HWBB", month: "March 2018", title: "Children's services scorecard for the Board", ownerEmail: "head.childrens.social.care@example.org",
+            ownerRole: "Head of Children's Social Care", resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
+        #expect(effect.board == "HWBB")
+        #expect(effect.meeting == "HWBB-2018-03-14")
+        #expect(effect.warning == nil)
+        let march = try await fixture.application.governance.meeting("HWBB-2018-03-14", as: nil)
+        let item = try #require(march.items?.first { $0.title == "Children's services scorecard for the Board" })
+        #expect(item.owner == "head.childrens.social.care@example.org")
+        #expect(item.resolution == "OSC-2017-11-14/4.1")
+        #expect(item.number == effect.item)
+        // The request is the resolution's board's to make: the receiving board's secretary may not.
+        let hwbbSecretary = User(name: "hwbb.secretary@example.org", role: .secretary, boardCode: "HWBB")
+        let refusal = await #expect(throws: ApplicationError.self) {
+            try await records.requestReport(
+                board: "HWBB", month: "June 2018", title: "x", ownerEmail: "a@example.org", ownerRole: nil,
+                resolution: "OSC-2017-11-14/4.1", as: hwbbSecretary)
+        }
+        #expect(refusal?.code == .notPermitted)
+        let june = try await fixture.application.governance.meeting("HWBB-2018-06-13", as: nil)
+        #expect(june.items?.contains { $0.title == "x" } != true)
+    }
+
     @Test func theRequestedReportsOwnerIsRemindedLikeAnyReportOwner() async throws {
         let fixture = try await Self.fixture()
         let records = fixture.application.meetingRecords
@@ -160,6 +188,20 @@ struct MeetingRecordServiceTests {
             resolution: "OSC-2017-11-14/4.1", as: Self.secretary)
         #expect(action.resolution == "OSC-2017-11-14/4.1")
         #expect(try await fixture.application.plan.action("1.1.40", asOf: nil, as: fixture.admin).resolution == "OSC-2017-11-14/4.1")
+        // ACTION LIST carries it too, and only on the action the resolution created.
+        let listed = try await fixture.application.plan.actions(.init(), as: fixture.admin)
+        #expect(listed.first { $0.ref == "1.1.40" }?.resolution == "OSC-2017-11-14/4.1")
+        #expect(listed.filter { $0.resolution != nil }.map(\.ref) == ["1.1.40"])
+        // So does the pack's action tracker, with each action's RAG rating.
+        _ = try await fixture.application.plan.updateAction(
+            "1.1.4", text: "On track", reviewDate: nil, completes: false, rag: "green", frequency: nil,
+            as: User(name: "quality.assurance.manager@example.org", role: .lead))
+        let built = try await fixture.application.packs.build(Self.meeting, as: fixture.admin)
+        await fixture.application.packs.pdfMaker.settled(built.id)
+        let html = String(decoding: try await fixture.application.packs.part(built.id, .public, .html, as: fixture.admin), as: UTF8.self)
+        #expect(html.contains("Report re-referral audit findings to the Committee<span class=\"created-by\">Created by resolution OSC-2017-11-14/4.1</span>"))
+        #expect(html.contains("<th scope=\"row\">1.1.4</th>"))
+        #expect(html.contains("<span class=\"rag rag-green\">Green</span>"))
         let sweep = try await fixture.application.notifications.preview(asOf: InstantText.parse("2017-11-16T08:00:00Z")!, as: fixture.admin)
         let digest = try #require(sweep.notices.first { $0.kind == "action.digest" && $0.to.email == "qa.lead@example.org" })
         #expect(digest.actions.map(\.ref) == ["1.1.40"])
@@ -187,7 +229,8 @@ struct MeetingRecordServiceTests {
     }
 
     @Test func minutesAreApprovedAtTheNextMeetingOnly() async throws {
-        let fixture = try await Self.fixture()
+        // On the day of the 9 January 2018 meeting that approves them.
+        let fixture = try await Self.fixture(now: "2018-01-09T10:00:00Z")
         let records = fixture.application.meetingRecords
         _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
         let wrong = await #expect(throws: ApplicationError.self) {
@@ -204,6 +247,19 @@ struct MeetingRecordServiceTests {
         #expect(changed?.code == .conflict)
     }
 
+    @Test func minutesAreNotApprovedBeforeTheApprovingMeetingHasHappened() async throws {
+        // The day after the minuted meeting: the 9 January 2018 meeting is still ahead.
+        let records = try await Self.fixture().application.meetingRecords
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let early = await #expect(throws: ApplicationError.self) {
+            try await records.approveMinutes(at: "OSC-2018-01-09", as: Self.secretary)
+        }
+        #expect(early?.code == .badArgument)
+        #expect(early?.message.contains("2018-01-09") == true)
+        #expect(early?.message.contains("has not yet taken place") == true)
+        #expect(try await records.minutes(Self.meeting, as: Self.secretary).status == "draft")
+    }
+
     @Test func aLostResolutionSetsNothingInMotion() async throws {
         let records = try await Self.fixture().application.meetingRecords
         _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", defaultResolutions: false, as: Self.secretary)
@@ -218,6 +274,91 @@ struct MeetingRecordServiceTests {
                 as: Self.secretary)
         }
         #expect(refusal?.message.contains("not carried") == true)
+    }
+
+    @Test func aDefaultedResolutionIsAmendedAndGivenItsVote() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        let minutes = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let id = try #require(minutes.items.first?.resolutions.first?.id)
+        #expect(id == "OSC-2017-11-14/4.1")
+        let amended = try await records.amendResolution(
+            id, wording: "Reports continue to be provided on a quarterly basis",
+            vote: Resolution.Vote(inFavour: 4, against: 2, abstentions: 1), as: Self.secretary)
+        #expect(amended.wording == "Reports continue to be provided on a quarterly basis")
+        #expect(amended.vote?.inFavour == 4)
+        #expect(amended.vote?.abstentions == 1)
+        #expect(amended.carried)
+        // Without a vote it keeps the one it has; the minutes show the amendment.
+        _ = try await records.amendResolution(id, wording: "Reports be provided quarterly", vote: nil, as: Self.secretary)
+        let stored = try #require(try await records.minutes(Self.meeting, as: Self.secretary).items.first?.resolutions.first)
+        #expect(stored.wording == "Reports be provided quarterly")
+        #expect(stored.vote?.against == 2)
+        // Another board's secretary may not.
+        let other = await #expect(throws: ApplicationError.self) {
+            try await records.amendResolution(id, wording: "x", vote: nil, as: Self.otherSecretary)
+        }
+        #expect(other?.code == .notPermitted)
+        let missing = await #expect(throws: ApplicationError.self) {
+            try await records.amendResolution("OSC-2017-11-14/4.7", wording: "x", vote: nil, as: Self.secretary)
+        }
+        #expect(missing?.code == .notFound)
+    }
+
+    @Test func aResolutionThatSetSomethingInMotionIsNotAmendedIntoALostOne() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        let minutes = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let id = try #require(minutes.items.first?.resolutions.first?.id)
+        _ = try await records.requestReport(
+            board: "OSC", month: "January 2018", title: "Update report", ownerEmail: "head.childrens.social.care@example.org", ownerRole: nil,
+            resolution: id, as: Self.secretary)
+        let lost = await #expect(throws: ApplicationError.self) {
+            try await records.amendResolution(
+                id, wording: "Reports continue", vote: Resolution.Vote(inFavour: 2, against: 5, abstentions: 0), as: Self.secretary)
+        }
+        #expect(lost?.code == .conflict)
+        #expect(lost?.message.contains("report") == true)
+        // Nothing was stored: the wording is the report's recommendation still.
+        let stored = try #require(try await records.minutes(Self.meeting, as: Self.secretary).items.first?.resolutions.first)
+        #expect(stored.wording == "Reports continue to be provided on a six monthly basis")
+        #expect(stored.vote == nil)
+        let carried = try await records.amendResolution(
+            id, wording: "Reports continue", vote: Resolution.Vote(inFavour: 5, against: 2, abstentions: 0), as: Self.secretary)
+        #expect(carried.effects.map(\.kind) == ["report"])
+    }
+
+    @Test func approvedMinutesKeepTheirResolutions() async throws {
+        let records = try await Self.fixture(now: "2018-01-09T20:00:00Z").application.meetingRecords
+        let minutes = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let id = try #require(minutes.items.first?.resolutions.first?.id)
+        _ = try await records.approveMinutes(at: "OSC-2018-01-09", as: Self.secretary)
+        let refusal = await #expect(throws: ApplicationError.self) {
+            try await records.amendResolution(id, wording: "Rewritten", vote: nil, as: Self.secretary)
+        }
+        #expect(refusal?.code == .conflict)
+        #expect(refusal?.message.contains("approved") == true)
+    }
+
+    @Test func theMinutesDocumentStatesAbsenceTheQuorumAndDeclarations() async throws {
+        let records = try await Self.fixture().application.meetingRecords
+        for member in ["osc.chair@example.org", "osc.vice.chair@example.org", "osc.member.1@example.org"] {
+            _ = try await records.recordAttendance(Self.meeting, member: member, status: "present", as: Self.secretary)
+        }
+        _ = try await records.recordAttendance(Self.meeting, member: "osc.member.2@example.org", status: "apologies", as: Self.secretary)
+        _ = try await records.recordSubstitute(
+            Self.meeting, substitute: "substitute.councillor@example.org", role: "Substitute Councillor", for: "osc.member.2@example.org",
+            as: Self.secretary)
+        _ = try await records.declare(
+            Self.meeting, item: "4", member: "osc.vice.chair@example.org", kind: "other_registrable",
+            nature: "Governor of a school named in the report", leftRoom: true, dispensation: false, as: Self.secretary)
+        _ = try await records.recordMinute(Self.meeting, item: "4", text: "Considered.", as: Self.secretary)
+        let html = String(decoding: try await records.renderMinutes(Self.meeting, part: .public, format: .html, as: Self.secretary), as: UTF8.self)
+        #expect(html.contains(
+            "<strong>Absent:</strong> Committee Member (Councillor); Co-opted Member (Diocesan Representative); Co-opted Member (Parent Governor Representative)</p>"))
+        // OSC: the chair and six members, "1/4 min 3": 3 needed; three members and a substitute present.
+        #expect(html.contains(
+            "The meeting was quorate: 4 voting members were present (substitutes counted) and 3 required (quorum 1/4 min 3 of a membership of 7)."))
+        #expect(html.contains(
+            "Declaration of interest: Vice-Chair of the Overview and Scrutiny Committee declared an other registrable interest (Governor of a school named in the report) and left the room for the item."))
     }
 
     @Test func targetAndComparatorAppearInTheScorecard() async throws {

@@ -37,12 +37,29 @@ struct BoardQuorumTests {
         }
     }
 
-    @Test("the repository's boards: Scrutiny a quarter but at least 3, Cabinet 3, the others a third")
+    @Test("the repository's boards: Scrutiny a quarter but at least 3, Cabinet 3, the others a third but at least 3")
     func repositoryBoards() throws {
         let governance = try BoardFileLoader.loadGovernance(from: repositoryRoot.appendingPathComponent("Boards"))
         #expect(governance["OSC"]?.quorum == .fraction(numerator: 1, denominator: 4, minimum: 3))
         #expect(governance["CABINET"]?.quorum == .count(3))
-        #expect(governance["HWBB"]?.quorumRule == .default)
+        for code in ["CPB", "CYPCIB", "HWBB", "LSCB"] {
+            #expect(governance[code]?.quorum == .fraction(numerator: 1, denominator: 3, minimum: 3), "\(code)")
+        }
+        // The Health and Wellbeing Board: the chair and seven members, a third of 8 rounded up is 3.
+        let hwbb = try #require(governance["HWBB"])
+        #expect(hwbb.quorumRule.required(membership: hwbb.votingMembers.count) == 3)
+    }
+
+    @Test("every shipped board file states its quorum rather than falling back to the default")
+    func everyShippedBoardStatesOne() throws {
+        let folder = repositoryRoot.appendingPathComponent("Boards")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files == ["CABINET.yaml", "CPB.yaml", "CYPCIB.yaml", "HWBB.yaml", "LSCB.yaml", "OSC.yaml"])
+        for file in files {
+            let path = folder.appendingPathComponent(file).path
+            let board = try BoardFileLoader.loadBoard(text: try String(contentsOfFile: path, encoding: .utf8), file: "Boards/\(file)")
+            #expect(board.quorum != nil, "Boards/\(file) states no quorum")
+        }
     }
 }
 

@@ -31,6 +31,21 @@ import Testing
         #expect(try action("3.1").reviewDate == .completed)
     }
 
+    @Test func eachActionCarriesItsRAGRatingAndTheResolutionThatCreatedIt() throws {
+        #expect(try action("1.1.4").rag == .amber)
+        #expect(try action("1.1.1").rag == nil)
+        #expect(try action("1.1.10").resolution == "OSC-2017-09-12/4.1")
+        #expect(try action("1.1.4").resolution == nil)
+        let html = PackRenderer().renderHTML(try SamplePack.content(), part: .public)
+        let appendix = try #require(HTMLAudit(html).element(id: "item-4-appendix-b"))
+        #expect(appendix.contains("<th scope=\"col\">RAG</th>"))
+        #expect(appendix.contains(
+            "<th scope=\"row\">1.1.10</th><td>Ensure that policies and procedures are adhered to in every day practice.<span class=\"created-by\">Created by resolution OSC-2017-09-12/4.1</span></td>"))
+        #expect(appendix.contains("<td class=\"rag-rating\"><span class=\"rag rag-amber\">Amber</span></td>"))
+        #expect(appendix.contains("<td class=\"rag-rating\"><span class=\"rag rag-green\">Green</span></td>"))
+        #expect(appendix.components(separatedBy: "Created by resolution").count == 2)
+    }
+
     @Test func theLatestUpdateIsTheLastOneOnOrBeforeTheMeeting() throws {
         #expect(try action("1.1.4").latestUpdate?.text == "Focus on Practice week completed; learning shared at the September workshop.")
         #expect(try action("1.1.10").latestUpdate == nil)
@@ -41,7 +56,7 @@ import Testing
         let appendix = try #require(HTMLAudit(html).element(id: "item-4-appendix-b"))
         #expect(appendix.contains("Appendix B to item 4: Improvement plan action tracker, as at 14 November 2017"))
         #expect(appendix.contains(
-            "<tr class=\"state-row-overdue\"><th scope=\"row\">1.1.1</th><td>Ensure all training to front line workers and managers covers analysis, planning and recording.</td><td>Head of Service (Children&#39;s Social Care)</td><td class=\"review-date\">31 Oct 2017</td><td><span class=\"state state-overdue\"><span class=\"symbol\" aria-hidden=\"true\">!</span> Overdue</span><span class=\"overdue-days\">by 14 days</span></td><td class=\"update\"><span class=\"update-date\">15 Sep 2017</span> This work is ongoing.</td></tr>"))
+            "<tr class=\"state-row-overdue\"><th scope=\"row\">1.1.1</th><td>Ensure all training to front line workers and managers covers analysis, planning and recording.</td><td>Head of Service (Children&#39;s Social Care)</td><td class=\"review-date\">31 Oct 2017</td><td><span class=\"state state-overdue\"><span class=\"symbol\" aria-hidden=\"true\">!</span> Overdue</span><span class=\"overdue-days\">by 14 days</span></td><td class=\"rag-rating\"><span class=\"none-stated\">Not rated</span></td><td class=\"update\"><span class=\"update-date\">15 Sep 2017</span> This work is ongoing.</td></tr>"))
         #expect(appendix.contains("<span class=\"symbol\" aria-hidden=\"true\">✓</span> Complete</span>"))
         #expect(appendix.contains("<span class=\"symbol\" aria-hidden=\"true\">◷</span> Due</span>"))
         #expect(appendix.contains("6 actions: 1 complete, 1 overdue, 1 due, 3 open."))

@@ -1,9 +1,9 @@
 import QuorumDomain
 import QuorumPacks
 
-/// The minutes of the sample meeting for golden files: attendance, a public item with a carried
-/// and a lost resolution, one resolved without a vote, and an exempt item whose minute only
-/// Part II prints.
+/// The minutes of the sample meeting for golden files: attendance with the quorum, a public item
+/// with a declaration of interest and a carried and a lost resolution, one resolved without a
+/// vote, and an exempt item whose minute (and the declaration on it) only Part II prints.
 enum SampleMinutes {
     static let content = MinutesContent(
         boardName: "Overview and Scrutiny Committee (Children's Services & Safeguarding)",
@@ -12,13 +12,20 @@ enum SampleMinutes {
         attendance: [
             (label: "Present", names: ["Councillor Hardy (in the chair)", "Councillor Carr", "Councillor O'Hanlon"]),
             (label: "Apologies", names: ["Councillor Byrom"]),
+            (label: "Absent", names: ["Councillor Ashworth"]),
             (label: "Also present", names: []),
         ],
+        quorum: MinutesContent.Quorum(rule: "1/4 min 3", membership: 5, required: 3, present: 3),
         items: [
             MinutesContent.Item(
                 number: 4, title: "Children's Social Care performance",
                 text: "The Committee considered the report of the Director of Social Care and Health.\n\nMembers asked about caseloads & agency staff.",
                 exemptParagraph: nil,
+                declarations: [
+                    MinutesContent.Declaration(
+                        member: "Councillor Carr", kind: .otherRegistrable, nature: "Governor of a school named in the report",
+                        leftRoom: false)
+                ],
                 resolutions: [
                     MinutesContent.Resolution(
                         reference: "OSC-2017-11-14/4.1", number: 1,
@@ -38,6 +45,11 @@ enum SampleMinutes {
             MinutesContent.Item(
                 number: 6, title: "Residential provider negotiation",
                 text: "The Committee considered the negotiating mandate for Provider Alpha.", exemptParagraph: 3,
+                declarations: [
+                    MinutesContent.Declaration(
+                        member: "Councillor O'Hanlon", kind: .disclosablePecuniary, nature: "Spouse employed by Provider Alpha",
+                        leftRoom: true)
+                ],
                 resolutions: [
                     MinutesContent.Resolution(
                         reference: "OSC-2017-11-14/6.1", number: 1, wording: "That the negotiating mandate be agreed.",

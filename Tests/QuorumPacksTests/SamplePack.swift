@@ -171,6 +171,16 @@ enum SamplePack {
         return try rows.map { MeasureValue(measureID: $0.0, period: try Period(parsing: $0.1), value: $0.2) }
     }
 
+    /// The actions with their leads' RAG ratings: 1.1.4 amber, 2.1 green, the rest not rated.
+    static func ratedActions() throws -> [PlanAction] {
+        let ratings: [String: RAGRating] = ["1.1.4": .amber, "2.1": .green]
+        return try actions().map { action in
+            var action = action
+            action.rag = ratings[action.ref]
+            return action
+        }
+    }
+
     static func actions() throws -> [PlanAction] {
         let qa = Person(role: "Quality Assurance Manager", email: "quality.assurance.manager@example.org")
         let head = Person(role: "Head of Service (Children's Social Care)", email: "head.childrens.social.care@example.org")
@@ -240,7 +250,9 @@ enum SamplePack {
             scorecard: ScorecardAppendix(
                 recommendations: recommendations(), measures: try measures(), values: try values(),
                 period: try Period(parsing: "2017/18"), historyLength: 4),
-            actionTracker: ActionTrackerAppendix(recommendations: recommendations(), actions: try actions(), asOf: meetingDate),
+            actionTracker: ActionTrackerAppendix(
+                recommendations: recommendations(), actions: try ratedActions(), asOf: meetingDate,
+                resolutions: ["1.1.10": "OSC-2017-09-12/4.1"]),
             changes: PackChangeList(
                 added: [], replaced: [.init(key: "OSC/performance/2017-11", number: 4, title: "Children's Social Care performance", contentHash: "x", isExempt: false)],
                 removed: []))

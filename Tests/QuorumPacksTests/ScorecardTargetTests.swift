@@ -30,6 +30,25 @@ struct ScorecardTargetTests {
         #expect(html.contains("Statistical neighbours 15 per 10,000 (2016/17, LAIT 2017): worse"))
     }
 
+    @Test func aMonthsFigureIsComparedWithTheMonthBeforeAndTheSameMonthAYearBefore() throws {
+        // Average caseload (lower is better): 22 in September 2017, 20 in October, 18 in October 2016.
+        var content = try SamplePack.content()
+        let values = try SamplePack.values() + [MeasureValue(measureID: "M3.03", period: try Period(parsing: "2016-10"), value: 18)]
+        content.scorecard = ScorecardAppendix(
+            recommendations: SamplePack.recommendations(), measures: try SamplePack.measures(), values: values,
+            period: try Period(parsing: "2017/18"), historyLength: 4)
+        let measure = try #require(content.scorecard?.groups.flatMap(\.measures).first { $0.id == "M3.03" })
+        #expect(measure.value == 20)
+        #expect(measure.direction == .improving)
+        #expect(measure.yearAgo?.value == 18)
+        #expect(measure.directionSinceYearAgo == .declining)
+        let html = PackRenderer().renderHTML(content, part: .public)
+        #expect(html.contains(
+            "<span class=\"year-ago\">Against 2016-10 (18): <span class=\"direction direction-declining\"><span class=\"symbol\" aria-hidden=\"true\">↓</span> Declining</span></span>"))
+        // Without the figure of a year before, no such line.
+        #expect(!PackRenderer().renderHTML(try SamplePack.content(), part: .public).contains("class=\"year-ago\""))
+    }
+
     @Test func aMeasureWithoutThemShowsNeither() throws {
         let html = PackRenderer().renderHTML(try SamplePack.content(), part: .public)
         #expect(!html.contains("class=\"target\""))

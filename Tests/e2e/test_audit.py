@@ -15,7 +15,8 @@ WRITES = {
     "meeting.add", "item.add", "report.submit", "pack.build", "pack.publish", "plan.import", "measure.set",
     "action.update", "user.add", "user.rotate", "user.revoke", "remind.run", "outbox.retry",
     # The meeting record
-    "attendance.record", "attendance.substitute", "interest.declare", "minutes.record", "resolution.add", "resolution.action",
+    "attendance.record", "attendance.substitute", "interest.declare", "minutes.record", "resolution.add", "resolution.amend",
+    "resolution.action",
     "resolution.update", "resolution.report", "minutes.approve", "decision.record", "decision.publish", "decision.callin",
     "decision.hear", "measure.target", "measure.comparator",
     # Before the meeting
@@ -69,6 +70,8 @@ def session(tmp_path_factory):
                   ["INTEREST", "DECLARE", MEETING, "4", "osc.chair@example.org", "non_registrable", "A relative in care"],
                   ["MINUTES", "RECORD", MEETING, "4", "Considered.", "resolutions=none"],
                   ["RESOLUTION", "ADD", MEETING, "4", "That an update report be presented in January 2018"],
+                  ["RESOLUTION", "AMEND", f"{MEETING}/4.1", "That an update report be presented in January 2018, as amended",
+                   "for=6", "against=1"],
                   ["RESOLUTION", "ACTION", f"{MEETING}/4.1", "1.1.40", LEAD, "2018-01", "Report the audit"],
                   ["RESOLUTION", "UPDATE", f"{MEETING}/4.1", "1.1.4", "Committee asked for dates"],
                   ["RESOLUTION", "REPORT", f"{MEETING}/4.1", "OSC", "January 2018", LEAD, "Update report"],

@@ -104,6 +104,8 @@ def test_a_resolution_creates_and_updates_plan_actions(world):
     assert action["resolution"] == created["id"] and action["update_frequency"] == "monthly"
     admin = signed_in(daemon)
     assert ok(admin.command("ACTION", "GET", "1.1.40"))["resolution"] == created["id"]
+    listed = ok(admin.command("ACTION", "LIST"))
+    assert [(a["ref"], a["resolution"]) for a in listed if a["resolution"] is not None] == [("1.1.40", created["id"])]
     # It is in the lead's next digest.
     preview = ok(admin.command("REMIND", "PREVIEW", "2017-11-16T08:00:00Z"))
     digest = next(n for n in preview["notices"] if n["kind"] == "action.digest" and n["to"]["email"] == "qa.lead@example.org")
@@ -122,14 +124,46 @@ def test_a_resolution_creates_and_updates_plan_actions(world):
     admin.close()
 
 
+def test_a_defaulted_resolution_is_amended_and_given_its_vote(world):
+    daemon, secretary, _ = world
+    minutes = ok(secretary.command("MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard."))
+    resolution = minutes["items"][0]["resolutions"][0]
+    assert resolution["vote"] is None
+    amended = ok(secretary.command("RESOLUTION", "AMEND", resolution["id"],
+                                   "Reports continue to be provided on a quarterly basis", "for=5", "against=1", "abstain=1"))
+    assert amended["wording"] == "Reports continue to be provided on a quarterly basis"
+    assert amended["vote"]["in_favour"] == 5 and amended["vote"]["against"] == 1 and amended["carried"] is True
+    stored = ok(secretary.command("MINUTES", "GET", MEETING))["items"][0]["resolutions"][0]
+    assert stored["wording"] == amended["wording"] and stored["vote"]["abstentions"] == 1
+    bad = secretary.command("RESOLUTION", "AMEND", resolution["id"], "x", "for=3")
+    assert isinstance(bad, ReplyError) and bad.code == "BADARG" and "against" in bad
+    outsider = signed_in(daemon, "hwbb.secretary@example.org",
+                         add_user(daemon, "hwbb.secretary@example.org", "secretary", "HWBB"))
+    denied = outsider.command("RESOLUTION", "AMEND", resolution["id"], "x")
+    assert isinstance(denied, ReplyError) and denied.code == "NOPERM"
+    outsider.close()
+    admin = signed_in(daemon)
+    entries = json.loads(admin.command("AUDIT", "kind=resolution.amend"))
+    assert [(e["user"], e["target"]) for e in entries] == [(SECRETARY, resolution["id"])]
+    # Once approved at the next meeting, the resolution is not changed.
+    ok(secretary.command("MINUTES", "APPROVE", "OSC-2018-01-09"))
+    again = secretary.command("RESOLUTION", "AMEND", resolution["id"], "Rewritten")
+    assert isinstance(again, ReplyError) and again.code == "CONFLICT"
+    admin.close()
+
+
 def test_an_ongoing_action_is_chased_for_its_update_and_carries_a_rag_rating(demo_daemon):
     token = add_user(demo_daemon, OWNER, "lead")
     lead = signed_in(demo_daemon, OWNER, token)
     # 1.1.3 is Ongoing: only its update frequency can bring it to the digest.
     action = ok(lead.command("ACTION", "UPDATE", "1.1.3", "Workshops continue", "rag=amber", "frequency=every 2 weeks"))
     assert action["rag"] == "amber" and action["update_frequency"] == "fortnightly"
-    chased_from = action["next_update_due"]
-    assert chased_from is not None
+    # The update is dated today (London): the next is due two weeks after it.
+    import datetime
+    from zoneinfo import ZoneInfo
+    today = datetime.datetime.now(ZoneInfo("Europe/London")).date()
+    chased_from = (today + datetime.timedelta(days=14)).isoformat()
+    assert action["next_update_due"] == chased_from
     bad = lead.command("ACTION", "UPDATE", "1.1.3", "x", "rag=purple")
     assert isinstance(bad, ReplyError) and bad.code == "BADARG" and "red, amber or green" in bad
     bad = lead.command("ACTION", "UPDATE", "1.1.3", "x", "frequency=sometimes")
@@ -138,7 +172,6 @@ def test_an_ongoing_action_is_chased_for_its_update_and_carries_a_rag_rating(dem
     denied = other.command("ACTION", "UPDATE", "1.1.3", "x", "rag=red")
     assert isinstance(denied, ReplyError) and denied.code == "NOPERM"
     admin = signed_in(demo_daemon)
-    import datetime
     day_after = (datetime.date.fromisoformat(chased_from) + datetime.timedelta(days=1)).isoformat()
     preview = ok(admin.command("REMIND", "PREVIEW", f"{day_after}T08:00:00Z"))
     items = [a for n in preview["notices"] if n["to"]["email"] == OWNER for a in n["actions"] if a["ref"] == "1.1.3"]
@@ -203,6 +236,18 @@ def test_a_measures_target_and_comparators_reach_the_scorecard(demo_daemon):
     analyst.close()
 
 
+def test_the_scorecard_gives_direction_against_the_previous_period_and_the_same_one_a_year_before(demo_daemon):
+    admin = signed_in(demo_daemon)
+    # Average caseload (lower is better): 20 in October 2017 (the demo's figure), 22 in September,
+    # 18 in October 2016. Better than the month before, worse than a year before.
+    ok(admin.command("MEASURE", "SET", "M3.03", "2017-09", "22"))
+    ok(admin.command("MEASURE", "SET", "M3.03", "2016-10", "18"))
+    row = next(r for r in ok(admin.command("SCORECARD", "2017-10")) if r["id"] == "M3.03")
+    assert (row["value"], row["previous"], row["previous_period"], row["direction"]) == (20, 22, "2017-09", "improving")
+    assert (row["year_ago"], row["year_ago_period"], row["direction_since_year_ago"]) == (18, "2016-10", "declining")
+    admin.close()
+
+
 def test_the_quorum_client_records_and_reads_attendance(world):
     daemon, _, token = world
     env = {"QUORUM_PORT": str(daemon.port), "QUORUM_USER": SECRETARY, "QUORUM_TOKEN": token, "PATH": "/usr/bin:/bin"}
@@ -216,6 +261,27 @@ def test_the_quorum_client_records_and_reads_attendance(world):
                              env={"QUORUM_PORT": str(daemon.port), "PATH": "/usr/bin:/bin", "QUORUM_USER": "nobody@example.org",
                                   "QUORUM_TOKEN": "wrong"}, timeout=60)
     assert refused.returncode != 0
+
+
+def test_the_quorum_client_renders_amends_and_approves_minutes(world, tmp_path):
+    daemon, secretary, token = world
+    env = {"QUORUM_PORT": str(daemon.port), "QUORUM_USER": SECRETARY, "QUORUM_TOKEN": token, "PATH": "/usr/bin:/bin"}
+    run = lambda *args: subprocess.run([str(BIN / "quorum"), *args], capture_output=True, text=True, env=env, timeout=60)
+    ok(secretary.command("MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard."))
+    amended = run("resolution", "amend", f"{MEETING}/4.1", "Reports be provided quarterly", "--for", "6", "--against", "1")
+    assert amended.returncode == 0, amended.stderr
+    assert amended.stdout.strip() == f"{MEETING}/4.1 Reports be provided quarterly [6 for, 1 against, 0 abstaining]"
+    out = tmp_path / "minutes.html"
+    rendered = run("minutes", "render", MEETING, "-o", str(out))
+    assert rendered.returncode == 0, rendered.stderr
+    html = out.read_text()
+    assert "The Committee considered the scorecard." in html and "Reports be provided quarterly (6 for, 1 against" in html
+    # minutes= names the minuted meeting; one that is not the meeting before is refused.
+    wrong = run("minutes", "approve", "OSC-2018-03-13", "--minutes", MEETING)
+    assert wrong.returncode != 0 and "2018-01-09" in wrong.stderr
+    approved = run("minutes", "approve", "OSC-2018-01-09", "--minutes", MEETING)
+    assert approved.returncode == 0, approved.stderr
+    assert approved.stdout.startswith(f"Minutes of {MEETING}: approved at OSC-2018-01-09")
 
 
 def test_draft_minutes_are_carried_by_the_next_pack_and_rendered_with_part_two_apart(world):
@@ -234,7 +300,16 @@ def test_draft_minutes_are_carried_by_the_next_pack_and_rendered_with_part_two_a
                          password=world[2], socket_timeout=300)
     pdf = client.execute_command("MINUTES", "RENDER", MEETING, "pdf")
     assert pdf.startswith(b"%PDF")
+    # The Part II minutes as a PDF: the exempt item's minute, and not the public one.
+    exempt_pdf = client.execute_command("MINUTES", "RENDER", MEETING, "pdf", "exempt")
+    assert exempt_pdf.startswith(b"%PDF")
     client.close()
+    texts = [subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+             for data in (pdf, exempt_pdf)]
+    flat = [" ".join(text.split()) for text in texts]
+    assert "The Committee considered the scorecard." in flat[0] and "confidential rate" not in flat[0]
+    assert "The contract price was agreed at the confidential rate." in flat[1]
+    assert "considered the scorecard" not in flat[1] and "Part II" in flat[1]
     # The next meeting's pack carries the draft under "Minutes of the previous meeting".
     pack = ok(secretary.command("PACK", "BUILD", "OSC-2018-01-09"))
     html = secretary.command("PACK", "GET", pack["id"], "html", "public")

@@ -67,11 +67,20 @@ public struct Minutes: Hashable, Sendable, Codable {
     }
 
     /// Approves the minutes at the meeting on `approvingMeeting`, which must be the board's next
-    /// meeting after the minuted one among `boardMeetings` (its meeting dates, cancellations left out).
-    /// - Throws: ``MeetingRecordError`` when they are already approved, or the meeting is not the next one.
-    public mutating func approve(at approvingMeeting: LocalDate, boardMeetings: [LocalDate], by user: String) throws(MeetingRecordError) {
+    /// meeting after the minuted one among `boardMeetings` (its meeting dates, cancellations left out)
+    /// and must have taken place: `today` (the local date) is on or after it.
+    /// - Throws: ``MeetingRecordError`` when they are already approved, the meeting is not the next
+    ///   one, or it has not yet happened.
+    public mutating func approve(
+        at approvingMeeting: LocalDate, boardMeetings: [LocalDate], today: LocalDate, by user: String
+    ) throws(MeetingRecordError) {
         guard !isApproved else {
             throw MeetingRecordError(field: "minutes", value: meetingID, reason: "are already approved")
+        }
+        guard today >= approvingMeeting else {
+            throw MeetingRecordError(
+                field: "meeting", value: "\(approvingMeeting)",
+                reason: "has not yet taken place (today is \(today)): minutes are approved at the meeting, not before it")
         }
         guard let next = Self.nextMeeting(after: meetingDate, in: boardMeetings), next == approvingMeeting else {
             let expected = Self.nextMeeting(after: meetingDate, in: boardMeetings).map { "\($0)" } ?? "none is scheduled"

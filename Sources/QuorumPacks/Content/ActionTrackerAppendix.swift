@@ -1,7 +1,8 @@
 import QuorumDomain
 
 /// The data of the generated action tracker appendix: by recommendation, each action of the
-/// improvement plan with its lead, review date, state on the day and latest update.
+/// improvement plan with its lead, review date, state on the day, RAG rating, latest update and
+/// the resolution that created it.
 public struct ActionTrackerAppendix: Hashable, Sendable {
     /// The day the states are worked out for: the meeting's date.
     public var asOf: LocalDate
@@ -15,11 +16,13 @@ public struct ActionTrackerAppendix: Hashable, Sendable {
 
     /// The tracker as of `date` (updates after it do not count), with actions grouped under
     /// `recommendations` in their order and sorted by reference within each; actions of a
-    /// recommendation not listed go in groups of their own at the end.
-    public init(recommendations: [Recommendation], actions: [PlanAction], asOf date: LocalDate) {
+    /// recommendation not listed go in groups of their own at the end. `resolutions` gives, by
+    /// action ref, the resolution that created an action (`OSC-2017-11-14/4.1`).
+    public init(recommendations: [Recommendation], actions: [PlanAction], asOf date: LocalDate, resolutions: [String: String] = [:]) {
         var groups = recommendations.map { Group(recommendationID: $0.id, title: $0.title, actions: []) }
         for action in actions.sorted(by: { Self.refOrder($0.ref, $1.ref) }) {
-            let row = Action(action, asOf: date)
+            var row = Action(action, asOf: date)
+            row.resolution = resolutions[action.ref]
             if let index = groups.firstIndex(where: { $0.recommendationID == action.recommendationID }) {
                 groups[index].actions.append(row)
             } else {
@@ -67,10 +70,14 @@ extension ActionTrackerAppendix {
         public var daysOverdue: Int
         /// The most recent update on or before the day.
         public var latestUpdate: Update?
+        /// The lead's RAG rating, when they have set one.
+        public var rag: RAGRating?
+        /// The resolution that created the action (`OSC-2017-11-14/4.1`), when one did.
+        public var resolution: String?
 
         public init(
             ref: String, text: String, leadRole: String, reviewDate: ReviewDate, state: ActionState,
-            daysOverdue: Int = 0, latestUpdate: Update? = nil
+            daysOverdue: Int = 0, latestUpdate: Update? = nil, rag: RAGRating? = nil, resolution: String? = nil
         ) {
             self.ref = ref
             self.text = text
@@ -79,6 +86,8 @@ extension ActionTrackerAppendix {
             self.state = state
             self.daysOverdue = daysOverdue
             self.latestUpdate = latestUpdate
+            self.rag = rag
+            self.resolution = resolution
         }
 
         /// `action` as it stands on `date`.
@@ -94,7 +103,7 @@ extension ActionTrackerAppendix {
             self.init(
                 ref: action.ref, text: action.text, leadRole: action.lead.role, reviewDate: review,
                 state: action.state(on: date), daysOverdue: action.daysOverdue(on: date),
-                latestUpdate: action.latestUpdate(on: date).map { Update(date: $0.date, text: $0.text) })
+                latestUpdate: action.latestUpdate(on: date).map { Update(date: $0.date, text: $0.text) }, rag: action.rag)
         }
     }
 

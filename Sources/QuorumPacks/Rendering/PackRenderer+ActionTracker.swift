@@ -27,7 +27,7 @@ extension PackRenderer {
                 <table class="actions">
                 <caption>Actions of recommendation \(group.recommendationID), as at \(PackFormat.date(tracker.asOf))</caption>
                 <thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Lead</th>\
-                <th scope="col">Review date</th><th scope="col">State</th><th scope="col">Latest update</th></tr></thead>
+                <th scope="col">Review date</th><th scope="col">State</th><th scope="col">RAG</th><th scope="col">Latest update</th></tr></thead>
                 <tbody>
 
                 """
@@ -40,10 +40,15 @@ extension PackRenderer {
                     action.latestUpdate.map {
                         "<span class=\"update-date\">\(PackFormat.shortDate($0.date))</span> \($0.text)"
                     } ?? "<span class=\"none-stated\">No update</span>"
+                let rag: Markup =
+                    action.rag.map { "<span class=\"rag rag-\($0.rawValue)\">\(Self.ragLabel($0))</span>" }
+                    ?? "<span class=\"none-stated\">Not rated</span>"
+                let origin: Markup =
+                    action.resolution.map { "<span class=\"created-by\">Created by resolution \($0)</span>" } ?? ""
                 html += """
-                    <tr class="state-row-\(action.state.rawValue)"><th scope="row">\(action.ref)</th><td>\(action.text)</td>\
+                    <tr class="state-row-\(action.state.rawValue)"><th scope="row">\(action.ref)</th><td>\(action.text)\(origin)</td>\
                     <td>\(action.leadRole)</td><td class="review-date">\(PackFormat.reviewDate(action.reviewDate))</td>\
-                    <td>\(state)</td><td class="update">\(update)</td></tr>
+                    <td>\(state)</td><td class="rag-rating">\(rag)</td><td class="update">\(update)</td></tr>
 
                     """
             }
@@ -62,6 +67,15 @@ extension PackRenderer {
         case .overdue: "Overdue"
         case .due: "Due"
         case .open: "Open"
+        }
+    }
+
+    /// The rating in words as well as colour.
+    static func ragLabel(_ rating: RAGRating) -> String {
+        switch rating {
+        case .red: "Red"
+        case .amber: "Amber"
+        case .green: "Green"
         }
     }
 

@@ -22,18 +22,62 @@ public struct MinutesContent: Hashable, Sendable {
         }
     }
 
+    /// A member's declaration of interest in an item, as the minute records it.
+    public struct Declaration: Hashable, Sendable {
+        /// The member as the minutes name people: by role.
+        public var member: String
+        public var kind: DeclarationOfInterest.Kind
+        /// What the interest is, in the member's words.
+        public var nature: String
+        public var leftRoom: Bool
+        public var dispensation: Bool
+
+        public init(member: String, kind: DeclarationOfInterest.Kind, nature: String, leftRoom: Bool, dispensation: Bool = false) {
+            self.member = member
+            self.kind = kind
+            self.nature = nature
+            self.leftRoom = leftRoom
+            self.dispensation = dispensation
+        }
+    }
+
+    /// Whether the meeting was quorate: the voting members it needed and those present.
+    public struct Quorum: Hashable, Sendable {
+        /// `1/4 min 3`: the board file's rule.
+        public var rule: String
+        /// The chair and the members the rule counts.
+        public var membership: Int
+        public var required: Int
+        /// Members present and substitutes.
+        public var present: Int
+
+        public init(rule: String, membership: Int, required: Int, present: Int) {
+            self.rule = rule
+            self.membership = membership
+            self.required = required
+            self.present = present
+        }
+
+        public var isQuorate: Bool { present >= required }
+    }
+
     public struct Item: Hashable, Sendable {
         public var number: Int
         public var title: String
         public var text: String
         public var exemptParagraph: Int?
+        /// The declarations of interest in the item, in the order made.
+        public var declarations: [Declaration]
         public var resolutions: [Resolution]
 
-        public init(number: Int, title: String, text: String, exemptParagraph: Int?, resolutions: [Resolution]) {
+        public init(
+            number: Int, title: String, text: String, exemptParagraph: Int?, declarations: [Declaration] = [], resolutions: [Resolution]
+        ) {
             self.number = number
             self.title = title
             self.text = text
             self.exemptParagraph = exemptParagraph
+            self.declarations = declarations
             self.resolutions = resolutions
         }
     }
@@ -42,21 +86,27 @@ public struct MinutesContent: Hashable, Sendable {
     public var meetingDate: LocalDate
     /// Nil while a draft; the approving meeting's date once approved.
     public var approvedOn: LocalDate?
-    /// Who was there, as the minutes open: "Present: …", "Apologies: …".
+    /// Who was there, as the minutes open: "Present: …", "Substitutes: …", "Apologies: …", "Absent: …".
     public var attendance: [(label: String, names: [String])]
+    /// Whether the meeting was quorate; nil when no attendance is recorded.
+    public var quorum: Quorum?
     public var items: [Item]
 
-    public init(boardName: String, meetingDate: LocalDate, approvedOn: LocalDate?, attendance: [(label: String, names: [String])], items: [Item]) {
+    public init(
+        boardName: String, meetingDate: LocalDate, approvedOn: LocalDate?, attendance: [(label: String, names: [String])],
+        quorum: Quorum? = nil, items: [Item]
+    ) {
         self.boardName = boardName
         self.meetingDate = meetingDate
         self.approvedOn = approvedOn
         self.attendance = attendance
+        self.quorum = quorum
         self.items = items
     }
 
     public static func == (lhs: MinutesContent, rhs: MinutesContent) -> Bool {
         lhs.boardName == rhs.boardName && lhs.meetingDate == rhs.meetingDate && lhs.approvedOn == rhs.approvedOn
-            && lhs.items == rhs.items && lhs.attendance.map(\.label) == rhs.attendance.map(\.label)
+            && lhs.items == rhs.items && lhs.quorum == rhs.quorum && lhs.attendance.map(\.label) == rhs.attendance.map(\.label)
             && lhs.attendance.map(\.names) == rhs.attendance.map(\.names)
     }
 
@@ -105,6 +155,14 @@ extension PackRenderer {
             for line in minutes.attendance where !line.names.isEmpty {
                 html += "<p class=\"minutes-attendance\"><strong>\(line.label):</strong> \(line.names.joined(separator: "; "))</p>\n"
             }
+            if let quorum = minutes.quorum {
+                let members = quorum.present == 1 ? "1 voting member was" : "\(quorum.present) voting members were"
+                html += """
+                    <p class="minutes-quorum">The meeting was \(quorum.isQuorate ? "quorate" : "not quorate"): \(members) present \
+                    (substitutes counted) and \(quorum.required) required (quorum \(quorum.rule) of a membership of \(quorum.membership)).</p>
+
+                    """
+            }
         }
         let heading = Markup(trusted: "h\(min(max(headingLevel, 2), 6))")
         for item in minutes.items {
@@ -118,6 +176,9 @@ extension PackRenderer {
             }
             guard (item.exemptParagraph != nil) == (part == .exempt) else { continue }
             html += "<\(heading) class=\"minute-heading\">\(item.number). \(item.title)</\(heading)>\n"
+            for declaration in item.declarations {
+                html += "<p class=\"minutes-declaration\">\(Self.declarationSentence(declaration))</p>\n"
+            }
             html += paragraphs(item.text)
             if !item.resolutions.isEmpty {
                 html += "<p>Resolved:</p>\n<ol class=\"resolutions\">\n"
@@ -130,5 +191,18 @@ extension PackRenderer {
             }
         }
         return html
+    }
+
+    /// "Vice-Chair declared an other registrable interest (Governor of a school named in the
+    /// report) and left the room for the item."
+    static func declarationSentence(_ declaration: MinutesContent.Declaration) -> String {
+        let kind = switch declaration.kind {
+        case .disclosablePecuniary: "a disclosable pecuniary interest"
+        case .otherRegistrable: "an other registrable interest"
+        case .nonRegistrable: "a non-registrable interest"
+        }
+        let room = declaration.leftRoom ? "left the room for the item" : "remained in the room"
+        let dispensation = declaration.dispensation ? ", holding a dispensation" : ""
+        return "Declaration of interest: \(declaration.member) declared \(kind) (\(declaration.nature)) and \(room)\(dispensation)."
     }
 }

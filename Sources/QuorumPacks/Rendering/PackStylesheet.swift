@@ -127,6 +127,11 @@ enum PackStylesheet {
             .state-due { background: #fcebc5; color: #5a3a00; border-color: #5a3a00; }
             .state-open { background: #ffffff; color: #383f43; border-color: #6f777b; font-weight: 400; }
             .state-complete { background: #d8eedd; color: #0f4d22; border-color: #0f4d22; }
+            .rag { display: inline-block; padding: 0 0.3rem; border: 1px solid; font-weight: 700; }
+            .rag-red { background: #f8d7d7; color: #7a1010; }
+            .rag-amber { background: #fcebc5; color: #5a3a00; }
+            .rag-green { background: #d8eedd; color: #0f4d22; }
+            .created-by { display: block; font-size: 0.82rem; color: #505a5f; }
 
             @page {
               size: A4;

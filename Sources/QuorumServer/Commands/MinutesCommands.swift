@@ -86,6 +86,15 @@ enum MinutesCommands {
                 vote: try MinutesCommands.vote(options, invocation), as: invocation.user)
         },
         .document(
+            "RESOLUTION AMEND", usage: "<resolution-id> <wording> [for=N against=N abstain=N] [casting=for|against]",
+            summary: "amend a draft resolution's wording, and give it the vote taken on it", .resolutionAmend, arity: 2...6
+        ) { context, invocation in
+            let options = try invocation.options(from: 2, allowed: ["for", "against", "abstain", "casting"])
+            return try await context.application.meetingRecords.amendResolution(
+                invocation.arguments[0], wording: invocation.arguments[1], vote: try MinutesCommands.vote(options, invocation),
+                as: invocation.user)
+        },
+        .document(
             "RESOLUTION ACTION", usage: "<resolution-id> <ref> <lead-email> <review> <text> [role=<lead role>] [frequency=<every…>]",
             summary: "create the plan action a resolution asks for, linked to it", .resolutionAction, arity: 5...7
         ) { context, invocation in

@@ -64,15 +64,30 @@ struct MinutesTests {
 
         var minutes = try Self.minutes()
         #expect(throws: MeetingRecordError.self) {
-            try minutes.approve(at: d("2018-03-13"), boardMeetings: Self.oscDates, by: "scrutiny.secretary@example.org")
+            try minutes.approve(at: d("2018-03-13"), boardMeetings: Self.oscDates, today: d("2018-01-09"), by: "scrutiny.secretary@example.org")
         }
         #expect(!minutes.isApproved)
-        try minutes.approve(at: d("2018-01-09"), boardMeetings: Self.oscDates, by: "scrutiny.secretary@example.org")
+        try minutes.approve(at: d("2018-01-09"), boardMeetings: Self.oscDates, today: d("2018-01-09"), by: "scrutiny.secretary@example.org")
         #expect(minutes.status == .approved(meetingDate: d("2018-01-09"), by: "scrutiny.secretary@example.org"))
         #expect(throws: MeetingRecordError.self) { try minutes.record(.init(number: 5, title: "AOB", text: "")) }
         #expect(throws: MeetingRecordError.self) {
-            try minutes.approve(at: d("2018-01-09"), boardMeetings: Self.oscDates, by: "scrutiny.secretary@example.org")
+            try minutes.approve(at: d("2018-01-09"), boardMeetings: Self.oscDates, today: d("2018-01-09"), by: "scrutiny.secretary@example.org")
         }
+    }
+
+    @Test("minutes are not approved before the approving meeting: on 8 January 2018 the 9 January meeting has not happened")
+    func notApprovedBeforeTheMeeting() throws {
+        var minutes = try Self.minutes()
+        let early = #expect(throws: MeetingRecordError.self) {
+            try minutes.approve(at: d("2018-01-09"), boardMeetings: Self.oscDates, today: d("2018-01-08"), by: "scrutiny.secretary@example.org")
+        }
+        #expect(early?.field == "meeting")
+        #expect(early?.value == "2018-01-09")
+        #expect(early?.reason.contains("has not yet taken place (today is 2018-01-08)") == true)
+        #expect(!minutes.isApproved)
+        // On the day of the meeting they are approved.
+        try minutes.approve(at: d("2018-01-09"), boardMeetings: Self.oscDates, today: d("2018-01-09"), by: "scrutiny.secretary@example.org")
+        #expect(minutes.isApproved)
     }
 
     @Test("an update report requested for January 2018 binds to Scrutiny's 9 January 2018 meeting")
