@@ -1,0 +1,176 @@
+"""The meeting page's forms over HTTP: report clearance by each step's holder, a private meeting's
+notices, attendance, declarations and the approval of minutes by the board's secretary, and an
+executive decision's publication and call-in. Each form is offered to, and accepted from, the
+user the core's access rules name, refused (403) to everyone else including the public, refused
+without its CSRF token, and a bad value comes back on the page with the field named and the
+values kept. The tests of this module run in order: each takes the report a step further."""
+
+import datetime
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, Daemon, ReplyError, write_config
+from portal_support import MEETING, REPORT_OWNER, Portal, add_user
+
+REPORT_ITEM = "report:OSC/performance/2017-11"
+REPORT = (ROOT / "Demo" / "reports" / f"{MEETING}.md").read_text()
+APPROVER = "director.social.care.health@example.org"
+PEOPLE = {
+    "owner": (REPORT_OWNER, "lead", None),
+    "finance": ("corporate.resources@example.org", "finance", None),
+    "legal": ("regulation.compliance@example.org", "legal", None),
+    "approver": (APPROVER, "lead", None),
+    "osc_secretary": ("scrutiny.officer@example.org", "secretary", "OSC"),
+    "osc_member": ("osc.member.1@example.org", "member", "OSC"),
+    "hwbb_secretary": ("hwbb.officer@example.org", "secretary", "HWBB"),
+    "cabinet_secretary": ("cabinet.officer@example.org", "secretary", "CABINET"),
+}
+NEXT_MEETING = "OSC-2018-01-09"
+FORM_ID = "clearance-report-OSC-performance-2017-11"
+ACTION = f"/meetings/{MEETING}/clearance"
+
+
+class Site:
+    def __init__(self, folder):
+        self.daemon = Daemon(folder / "data", write_config(folder / "quorum.yaml"), ROOT / "Boards",
+                             ["--demo-data", str(ROOT / "Demo")]).start()
+        self.tokens = {key: add_user(self.daemon, email, role, board) for key, (email, role, board) in PEOPLE.items()}
+        reply = self.connect("owner").command("REPORT", "SUBMIT", MEETING, REPORT_ITEM, REPORT)
+        assert not isinstance(reply, ReplyError), reply
+        # The next meeting takes an exempt item, so it needs notice of a private meeting.
+        reply = self.connect("admin").command("ITEM", "ADD", NEXT_MEETING, "Placement contract award", "exempt=3")
+        assert not isinstance(reply, ReplyError), reply
+
+    def command(self, who, *args):
+        reply = self.connect(who).command(*args)
+        assert not isinstance(reply, ReplyError), (args, reply)
+        return json.loads(reply) if isinstance(reply, str) and reply[:1] in "[{" else reply
+
+    def connect(self, who):
+        conn = self.daemon.connect()
+        if who == "admin":
+            assert conn.command("AUTH", "admin", self.daemon.admin_token) == "OK"
+        else:
+            assert conn.command("AUTH", PEOPLE[who][0], self.tokens[who]) == "OK"
+        return conn
+
+    def portal(self, who=None):
+        portal = Portal(self.daemon)
+        if who == "admin":
+            return portal.sign_in("admin", self.daemon.admin_token)
+        return portal.sign_in(PEOPLE[who][0], self.tokens[who]) if who else portal
+
+    def stage(self):
+        return json.loads(self.connect("osc_secretary").command("CLEARANCE", "GET", MEETING, REPORT_ITEM))["stage"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    site = Site(tmp_path_factory.mktemp("portal-forms"))
+    yield site
+    site.daemon.stop()
+
+
+def forms_on(html):
+    """The actions and ids of the forms on a page, as (action, id) pairs."""
+    return re.findall(r'<form class="action-form" id="([^"]+)" method="post" action="([^"]+)"', html)
+
+
+def post_step(portal, step, **fields):
+    data = {"csrf": portal.csrf(f"/meetings/{MEETING}"), "item": REPORT_ITEM, "step": step, **fields}
+    return portal.post(ACTION, data)
+
+
+def test_only_the_reports_owner_is_offered_its_submission(site):
+    owner = site.portal("owner").get(f"/meetings/{MEETING}").text
+    assert (f"{FORM_ID}-submit", ACTION) in forms_on(owner)
+    assert "Reports waiting for you" in owner
+    for who in [None, "finance", "legal", "osc_member", "hwbb_secretary"]:
+        html = site.portal(who).get(f"/meetings/{MEETING}").text
+        assert ACTION not in html and FORM_ID not in html, who
+    # The secretary sees the whole dashboard, but the owner's step is not theirs to take.
+    secretary = site.portal("osc_secretary").get(f"/meetings/{MEETING}").text
+    assert 'id="dashboard-heading"' in secretary and ACTION not in secretary
+
+
+def test_a_step_is_refused_to_everyone_but_its_holder_and_to_the_public(site):
+    public = Portal(site.daemon)
+    refused = public.post(ACTION, {"csrf": public.csrf(), "item": REPORT_ITEM, "step": "submit"})
+    assert refused.status_code == 403 and "/signin?next=" in refused.text
+    for who in ["finance", "osc_member", "osc_secretary", "admin"]:
+        assert post_step(site.portal(who), "submit").status_code == 403, who
+    assert site.stage() == "draft"
+
+
+def test_a_step_without_its_form_token_is_refused_and_changes_nothing(site):
+    owner = site.portal("owner")
+    for token in [None, "forged"]:
+        data = {"item": REPORT_ITEM, "step": "submit", **({"csrf": token} if token else {})}
+        reply = owner.post(ACTION, data)
+        assert reply.status_code == 403 and "The form has expired" in reply.text
+    assert site.stage() == "draft"
+
+
+def test_the_owner_submits_and_the_page_redirects_to_the_report(site):
+    reply = post_step(site.portal("owner"), "submit", of=APPROVER)
+    assert reply.status_code == 303, reply.text
+    assert reply.headers["Location"] == f"/meetings/{MEETING}#{FORM_ID}"
+    assert site.stage() == "submitted"
+    finance = site.portal("finance").get(f"/meetings/{MEETING}").text
+    assert (f"{FORM_ID}-finance", ACTION) in forms_on(finance) and (f"{FORM_ID}-return", ACTION) in forms_on(finance)
+    assert (f"{FORM_ID}-submit", ACTION) not in forms_on(site.portal("owner").get(f"/meetings/{MEETING}").text)
+
+
+def test_a_bad_finance_reference_comes_back_with_the_field_named_and_the_values_kept(site):
+    finance = site.portal("finance")
+    reply = post_step(finance, "finance", reference="LD.4595/18", title="Head of Corporate Resources")
+    assert reply.status_code == 400
+    html = reply.text
+    assert "<title>Error:" in html
+    field = f"{FORM_ID}-finance-reference"
+    assert f'<a href="#{field}">' in html, "the error summary links to the reference field"
+    assert f'id="{field}-error"' in html and "a finance reference starts FD" in html
+    assert re.search(rf'id="{field}" name="reference" value="LD.4595/18"[^>]*aria-invalid="true"', html)
+    assert 'value="Head of Corporate Resources"' in html, "the other field keeps its value"
+    assert site.stage() == "submitted"
+    missing = post_step(finance, "finance", reference="FD.5470/18", title="  ")
+    assert missing.status_code == 400 and f'<a href="#{FORM_ID}-finance-title">' in missing.text
+
+
+def test_finance_and_legal_clear_each_with_their_own_role_and_the_officer_approves(site):
+    assert post_step(site.portal("legal"), "finance", reference="FD.5470/18", title="Head of Corporate Resources").status_code == 403
+    assert post_step(site.portal("finance"), "finance", reference="FD.5470/18", title="Head of Corporate Resources").status_code == 303
+    assert site.stage() == "finance_cleared"
+    # The same step again is refused on the page: the report has moved on.
+    again = post_step(site.portal("finance"), "finance", reference="FD.5470/18", title="Head of Corporate Resources")
+    assert again.status_code == 409 and "There is a problem" in again.text and "this step needs it" in again.text
+    assert post_step(site.portal("finance"), "legal", reference="LD.4595/18", title="Chief Legal Officer").status_code == 403
+    bad = post_step(site.portal("legal"), "legal", reference="LD-4595", title="Chief Legal and Democratic Officer")
+    assert bad.status_code == 400 and f'<a href="#{FORM_ID}-legal-reference">' in bad.text
+    assert post_step(site.portal("legal"), "legal", reference="LD.4595/18", title="Chief Legal and Democratic Officer").status_code == 303
+    assert site.stage() == "legal_cleared"
+    assert (f"{FORM_ID}-approve", ACTION) in forms_on(site.portal("approver").get(f"/meetings/{MEETING}").text)
+    for who in ["owner", "osc_secretary", "admin"]:
+        assert post_step(site.portal(who), "approve").status_code == 403, who
+    assert post_step(site.portal("approver"), "approve").status_code == 303
+    assert site.stage() == "approved"
+    dashboard = site.portal("osc_secretary").get(f"/meetings/{MEETING}").text
+    assert "FD.5470/18" in dashboard and "LD.4595/18" in dashboard
+
+
+def test_the_secretary_sends_an_approved_report_back_with_a_comment(site):
+    secretary = site.portal("osc_secretary")
+    html = secretary.get(f"/meetings/{MEETING}").text
+    assert (f"{FORM_ID}-return", ACTION) in forms_on(html), "the build's holder may send an approved report back"
+    assert post_step(site.portal("approver"), "return", comment="Not mine to return now").status_code == 403
+    empty = post_step(secretary, "return", comment=" ")
+    assert empty.status_code == 400 and f'<a href="#{FORM_ID}-return-comment">' in empty.text
+    assert "the comment is empty" in empty.text
+    assert site.stage() == "approved"
+    assert post_step(secretary, "return", comment="The figures for October are missing").status_code == 303
+    assert site.stage() == "draft"
+    owner = site.portal("owner").get(f"/meetings/{MEETING}").text
+    assert "Returned: The figures for October are missing" in owner and (f"{FORM_ID}-submit", ACTION) in forms_on(owner)
+
