@@ -174,3 +174,56 @@ def test_the_secretary_sends_an_approved_report_back_with_a_comment(site):
     owner = site.portal("owner").get(f"/meetings/{MEETING}").text
     assert "Returned: The figures for October are missing" in owner and (f"{FORM_ID}-submit", ACTION) in forms_on(owner)
 
+
+def post_form(portal, action, page, **fields):
+    return portal.post(action, {"csrf": portal.csrf(page), **fields})
+
+
+# Notice of a private meeting: the board's secretary records each notice as given.
+
+NOTICES = f"/meetings/{NEXT_MEETING}/notices"
+
+
+def test_only_the_boards_secretary_is_offered_the_notices_and_others_are_refused(site):
+    html = site.portal("osc_secretary").get(f"/meetings/{NEXT_MEETING}").text
+    assert ("notice-first", NOTICES) in forms_on(html) and ("notice-second", NOTICES) in forms_on(html)
+    assert 'id="notice-second-representations"' in html and 'id="notice-second-response"' in html
+    for who in [None, "osc_member", "hwbb_secretary", "owner"]:
+        assert NOTICES not in site.portal(who).get(f"/meetings/{NEXT_MEETING}").text, who
+    for who in [None, "osc_member", "hwbb_secretary"]:
+        reply = post_form(site.portal(who), NOTICES, "/signin", kind="first", given_on="2017-12-01", reasons="Paragraph 3")
+        assert reply.status_code == 403, who
+    forged = site.portal("osc_secretary").post(NOTICES, {"csrf": "forged", "kind": "first", "given_on": "2017-12-01", "reasons": "r"})
+    assert forged.status_code == 403 and "The form has expired" in forged.text
+    assert site.command("osc_secretary", "NOTICE", "LIST", NEXT_MEETING)["first"] is None
+
+
+def test_a_notice_with_a_bad_day_comes_back_with_the_field_named(site):
+    secretary = site.portal("osc_secretary")
+    reply = post_form(secretary, NOTICES, f"/meetings/{NEXT_MEETING}", kind="first", given_on="1/12/2017", reasons="Paragraph 3")
+    assert reply.status_code == 400
+    assert '<a href="#notice-first-given_on">' in reply.text and "is not a date" in reply.text
+    assert 'value="1/12/2017"' in reply.text and ">Paragraph 3</textarea>" in reply.text
+    late = post_form(secretary, NOTICES, f"/meetings/{NEXT_MEETING}", kind="first", given_on="2018-01-10", reasons="Paragraph 3")
+    assert late.status_code == 400 and '<a href="#notice-first-given_on">' in late.text and "comes after the meeting" in late.text
+    assert site.command("osc_secretary", "NOTICE", "LIST", NEXT_MEETING)["first"] is None
+
+
+def test_the_secretary_records_both_notices_with_the_representations_and_the_response(site):
+    secretary = site.portal("osc_secretary")
+    first = post_form(secretary, NOTICES, f"/meetings/{NEXT_MEETING}", kind="first", given_on="2017-12-01",
+                      reasons="Paragraph 3: the providers' prices")
+    assert first.status_code == 303 and first.headers["Location"] == f"/meetings/{NEXT_MEETING}#notices-heading"
+    second = post_form(secretary, NOTICES, f"/meetings/{NEXT_MEETING}", kind="second", given_on="2017-12-29",
+                       reasons="Paragraph 3: the providers' prices",
+                       representations="A parent asked for the item in public\nA provider asked for its name to be withheld",
+                       response="The prices stay exempt; the decision will be published")
+    assert second.status_code == 303
+    notices = site.command("osc_secretary", "NOTICE", "LIST", NEXT_MEETING)
+    assert notices["first"]["given_on"] == "2017-12-01"
+    assert notices["second"]["representations"] == ["A parent asked for the item in public",
+                                                    "A provider asked for its name to be withheld"]
+    assert notices["second"]["response"] == "The prices stay exempt; the decision will be published"
+    public = site.portal().get(f"/meetings/{NEXT_MEETING}").text
+    assert "A parent asked for the item in public" in public and "given Friday 1 December 2017" in public
+

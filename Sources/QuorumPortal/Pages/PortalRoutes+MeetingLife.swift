@@ -53,7 +53,12 @@ extension PortalRoutes {
         let id = view.meeting.id
         var values: [String: Any] = [:]
         if let notices = try await Self.core({ try await app.privateMeetings.publishedNotices(meeting: id, as: context.user) }) {
-            values["notices"] = PrivateNoticeRows.values(notices)
+            var rows = PrivateNoticeRows.values(notices)
+            if offers(.noticeGive, board: view.board.board.code, user: context.user) {
+                rows["forms"] = noticeForms(notices, meetingID: id).map { $0.values(csrf: context.csrfToken, problem: problem) }
+                rows["hasForms"] = true
+            }
+            values["notices"] = rows
         }
         if let record = try await Self.core({ try await app.meetingRecords.publishedRecord(meeting: id, as: context.user) }) {
             var minutes = MinutesRows.values(record, meetingID: id, showsWarnings: view.board.seesDrafts)
