@@ -227,3 +227,95 @@ def test_the_secretary_records_both_notices_with_the_representations_and_the_res
     public = site.portal().get(f"/meetings/{NEXT_MEETING}").text
     assert "A parent asked for the item in public" in public and "given Friday 1 December 2017" in public
 
+
+# Attendance, declarations and the minutes: the board's secretary.
+
+ATTENDANCE = f"/meetings/{MEETING}/attendance"
+MEMBERS = ["osc.chair@example.org", "osc.vice.chair@example.org", "osc.member.1@example.org", "osc.member.2@example.org",
+           "osc.member.3@example.org", "osc.diocesan.representative@example.org", "osc.parent.governor@example.org"]
+
+
+def attendance_form(email):
+    return "attendance-" + re.sub(r"[^A-Za-z0-9]", "-", email)
+
+
+def test_the_secretary_is_offered_a_form_for_each_member_and_nobody_else_is(site):
+    html = site.portal("osc_secretary").get(f"/meetings/{MEETING}").text
+    found = [form for form, action in forms_on(html) if action == ATTENDANCE]
+    assert found == [attendance_form(email) for email in MEMBERS]
+    assert ("declaration", f"/meetings/{MEETING}/declarations") in forms_on(html)
+    for who in [None, "osc_member", "hwbb_secretary", "owner", "finance"]:
+        page = site.portal(who).get(f"/meetings/{MEETING}").text
+        assert ATTENDANCE not in page and "/declarations" not in page, who
+    for who in [None, "osc_member", "hwbb_secretary"]:
+        reply = post_form(site.portal(who), ATTENDANCE, "/signin", member=MEMBERS[0], status="present")
+        assert reply.status_code == 403, who
+        reply = post_form(site.portal(who), f"/meetings/{MEETING}/declarations", "/signin", item="4", member=MEMBERS[1],
+                          kind="other_registrable", nature="Governor")
+        assert reply.status_code == 403, who
+    forged = site.portal("osc_secretary").post(ATTENDANCE, {"member": MEMBERS[0], "status": "present"})
+    assert forged.status_code == 403
+    assert site.command("osc_secretary", "ATTENDANCE", "GET", MEETING)["present"] == []
+
+
+def test_the_secretary_records_attendance_and_a_substitute(site):
+    secretary = site.portal("osc_secretary")
+    for email, status in [(MEMBERS[0], "present"), (MEMBERS[1], "present"), (MEMBERS[2], "present"), (MEMBERS[3], "apologies")]:
+        reply = post_form(secretary, ATTENDANCE, f"/meetings/{MEETING}", member=email, status=status)
+        assert reply.status_code == 303 and reply.headers["Location"] == f"/meetings/{MEETING}#{attendance_form(email)}"
+    form = attendance_form(MEMBERS[2])
+    missing = post_form(secretary, ATTENDANCE, f"/meetings/{MEETING}", member=MEMBERS[2], status="substitute", substitute="")
+    assert missing.status_code == 400 and f'<a href="#{form}-substitute">' in missing.text
+    bad = post_form(secretary, ATTENDANCE, f"/meetings/{MEETING}", member=MEMBERS[2], status="substitute",
+                    substitute="not an address", substitute_role="Substitute Councillor")
+    assert bad.status_code == 400 and f'<a href="#{form}-substitute">' in bad.text and "is not an email address" in bad.text
+    assert 'value="not an address"' in bad.text and 'value="Substitute Councillor"' in bad.text
+    assert re.search(rf'id="{form}-status-substitute" name="status" value="substitute" checked', bad.text)
+    attendance = site.command("osc_secretary", "ATTENDANCE", "GET", MEETING)
+    assert MEMBERS[2] in [p["email"] for p in attendance["present"]], "a refused substitute leaves the member as they were"
+    good = post_form(secretary, ATTENDANCE, f"/meetings/{MEETING}", member=MEMBERS[2], status="substitute",
+                     substitute="substitute.councillor@example.org", substitute_role="Substitute Councillor")
+    assert good.status_code == 303, good.text
+    attendance = site.command("osc_secretary", "ATTENDANCE", "GET", MEETING)
+    assert [p["email"] for p in attendance["present"]] == MEMBERS[:2]
+    assert sorted(p["email"] for p in attendance["apologies"]) == sorted([MEMBERS[2], MEMBERS[3]])
+    assert [(s["person"]["email"], s["for_member"]) for s in attendance["substitutes"]] == [
+        ("substitute.councillor@example.org", MEMBERS[2])]
+    assert attendance["voting_present"] == 3 and attendance["quorate"]
+
+
+def test_the_secretary_records_a_declaration_and_a_bad_one_names_its_field(site):
+    secretary = site.portal("osc_secretary")
+    action = f"/meetings/{MEETING}/declarations"
+    empty = post_form(secretary, action, f"/meetings/{MEETING}", item="4", member=MEMBERS[1], kind="other_registrable", nature=" ")
+    assert empty.status_code == 400 and '<a href="#declaration-nature">' in empty.text
+    stranger = post_form(secretary, action, f"/meetings/{MEETING}", item="4", member="nobody@example.org", kind="other_registrable",
+                         nature="Governor of a school named in the report")
+    assert stranger.status_code == 400 and '<a href="#declaration-member">' in stranger.text
+    assert "Governor of a school named in the report" in stranger.text, "the nature is kept"
+    good = post_form(secretary, action, f"/meetings/{MEETING}", item="4", member=MEMBERS[1], kind="other_registrable",
+                     nature="Governor of a school named in the report", left="yes")
+    assert good.status_code == 303
+    declarations = site.command("osc_secretary", "ATTENDANCE", "GET", MEETING)["declarations"]
+    assert [(d["member"], d["item"], d["kind"], d["left_room"]) for d in declarations] == [
+        (MEMBERS[1], 4, "other_registrable", True)]
+
+
+def test_the_secretary_approves_the_previous_minutes_at_the_next_meeting(site):
+    site.command("osc_secretary", "MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard.", "resolutions=none")
+    action = f"/meetings/{NEXT_MEETING}/approve-minutes"
+    html = site.portal("osc_secretary").get(f"/meetings/{NEXT_MEETING}").text
+    assert ("approve-minutes", action) in forms_on(html) and "Tuesday 14 November 2017" in html
+    for who in [None, "osc_member", "hwbb_secretary"]:
+        assert action not in site.portal(who).get(f"/meetings/{NEXT_MEETING}").text, who
+        assert post_form(site.portal(who), action, "/signin", minutes_of=MEETING).status_code == 403, who
+    assert site.portal("osc_secretary").post(action, {"minutes_of": MEETING}).status_code == 403, "no form token"
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["status"] == "draft"
+    reply = post_form(site.portal("osc_secretary"), action, f"/meetings/{NEXT_MEETING}", minutes_of=MEETING)
+    assert reply.status_code == 303 and reply.headers["Location"] == f"/meetings/{MEETING}#minutes-heading"
+    minutes = site.command("osc_secretary", "MINUTES", "GET", MEETING)
+    assert minutes["status"] == "approved" and minutes["approved_at"] == NEXT_MEETING
+    assert action not in site.portal("osc_secretary").get(f"/meetings/{NEXT_MEETING}").text
+    again = post_form(site.portal("osc_secretary"), action, f"/meetings/{NEXT_MEETING}", minutes_of=MEETING)
+    assert again.status_code == 409 and "already approved" in again.text
+

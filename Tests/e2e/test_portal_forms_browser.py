@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 
 from portal_support import MEETING
 from test_portal_browser import AXE_SCRIPT, WCAG_22_AA, chromium, follow, sign_in
-from test_portal_forms import FORM_ID, PEOPLE, Site
+from test_portal_forms import FORM_ID, NEXT_MEETING, PEOPLE, Site
 
 
 @pytest.fixture(scope="module")
@@ -75,4 +75,22 @@ def test_the_finance_officers_form_rejects_a_bad_reference_on_the_page(site, bro
     assert browser.find_element(By.ID, f"{FORM_ID}-finance-title").get_attribute("value") == "Head of Corporate Resources"
     assert violations(browser) == []
     assert site.stage() == "submitted"
+
+
+def test_the_secretarys_pages_with_every_form_pass_the_audit(site, browser):
+    as_user(browser, site, "osc_secretary")
+    base = site.daemon.http_url
+    browser.get(f"{base}/meetings/{MEETING}")
+    assert browser.find_elements(By.CSS_SELECTOR, "form[action$='/attendance']")
+    assert browser.find_elements(By.CSS_SELECTOR, "form[action$='/declarations']")
+    assert violations(browser) == []
+    chair = "attendance-osc-chair-example-org"
+    browser.find_element(By.ID, f"{chair}-status-substitute").click()
+    browser.find_element(By.ID, f"{chair}-substitute").send_keys("not an address")
+    follow(browser, browser.find_element(By.ID, f"{chair}-submit"))
+    assert browser.find_elements(By.CSS_SELECTOR, f".error-summary a[href='#{chair}-substitute']")
+    assert violations(browser) == []
+    browser.get(f"{base}/meetings/{NEXT_MEETING}")
+    assert browser.find_elements(By.ID, "notice-second-representations")
+    assert violations(browser) == []
 

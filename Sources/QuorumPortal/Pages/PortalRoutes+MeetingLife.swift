@@ -67,6 +67,7 @@ extension PortalRoutes {
             }
             values["minutes"] = minutes
         }
+        if let record = try await recordForms(view, context: context, problem: problem) { values["record"] = record }
         if context.user != nil, let dashboard = try await clearanceDashboard(view, context: context, problem: problem) {
             values["dashboard"] = dashboard
         }

@@ -28,6 +28,9 @@ struct PortalRoutes: Sendable {
         router.post("/meetings/:id/publish") { request, context in try await publishPack(request, context) }
         router.post("/meetings/:id/clearance") { request, context in try await clearanceStep(request, context) }
         router.post("/meetings/:id/notices") { request, context in try await giveNotice(request, context) }
+        router.post("/meetings/:id/attendance") { request, context in try await recordAttendance(request, context) }
+        router.post("/meetings/:id/declarations") { request, context in try await declareInterest(request, context) }
+        router.post("/meetings/:id/approve-minutes") { request, context in try await approveMinutes(request, context) }
         router.get("/meetings/:id/minutes/:file") { request, context in try await minutesFile(request, context) }
         router.get("/forward-plan") { request, context in try await forwardPlan(request, context) }
         router.get("/forward-plan.html") { request, context in try await forwardPlanDocument(request, context, format: .html) }
