@@ -319,3 +319,41 @@ def test_the_secretary_approves_the_previous_minutes_at_the_next_meeting(site):
     again = post_form(site.portal("osc_secretary"), action, f"/meetings/{NEXT_MEETING}", minutes_of=MEETING)
     assert again.status_code == 409 and "already approved" in again.text
 
+
+# Executive decisions: Cabinet's secretary publishes, the scrutiny committee's records a call-in.
+
+def test_the_decision_makers_secretary_publishes_a_decision_and_scrutiny_calls_it_in(site):
+    today = datetime.date.today().isoformat()
+    reference = "CAB-FORMS-1"
+    site.command("admin", "DECISION", "RECORD", reference, "CABINET", today, "Commission a new fostering service")
+    page = f"/decisions/{reference}"
+    publish, callin = f"{page}/publish", f"{page}/callin"
+    html = site.portal("cabinet_secretary").get(page).text
+    assert ("decision-publish", publish) in forms_on(html) and callin not in html
+    assert site.portal().get(page).status_code == 404, "unpublished: not there for the public"
+    for who in [None, "osc_secretary", "hwbb_secretary", "osc_member"]:
+        assert post_form(site.portal(who), publish, "/signin", on=today).status_code == 403, who
+    assert site.portal("cabinet_secretary").post(publish, {"on": today}).status_code == 403, "no form token"
+    bad = post_form(site.portal("cabinet_secretary"), publish, page, on="2026-02-30")
+    assert bad.status_code == 400 and '<a href="#decision-publish-on">' in bad.text and 'value="2026-02-30"' in bad.text
+    assert site.command("admin", "DECISION", "GET", reference)["published_on"] is None
+    assert post_form(site.portal("cabinet_secretary"), publish, page, on="").status_code == 303
+    assert site.command("admin", "DECISION", "GET", reference)["published_on"] == today
+    public = site.portal().get(page).text
+    assert "Commission a new fostering service" in public and callin not in public and publish not in public
+    # The call-in belongs to the scrutiny committee's secretary.
+    assert ("decision-callin", callin) in forms_on(site.portal("osc_secretary").get(page).text)
+    for who in [None, "cabinet_secretary", "hwbb_secretary", "osc_member"]:
+        reply = post_form(site.portal(who), callin, "/signin", reason="Families were not consulted", members="osc.member.1@example.org")
+        assert reply.status_code == 403, who
+    early = post_form(site.portal("osc_secretary"), callin, page, reason="Families were not consulted",
+                      members="osc.member.1@example.org", on="2000-01-01")
+    assert early.status_code == 400 and '<a href="#decision-callin-on">' in early.text
+    assert "Families were not consulted</textarea>" in early.text
+    assert site.command("admin", "DECISION", "GET", reference)["call_in"] is None
+    done = post_form(site.portal("osc_secretary"), callin, page, reason="Families were not consulted",
+                     members="osc.member.1@example.org\nosc.member.2@example.org")
+    assert done.status_code == 303
+    called = site.command("admin", "DECISION", "GET", reference)["call_in"]
+    assert called["reason"] == "Families were not consulted" and called["by"] == ["osc.member.1@example.org", "osc.member.2@example.org"]
+    assert "Called in: suspended" in site.portal().get(page).text

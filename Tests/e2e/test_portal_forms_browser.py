@@ -1,6 +1,8 @@
 """The meeting page's forms in headless Chromium: each role's forms, sent without JavaScript, and an
 axe-core audit (WCAG 2.2 AA) of the pages with the forms shown and with an error on them."""
 
+import datetime
+
 import pytest
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
@@ -13,6 +15,7 @@ from test_portal_forms import FORM_ID, NEXT_MEETING, PEOPLE, Site
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("portal-forms-browser"))
+    site.command("admin", "DECISION", "RECORD", "CAB-BROWSER-1", "CABINET", datetime.date.today().isoformat(), "Open a new children's home")
     yield site
     site.daemon.stop()
 
@@ -94,3 +97,14 @@ def test_the_secretarys_pages_with_every_form_pass_the_audit(site, browser):
     assert browser.find_elements(By.ID, "notice-second-representations")
     assert violations(browser) == []
 
+
+def test_the_cabinet_secretarys_decision_page_passes_the_audit(site, browser):
+    as_user(browser, site, "cabinet_secretary")
+    browser.get(f"{site.daemon.http_url}/decisions/CAB-BROWSER-1")
+    assert browser.find_elements(By.ID, "decision-publish-on")
+    assert violations(browser) == []
+    # Left empty, the day of publication is today.
+    follow(browser, browser.find_element(By.ID, "decision-publish-submit"))
+    assert site.command("admin", "DECISION", "GET", "CAB-BROWSER-1")["published_on"] == datetime.date.today().isoformat()
+    assert not browser.find_elements(By.ID, "decision-publish-on")
+    assert violations(browser) == []

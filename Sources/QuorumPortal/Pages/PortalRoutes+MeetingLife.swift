@@ -150,12 +150,22 @@ extension PortalRoutes {
     }
 
     func decision(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let reference = try context.parameters.require("reference")
+        try await decisionPage(try context.parameters.require("reference"), context: context, problem: nil)
+    }
+
+    /// A decision's page; with `problem`, the form it names shows the error and what was sent.
+    func decisionPage(_ reference: String, context: PortalRequestContext, problem: FormProblem?) async throws -> Response {
         let decision = try await Self.core { try await app.decisions.registered(reference, as: context.user) }
         let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
+        let forms = decisionForms(decision, context: context).map { $0.values(csrf: context.csrfToken, problem: problem) }
+        var values: [String: Any] = ["decision": DecisionRows.values(decision, names: names), "forms": forms, "hasForms": !forms.isEmpty]
+        if let problem {
+            values["errors"] = [problem.summary]
+            values["hasErrors"] = true
+        }
         return renderer.page(
-            "decision", title: "Decision \(decision.reference): \(decision.title)", section: .decisions, context: context,
-            ["decision": DecisionRows.values(decision, names: names)])
+            "decision", title: "\(problem == nil ? "" : "Error: ")Decision \(decision.reference): \(decision.title)", section: .decisions,
+            context: context, status: problem?.status ?? .ok, values)
     }
 }
 
