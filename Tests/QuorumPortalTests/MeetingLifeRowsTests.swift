@@ -1,4 +1,5 @@
 import Foundation
+import QuorumDomain
 import QuorumWire
 import Testing
 
@@ -91,7 +92,7 @@ struct MeetingLifeRowsTests {
             """
         let values = ClearanceDashboardRows.values(
             try WireCoding.decode(ReadinessDocument.self, from: Data(readiness.utf8)),
-            records: [try WireCoding.decode(ClearanceDocument.self, from: Data(record.utf8))])
+            records: [try WireCoding.decode(ClearanceDocument.self, from: Data(record.utf8))], forms: [[]])
         let report = try #require((values["reports"] as? [[String: Any]])?.first)
         let steps = try #require(report["steps"] as? [[String: Any]])
         #expect(steps.count == 6)
@@ -106,5 +107,36 @@ struct MeetingLifeRowsTests {
         #expect(steps[2]["done"] as? Bool == false && steps[2]["taken"] as? Bool == false)
         #expect(report["waiting"] as? String == "Clear the report for finance")
         #expect(report["lateBy"] as? String == "7 working days late")
+    }
+
+    /// The forms a report offers follow its clearance record's holder of the next step: a
+    /// finance officer clears a submitted report or sends it back; its owner, a legal officer and
+    /// an admin get no form; a report back in draft offers its owner the submission only.
+    @Test func aReportOffersItsNextStepToItsHolderAlone() throws {
+        func record(stage: String, waiting: String) throws -> ClearanceDocument {
+            let json = """
+                {"meeting": "OSC-2017-11-14", "item": "report:OSC/performance/2017-11", "title": "Report", "stage": "\(stage)",
+                 "stage_label": "s", "owner": "o@example.org", "owner_role": "Owner", "report_of": "d@example.org", "report_of_role": "Director",
+                 "finance": null, "legal": null, "waiting_for": "\(waiting)", "due": null, "holder": null, "late": false,
+                 "return_comment": null, "internal_consultations": null, "history": []}
+                """
+            return try WireCoding.decode(ClearanceDocument.self, from: Data(json.utf8))
+        }
+        func forms(_ record: ClearanceDocument, _ user: User?) -> [String] {
+            PortalRoutes.clearanceForms(record, board: "OSC", user: user, meetingID: "OSC-2017-11-14").map(\.id)
+        }
+        let submitted = try record(stage: "submitted", waiting: "clear_finance")
+        let id = "clearance-report-OSC-performance-2017-11"
+        #expect(forms(submitted, User(name: "f@example.org", role: .finance)) == ["\(id)-finance", "\(id)-return"])
+        for user in [User(name: "o@example.org", role: .lead), User(name: "l@example.org", role: .legal), User(name: "admin", role: .admin), nil] {
+            #expect(forms(submitted, user).isEmpty, "\(user?.name ?? "the public")")
+        }
+        let draft = try record(stage: "draft", waiting: "submit")
+        #expect(forms(draft, User(name: "O@example.org", role: .lead)) == ["\(id)-submit"])
+        let legal = try record(stage: "legal_cleared", waiting: "approve")
+        #expect(forms(legal, User(name: "d@example.org", role: .member)) == ["\(id)-approve", "\(id)-return"])
+        let approved = try record(stage: "approved", waiting: "add_to_pack")
+        #expect(forms(approved, User(name: "s@example.org", role: .secretary, boardCode: "OSC")) == ["\(id)-return"])
+        #expect(forms(approved, User(name: "d@example.org", role: .member)).isEmpty)
     }
 }

@@ -77,6 +77,20 @@ enum PageContext {
         return values
     }
 
+    /// A form with a field of every kind, its first field in error.
+    static var sampleForm: [String: Any] {
+        let options: [(value: String, label: String)] = [("a", "A"), ("b", "B")]
+        let form = PortalForm(
+            id: "sample", action: "/sample", button: "Send", hidden: [("item", "4")],
+            fields: [
+                .init(name: "text", label: "Text"), .init(name: "email", label: "Email", hint: "(hint)", kind: .email),
+                .init(name: "date", label: "Date", kind: .date), .init(name: "textarea", label: "Text", kind: .textarea),
+                .init(name: "select", label: "Select", kind: .select(options)), .init(name: "radios", label: "Radios", kind: .radios(options)),
+                .init(name: "checkbox", label: "Tick", kind: .checkbox),
+            ], intro: "Intro")
+        return form.values(csrf: "x", problem: FormProblem(form: "sample", field: "text", message: "Wrong", values: ["text": "t"]))
+    }
+
     /// Samples for the Forward Plan, decisions and the meeting's notices, minutes and dashboard.
     static func meetingLifeSample() -> [String: Any] {
         let decision: [String: Any] = [
@@ -119,6 +133,7 @@ enum PageContext {
                     [
                         "item": "4", "title": "t", "stage": "s", "late": true, "waiting": "w", "holder": "h", "due": "d", "lateBy": "l",
                         "steps": [["label": "l", "done": true, "taken": true, "who": "w", "when": "d", "hasReference": true, "reference": "FD.1/18", "hasDue": true, "due": "d"]],
+                        "hasForms": true, "forms": [sampleForm],
                     ]
                 ],
             ],

@@ -49,11 +49,16 @@ extension PortalRoutes {
     // MARK: The meeting's notices, minutes and dashboard
 
     /// What the meeting page shows beyond its agenda and pack, each part from its own operation.
-    func meetingLife(_ view: MeetingViewDocument, context: PortalRequestContext) async throws -> [String: Any] {
+    func meetingLife(_ view: MeetingViewDocument, context: PortalRequestContext, problem: FormProblem?) async throws -> [String: Any] {
         let id = view.meeting.id
         var values: [String: Any] = [:]
         if let notices = try await Self.core({ try await app.privateMeetings.publishedNotices(meeting: id, as: context.user) }) {
-            values["notices"] = PrivateNoticeRows.values(notices)
+            var rows = PrivateNoticeRows.values(notices)
+            if offers(.noticeGive, board: view.board.board.code, user: context.user) {
+                rows["forms"] = noticeForms(notices, meetingID: id).map { $0.values(csrf: context.csrfToken, problem: problem) }
+                rows["hasForms"] = true
+            }
+            values["notices"] = rows
         }
         if let record = try await Self.core({ try await app.meetingRecords.publishedRecord(meeting: id, as: context.user) }) {
             var minutes = MinutesRows.values(record, meetingID: id, showsWarnings: view.board.seesDrafts)
@@ -62,7 +67,8 @@ extension PortalRoutes {
             }
             values["minutes"] = minutes
         }
-        if context.user != nil, let dashboard = try await clearanceDashboard(id, context: context) {
+        if let record = try await recordForms(view, context: context, problem: problem) { values["record"] = record }
+        if context.user != nil, let dashboard = try await clearanceDashboard(view, context: context, problem: problem) {
             values["dashboard"] = dashboard
         }
         return values
@@ -79,21 +85,38 @@ extension PortalRoutes {
         return found
     }
 
-    /// The secretary's clearance dashboard, or nil for a visitor the core does not show it to.
-    func clearanceDashboard(_ meetingID: String, context: PortalRequestContext) async throws -> [String: Any]? {
-        let readiness: ReadinessDocument
+    /// The report clearance section: for the board's secretary and admins the whole dashboard,
+    /// for anyone else signed in the reports whose next step they hold; nil when there is nothing
+    /// for the visitor. Each report carries the forms for the steps the visitor holds.
+    func clearanceDashboard(_ view: MeetingViewDocument, context: PortalRequestContext, problem: FormProblem?) async throws -> [String: Any]? {
+        let meetingID = view.meeting.id
+        let board = view.board.board.code
+        var readiness: ReadinessDocument?
         do {
             readiness = try await app.clearance.readiness(meeting: meetingID, asOf: nil, as: context.user)
         } catch let error as ApplicationError where error.code == .notPermitted || error.code == .authenticationRequired {
-            return nil
+            readiness = nil
         } catch let error as ApplicationError {
             throw PortalError(error)
         }
-        var reports: [ClearanceDocument] = []
-        for report in readiness.reports {
-            reports.append(try await Self.core { try await app.clearance.record(meeting: meetingID, item: report.item, as: context.user) })
+        var records: [ClearanceDocument] = []
+        if let readiness {
+            for report in readiness.reports {
+                records.append(try await Self.core { try await app.clearance.record(meeting: meetingID, item: report.item, as: context.user) })
+            }
+        } else {
+            for item in view.meeting.items ?? [] where item.submitted {
+                guard let record = try? await app.clearance.record(meeting: meetingID, item: item.key, as: context.user) else { continue }
+                if !Self.clearanceForms(record, board: board, user: context.user, meetingID: meetingID).isEmpty { records.append(record) }
+            }
+            if records.isEmpty { return nil }
         }
-        return ClearanceDashboardRows.values(readiness, records: reports)
+        let forms = records.map { record in
+            Self.clearanceForms(record, board: board, user: context.user, meetingID: meetingID).map {
+                $0.values(csrf: context.csrfToken, problem: problem)
+            }
+        }
+        return ClearanceDashboardRows.values(readiness, records: records, forms: forms)
     }
 
     func minutesFile(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
@@ -127,12 +150,22 @@ extension PortalRoutes {
     }
 
     func decision(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let reference = try context.parameters.require("reference")
+        try await decisionPage(try context.parameters.require("reference"), context: context, problem: nil)
+    }
+
+    /// A decision's page; with `problem`, the form it names shows the error and what was sent.
+    func decisionPage(_ reference: String, context: PortalRequestContext, problem: FormProblem?) async throws -> Response {
         let decision = try await Self.core { try await app.decisions.registered(reference, as: context.user) }
         let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
+        let forms = decisionForms(decision, context: context).map { $0.values(csrf: context.csrfToken, problem: problem) }
+        var values: [String: Any] = ["decision": DecisionRows.values(decision, names: names), "forms": forms, "hasForms": !forms.isEmpty]
+        if let problem {
+            values["errors"] = [problem.summary]
+            values["hasErrors"] = true
+        }
         return renderer.page(
-            "decision", title: "Decision \(decision.reference): \(decision.title)", section: .decisions, context: context,
-            ["decision": DecisionRows.values(decision, names: names)])
+            "decision", title: "\(problem == nil ? "" : "Error: ")Decision \(decision.reference): \(decision.title)", section: .decisions,
+            context: context, status: problem?.status ?? .ok, values)
     }
 }
 
@@ -284,9 +317,13 @@ enum MinutesRows {
 /// Each report's way through clearance, step by step, with the due dates counted back from
 /// publication.
 enum ClearanceDashboardRows {
-    static func values(_ readiness: ReadinessDocument, records: [ClearanceDocument]) -> [String: Any] {
-        let deadlines = readiness.deadlines
-        let reports: [[String: Any]] = zip(readiness.reports, records).map { report, record in
+    /// With `readiness` (the secretary's view), the meeting's deadlines and what is late; without
+    /// it, what each report's own record says.
+    static func values(_ readiness: ReadinessDocument?, records: [ClearanceDocument], forms: [[[String: Any]]]) -> [String: Any] {
+        let deadlines = readiness?.deadlines
+        let byItem = Dictionary((readiness?.reports ?? []).map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
+        let reports: [[String: Any]] = zip(records, forms).map { record, forms in
+            let report = byItem[record.item]
             let stage = ClearanceStage(rawValue: record.stage) ?? .draft
             let event = { (to: ClearanceStage) in record.history.last { $0.to == to.rawValue } }
             func step(_ label: String, _ reached: ClearanceStage, due: String?, reference: String? = nil) -> [String: Any] {
@@ -300,33 +337,40 @@ enum ClearanceDashboardRows {
                 ]
             }
             var row: [String: Any] = [
-                "item": report.item, "title": report.title, "stage": stage.label, "late": report.late,
+                "item": record.item, "anchor": "clearance-\(record.item.htmlIDPart)", "title": report?.title ?? record.title,
+                "stage": stage.label, "late": report?.late ?? record.late,
                 "steps": [
                     step("Draft", .draft, due: nil),
-                    step("Submitted for clearance", .submitted, due: deadlines.draft),
-                    step("Cleared by finance", .financeCleared, due: deadlines.clearance, reference: record.finance?.reference),
-                    step("Cleared by legal", .legalCleared, due: deadlines.clearance, reference: record.legal?.reference),
-                    step("Approved", .approved, due: deadlines.approval),
-                    step("In the pack", .inPack, due: deadlines.pack),
+                    step("Submitted for clearance", .submitted, due: deadlines?.draft),
+                    step("Cleared by finance", .financeCleared, due: deadlines?.clearance, reference: record.finance?.reference),
+                    step("Cleared by legal", .legalCleared, due: deadlines?.clearance, reference: record.legal?.reference),
+                    step("Approved", .approved, due: deadlines?.approval),
+                    step("In the pack", .inPack, due: deadlines?.pack),
                 ],
+                "forms": forms, "hasForms": !forms.isEmpty,
             ]
-            if let waiting = report.waitingFor.flatMap(ClearanceStep.Kind.init(rawValue:)) {
+            if let waiting = (report?.waitingFor ?? record.waitingFor).flatMap(ClearanceStep.Kind.init(rawValue:)) {
                 row["waiting"] = waiting.label.prefix(1).uppercased() + waiting.label.dropFirst()
             }
-            if let due = report.due { row["due"] = PortalFormat.longDate(iso: due) }
-            if let holder = report.holder { row["holder"] = holder }
-            if let days = report.workingDaysLate { row["lateBy"] = "\(days) working day\(days == 1 ? "" : "s") late" }
+            if let due = report?.due ?? record.due { row["due"] = PortalFormat.longDate(iso: due) }
+            if let holder = report?.holder ?? record.holder { row["holder"] = holder }
+            if let days = report?.workingDaysLate { row["lateBy"] = "\(days) working day\(days == 1 ? "" : "s") late" }
             if let comment = record.returnComment { row["returnComment"] = comment }
             return row
         }
-        return [
-            "reports": reports, "hasReports": !reports.isEmpty,
-            "warnings": readiness.warnings.map { ["text": $0] }, "hasWarnings": !readiness.warnings.isEmpty,
-            "deadlines": [
+        var values: [String: Any] = [
+            "reports": reports, "hasReports": !reports.isEmpty, "overview": readiness != nil,
+            "heading": readiness != nil ? "Report clearance" : "Reports waiting for you",
+            "headingID": readiness != nil ? "dashboard-heading" : "my-clearance-heading",
+            "warnings": (readiness?.warnings ?? []).map { ["text": $0] }, "hasWarnings": !(readiness?.warnings ?? []).isEmpty,
+        ]
+        if let deadlines {
+            values["deadlines"] = [
                 "draft": PortalFormat.longDate(iso: deadlines.draft), "clearance": PortalFormat.longDate(iso: deadlines.clearance),
                 "approval": PortalFormat.longDate(iso: deadlines.approval), "pack": PortalFormat.longDate(iso: deadlines.pack),
-            ],
-        ]
+            ]
+        }
+        return values
     }
 }
 

@@ -26,12 +26,19 @@ struct PortalRoutes: Sendable {
         router.get("/meetings/:id") { request, context in try await meeting(request, context) }
         router.post("/meetings/:id/build") { request, context in try await buildPack(request, context) }
         router.post("/meetings/:id/publish") { request, context in try await publishPack(request, context) }
+        router.post("/meetings/:id/clearance") { request, context in try await clearanceStep(request, context) }
+        router.post("/meetings/:id/notices") { request, context in try await giveNotice(request, context) }
+        router.post("/meetings/:id/attendance") { request, context in try await recordAttendance(request, context) }
+        router.post("/meetings/:id/declarations") { request, context in try await declareInterest(request, context) }
+        router.post("/meetings/:id/approve-minutes") { request, context in try await approveMinutes(request, context) }
         router.get("/meetings/:id/minutes/:file") { request, context in try await minutesFile(request, context) }
         router.get("/forward-plan") { request, context in try await forwardPlan(request, context) }
         router.get("/forward-plan.html") { request, context in try await forwardPlanDocument(request, context, format: .html) }
         router.get("/forward-plan.pdf") { request, context in try await forwardPlanDocument(request, context, format: .pdf) }
         router.get("/decisions") { request, context in try await decisions(request, context) }
         router.get("/decisions/:reference") { request, context in try await decision(request, context) }
+        router.post("/decisions/:reference/publish") { request, context in try await publishDecision(request, context) }
+        router.post("/decisions/:reference/callin") { request, context in try await callInDecision(request, context) }
         router.get("/calendar") { request, context in try await calendar(request, context) }
         router.get("/calendar.ics") { request, context in try await calendarFeed(request, context) }
         router.get("/packs.atom") { request, context in try await packsFeed(request, context) }
@@ -115,7 +122,8 @@ struct PortalRoutes: Sendable {
 
     /// The meeting page; with `problem`, the publication form of that version shows the error.
     func meetingPage(
-        _ id: String, context: PortalRequestContext, problem: (packID: String, message: String, reason: String)? = nil
+        _ id: String, context: PortalRequestContext, problem: (packID: String, message: String, reason: String)? = nil,
+        form: FormProblem? = nil
     ) async throws -> Response {
         let view = try await Self.core { try await app.packs.meetingView(id, as: context.user) }
         let board = view.board
@@ -175,14 +183,19 @@ struct PortalRoutes: Sendable {
             "isSecretary": board.seesDrafts, "canBuild": board.builds, "canSeeExempt": board.readsExempt,
             "board": ["code": board.board.code, "name": board.board.name, "url": "/boards/\(board.board.code)"],
         ]
-        for (key, value) in try await meetingLife(view, context: context) { page[key] = value }
+        for (key, value) in try await meetingLife(view, context: context, problem: form) { page[key] = value }
         if let problem {
             page["errors"] = [["field": "reason-\(problem.packID)", "message": problem.message]]
             page["hasErrors"] = true
         }
+        if let form {
+            page["errors"] = [form.summary]
+            page["hasErrors"] = true
+        }
+        let failed = problem != nil || form != nil
         return renderer.page(
-            "meeting", title: "\(problem == nil ? "" : "Error: ")\(board.board.name), \(PortalFormat.longDate(row.date))",
-            section: .boards, context: context, status: problem == nil ? .ok : .badRequest, page)
+            "meeting", title: "\(failed ? "Error: " : "")\(board.board.name), \(PortalFormat.longDate(row.date))",
+            section: .boards, context: context, status: form?.status ?? (problem == nil ? .ok : .badRequest), page)
     }
 
     func calendar(_ request: Request, _ context: PortalRequestContext) async throws -> Response {

@@ -13,7 +13,7 @@ public struct PortalTemplates: Sendable {
         "home", "boards", "board", "meeting", "calendar", "search", "signin", "signout", "error", "signinlink", "forwardplan",
         "decisions", "decision",
     ]
-    static let partials = ["layout", "decisionfacts"]
+    static let partials = ["layout", "decisionfacts", "form"]
 
     let library: MustacheLibrary
     /// The stylesheet's bytes and its strong validator.

@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import QuorumApplication
+import QuorumDomain
+import QuorumWire
+
+/// An executive decision's page offers its publication to the decision maker's secretary and its
+/// call-in to the scrutiny committee's, through the core's `DecisionService`, which decides who
+/// may and whether the call-in is in time.
+extension PortalRoutes {
+    func decisionForms(_ decision: DecisionDocument, context: PortalRequestContext) -> [PortalForm] {
+        let base = "/decisions/\(decision.reference)"
+        var forms: [PortalForm] = []
+        if decision.publishedOn == nil, offers(.decisionPublish, board: decision.decisionMaker, user: context.user) {
+            forms.append(
+                PortalForm(
+                    id: "decision-publish", action: "\(base)/publish", button: "Publish the decision",
+                    fields: [.init(name: "on", label: "Published on", hint: "(YYYY-MM-DD; today if left empty)", kind: .date)],
+                    intro: "The call-in period runs from the day of publication."))
+        }
+        // The scrutiny committee is the board whose file says it scrutinises the decision maker;
+        // the core checks that the secretary is its secretary when the form is sent.
+        if decision.publishedOn != nil, decision.callIn == nil, !decision.urgent,
+            QuorumApplication.Operation.decisionCallIn.access.couldAllow(context.user)
+        {
+            forms.append(
+                PortalForm(
+                    id: "decision-callin", action: "\(base)/callin", button: "Record the call-in",
+                    fields: [
+                        .init(name: "reason", label: "Reason for the call-in", kind: .textarea),
+                        .init(name: "members", label: "Members calling it in", hint: "(one to a line)", kind: .textarea),
+                        .init(name: "on", label: "Called in on", hint: "(YYYY-MM-DD; today if left empty)", kind: .date),
+                    ],
+                    intro: "A call-in within the call-in period suspends implementation until the scrutiny committee hears it."))
+        }
+        return forms
+    }
+
+    func decisionForm(_ request: Request, _ context: PortalRequestContext, _ body: (String, [String: String]) async throws -> Response)
+        async throws -> Response
+    {
+        try await formRoute(
+            request, context, parameter: "reference", page: { reference, problem in try await decisionPage(reference, context: context, problem: problem) },
+            body)
+    }
+
+    func publishDecision(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        try await decisionForm(request, context) { reference, form in
+            let day = try Self.day(form, "on", label: "the day of publication", form: "decision-publish", optional: true)
+            _ = try await Self.write(form: "decision-publish", values: form, field: { _ in "on" }) {
+                try await app.decisions.publish(reference, on: day, as: context.user)
+            }
+            return Response(status: .seeOther, headers: [.location: "/decisions/\(reference)"])
+        }
+    }
+
+    func callInDecision(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        try await decisionForm(request, context) { reference, form in
+            let formID = "decision-callin"
+            let day = try Self.day(form, "on", label: "the day of the call-in", form: formID, optional: true)
+            let members = (form["members"] ?? "").split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { !$0.isEmpty }
+            _ = try await Self.write(
+                form: formID, values: form,
+                field: { message in
+                    if message.contains("reason") { return "reason" }
+                    return message.contains("member") ? "members" : "on"
+                }
+            ) {
+                try await app.decisions.callIn(reference, reason: form["reason"] ?? "", by: members, on: day, as: context.user)
+            }
+            return Response(status: .seeOther, headers: [.location: "/decisions/\(reference)"])
+        }
+    }
+}
