@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pdf_engines  # noqa: E402
 from quorum_bench import plans, redisbench  # noqa: E402
-from quorum_bench.processes import ROOT, Quorumd, RedisServer, Workdir, cpu_seconds, raise_fd_limit, rss_kib  # noqa: E402
+from quorum_bench.processes import ROOT, Quorumd, RedisServer, Workdir, cpu_seconds, raise_fd_limit, rss_kib, rss_parts_kib  # noqa: E402
 from quorum_bench.report import Report, write_markdown  # noqa: E402
 from quorum_bench.resp import Client, Pinger, ReplyError, percentile, timed  # noqa: E402
 from quorum_bench.smtp import Sink, send_with_smtplib  # noqa: E402
@@ -261,7 +261,22 @@ def memory_and_start(report: Report, bin_dir: Path, workdir: Path, connections: 
     try:
         time.sleep(1.0)
         idle = rss_kib(quorum.pid)
-        report.add(section, "resident memory idle (VmRSS)", mib(idle), "", "", "< 40 MiB", idle < 40 * 1024)
+        parts = rss_parts_kib(quorum.pid)
+        # The anchor: a redis-server started now, idle, with nothing stored.
+        anchor_dir = workdir / "memory-anchor"
+        anchor_dir.mkdir()
+        redis = RedisServer(anchor_dir).start()
+        try:
+            time.sleep(0.5)
+            redis_idle = rss_kib(redis.process.pid)
+            redis_parts = rss_parts_kib(redis.process.pid)
+        finally:
+            redis.stop()
+        report.add(section, "resident memory idle (VmRSS)", mib(idle), f"redis-server {mib(redis_idle)}",
+                   f"{idle / redis_idle:.2f}x", "< 40 MiB", idle < 40 * 1024)
+        report.add(section, "idle: own memory (RssAnon) / mapped from files (RssFile)",
+                   f"{mib(parts.get('RssAnon', 0))} / {mib(parts.get('RssFile', 0))}",
+                   f"{mib(redis_parts.get('RssAnon', 0))} / {mib(redis_parts.get('RssFile', 0))}")
         sockets = []
         try:
             for _ in range(connections):

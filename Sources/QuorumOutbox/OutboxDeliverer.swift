@@ -57,14 +57,14 @@ public struct OutboxDeliverer: Service {
         // different destinations go side by side.
         let byDestination = Dictionary(grouping: rows, by: \.destination)
         // Sends to one destination follow each other, and a slow receiver makes each take up to
-        // its timeout: every attempt is dated when it ends, so a retry waits its full delay after
-        // the failure, not after the batch began.
-        let batchStarted = ContinuousClock.now
-        let elapsedNow = { @Sendable in now.addingTimeInterval((ContinuousClock.now - batchStarted).timeInterval) }
+        // its timeout: every attempt is dated when it ends (by the clock, never before the batch's
+        // time), so a retry waits its full delay after the failure, not after the batch began.
+        let clock = self.clock
+        let attemptTime = { @Sendable in max(now, clock()) }
         await withTaskGroup(of: Void.self) { group in
             for (_, queue) in byDestination {
                 group.addTask {
-                    for row in queue.sorted(by: { $0.id < $1.id }) { await deliver(row, now: elapsedNow) }
+                    for row in queue.sorted(by: { $0.id < $1.id }) { await deliver(row, now: attemptTime) }
                 }
             }
         }
@@ -191,10 +191,3 @@ extension OutboxDeliverer {
     }
 }
 
-extension Duration {
-    /// In seconds, as `Date` arithmetic takes them.
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-    }
-}

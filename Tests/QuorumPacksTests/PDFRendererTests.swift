@@ -95,11 +95,13 @@ import Testing
         // An older name whose UUID's first group reads as this live process's pid.
         let olderLikeAPid = "quorum-pdf-" + String(format: "%08d", ProcessInfo.processInfo.processIdentifier) + "-1234-1234-1234-123456789012"
         let unrelated = "quorum-app-\(UUID().uuidString)"
-        for name in [own, gone, older, olderLikeAPid, unrelated] {
+        // The same prefix, not our pattern: another program's (a test's fake engine, say).
+        let samePrefix = "quorum-pdf-engine-\(UUID().uuidString)"
+        for name in [own, gone, older, olderLikeAPid, unrelated, samePrefix] {
             try files.createDirectory(at: directory.appendingPathComponent(name), withIntermediateDirectories: false)
         }
         #expect(PDFRenderer.removeLeftovers(in: directory) == 3)
-        #expect(Set(try files.contentsOfDirectory(atPath: directory.path)) == [own, unrelated])
+        #expect(Set(try files.contentsOfDirectory(atPath: directory.path)) == [own, unrelated, samePrefix])
     }
 
     @Test func executablesAreFoundOnTheSearchPath() throws {

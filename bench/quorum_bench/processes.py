@@ -27,6 +27,18 @@ def rss_kib(pid: int) -> int:
     raise RuntimeError(f"no VmRSS for {pid}")
 
 
+def rss_parts_kib(pid: int) -> dict:
+    """The resident set split as the kernel counts it: RssAnon (the process's own memory: heap,
+    stacks), RssFile (pages of the binary and the shared libraries mapped from their files, which
+    the kernel can drop and read again) and RssShmem, in KiB."""
+    parts = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("RssAnon", "RssFile", "RssShmem"):
+            parts[name] = int(value.split()[0])
+    return parts
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time of a process and its waited-for children (weasyprint), user plus system: on a
     shared machine the wall clock also counts other people's work, this does not."""

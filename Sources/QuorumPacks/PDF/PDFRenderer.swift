@@ -66,10 +66,14 @@ public struct PDFRenderer: Sendable {
         var removed = 0
         for name in names where name.hasPrefix(folderPrefix) {
             let rest = name.dropFirst(folderPrefix.count)
-            // Kept while its process lives (kill(pid, 0) finds it). A name of a UUID alone is an
-            // older release's, whose first group may be all digits: it goes too.
-            let owner = UUID(uuidString: String(rest)) == nil ? Int32(rest.prefix { $0 != "-" }) : nil
-            if let pid = owner, kill(pid, 0) == 0 || errno == EPERM { continue }
+            // Ours are `<pid>-<uuid>`, kept while that process lives (kill(pid, 0) finds it), and
+            // an older release's `<uuid>`, whose first group may be all digits. Any other name
+            // with the same prefix belongs to someone else and is left alone.
+            if UUID(uuidString: String(rest)) == nil {
+                let pidText = rest.prefix { $0 != "-" }
+                guard let pid = Int32(pidText), UUID(uuidString: String(rest.dropFirst(pidText.count + 1))) != nil else { continue }
+                if kill(pid, 0) == 0 || errno == EPERM { continue }
+            }
             if (try? files.removeItem(at: directory.appendingPathComponent(name))) != nil { removed += 1 }
         }
         return removed
