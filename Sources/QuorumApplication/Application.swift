@@ -37,7 +37,7 @@ public struct Application: Sendable {
         database: AppDatabase, schedule: ReportingSchedule, horizon: LocalDate, reminders: ReminderService,
         deliverer: OutboxDeliverer?, packFiles: PackFileStore, pdf: PDFRenderer = PDFRenderer(), clock: WallClock,
         sessions: SessionService.Configuration = SessionService.Configuration(),
-        decisions: DecisionPolicy = DecisionPolicy()
+        decisions: DecisionPolicy = DecisionPolicy(), portalURL: String? = nil
     ) {
         let governance = GovernanceService(
             database: database, schedule: schedule, horizon: horizon, clock: clock, webhooks: reminders.configuration.webhooks)
@@ -46,7 +46,8 @@ public struct Application: Sendable {
         let clearance = ClearanceService(
             database: database, governance: governance, privateMeetings: privateMeetings,
             schedule: reminders.configuration.clearance, clock: clock)
-        self.forwardPlan = ForwardPlanService(database: database, governance: governance, pdf: pdf, clock: clock)
+        self.forwardPlan = ForwardPlanService(
+            database: database, governance: governance, pdf: pdf, clock: clock, portalURL: portalURL)
         self.privateMeetings = privateMeetings
         self.clearance = clearance
         let planModels = PlanModels(database)

@@ -172,8 +172,8 @@ public struct ClearanceService: Sendable {
             keyDecisions: links.compactMapValues { byReference[$0] })
     }
 
-    /// Puts the approved reports among `itemKeys` in the pack: the builder (the board's secretary
-    /// or an admin) takes that step for each, recorded like every other.
+    /// Puts the approved reports among `itemKeys` in the pack when it is published: the publisher
+    /// (the board's secretary or an admin) takes that step for each, recorded like every other.
     func markInPack(meeting: Meeting, itemKeys: [String], by user: User?) async throws {
         guard let user else { return }
         let at = EuropeLondon.localDateTime(at: clock.now().unixSeconds)
@@ -278,18 +278,17 @@ public struct ClearanceService: Sendable {
 
 extension ClearanceService.PackView {
     /// The record's part of a cover report: "Included in Forward Plan" from the key decision
-    /// the item carries, and the Internal Consultations from the clearance record, in the
-    /// council's wording. A report with a clearance record but no clearance yet says nothing
-    /// of consultations: nothing is invented.
+    /// the item carries (naming its entry), and the Internal Consultations from the clearance record, in the
+    /// council's wording. A report with no clearance record, or none given yet, says that no
+    /// internal consultation is recorded, whatever its own text claimed: nothing is invented.
     func applyRecord(to report: inout CoverReport, key: String) {
         if let decision = keyDecisions[key] {
             report.isKeyDecision = true
             report.isInForwardPlan = decision.firstPublished != nil
             report.forwardPlanDate = decision.firstPublished
+            report.forwardPlanReference = decision.reference
         }
-        if let stored = clearances[key] {
-            report.consultations.internal = stored.clearance.internalConsultations
-        }
+        report.consultations.internal = ReportClearance.internalConsultations(of: clearances[key]?.clearance)
     }
 }
 

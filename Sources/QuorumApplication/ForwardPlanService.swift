@@ -17,11 +17,15 @@ public struct ForwardPlanService: Sendable {
     let pdf: PDFRenderer
     let clock: WallClock
     let authorizer: Authorizer
+    /// The portal's public address, when it has one: the published plan links each agenda item
+    /// that carries a decision to its meeting's page there.
+    let portalURL: String?
 
     public init(
         database: AppDatabase, governance: GovernanceService, renderer: PackRenderer = PackRenderer(), pdf: PDFRenderer = PDFRenderer(),
-        clock: WallClock
+        clock: WallClock, portalURL: String? = nil
     ) {
+        self.portalURL = portalURL
         self.database = database
         self.governance = governance
         self.renderer = renderer
@@ -126,7 +130,7 @@ public struct ForwardPlanService: Sendable {
             ) {
                 try await database.addForwardPlanEntry(entry, meetingID: new.meetingID, by: user?.name ?? "", now: clock.now())
             }
-            return document(stored)
+            return try await document(stored, for: user)
         } catch ForwardPlanStoreError.alreadyExists(let reference) {
             throw ApplicationError(.conflict, "the Forward Plan already has an entry \(reference)")
         }
@@ -185,7 +189,7 @@ public struct ForwardPlanService: Sendable {
             ) {
                 try await database.updateForwardPlanEntry(reference: stored.entry.reference, now: clock.now(), change: apply)
             }
-            return document(updated)
+            return try await document(updated, for: user)
         } catch let error as MeetingRecordError {
             throw ApplicationError(.badArgument, "\(error.field) '\(error.value)': \(error.reason)")
         }
@@ -198,14 +202,14 @@ public struct ForwardPlanService: Sendable {
         if let decisionMaker { code = try await governance.board(decisionMaker).code }
         var visible: [ForwardPlanEntryDocument] = []
         for stored in try await database.forwardPlanEntries(decisionMaker: code) where try await maySee(stored, user) {
-            visible.append(document(stored, asOf: asOf))
+            visible.append(try await document(stored, asOf: asOf, for: user))
         }
         return visible
     }
 
     public func entry(_ reference: String, asOf: LocalDate?, as user: User?) async throws -> ForwardPlanEntryDocument {
         try await authorizer.authorize(.forwardGet, user)
-        return document(try await stored(reference, as: user, hideUnpublished: true), asOf: asOf)
+        return try await document(try await stored(reference, as: user, hideUnpublished: true), asOf: asOf, for: user)
     }
 
     /// Links an agenda item (by number or key) to the key decision it carries.
@@ -219,10 +223,10 @@ public struct ForwardPlanService: Sendable {
         }
         try check(stored, isTakenAt: meeting)
         do {
-            return document(
-                try await audited(.forwardLink, by: user, target: stored.entry.reference, ["meeting": meeting.id, "item": entry.key]) {
-                    try await database.linkForwardPlan(reference: stored.entry.reference, meetingID: meeting.id, itemKey: entry.key)
-                })
+            let linked = try await audited(.forwardLink, by: user, target: stored.entry.reference, ["meeting": meeting.id, "item": entry.key]) {
+                try await database.linkForwardPlan(reference: stored.entry.reference, meetingID: meeting.id, itemKey: entry.key)
+            }
+            return try await document(linked, for: user)
         } catch ForwardPlanStoreError.itemTaken(_, let other) {
             throw ApplicationError(.conflict, "item \(entry.number) of \(meeting.id) already carries key decision \(other)")
         }
@@ -264,12 +268,29 @@ public struct ForwardPlanService: Sendable {
         let today = asOf ?? clock.today
         let boards = try await database.boards()
         let entries = try await database.forwardPlanEntries().filter { $0.entry.isPublic(on: today) }
+        var published: [ForwardPlanContent.Entry] = []
+        for stored in entries {
+            published.append(
+                .published(stored.entry, notice: stored.entry.notice(asOf: today, calendar: workingDays), items: try await linkedItems(stored)))
+        }
         let content = ForwardPlanContent(
-            asOf: today, boardNames: Dictionary(uniqueKeysWithValues: boards.map { ($0.code, $0.name) }),
-            entries: entries.map { .init(entry: $0.entry, notice: $0.entry.notice(asOf: today, calendar: workingDays)) })
+            asOf: today, boardNames: Dictionary(uniqueKeysWithValues: boards.map { ($0.code, $0.name) }), entries: published,
+            portalURL: portalURL)
         let html = renderer.renderForwardPlanHTML(content)
         guard format == .pdf else { return Data(html.utf8) }
         return try await renderPDF(html)
+    }
+
+    /// The agenda items that carry an entry, by meeting and number (an item no longer on its
+    /// agenda is left out).
+    private func linkedItems(_ stored: StoredForwardPlanEntry) async throws -> [ForwardPlanContent.LinkedItem] {
+        var items: [ForwardPlanContent.LinkedItem] = []
+        for link in stored.items {
+            let meeting = try await governance.meeting(link.meetingID)
+            guard let entry = try await governance.agenda(of: meeting).entry(link.itemKey) else { continue }
+            items.append(.init(meetingID: meeting.id, meetingDate: meeting.date, number: entry.number, title: entry.title))
+        }
+        return items.sorted { ($0.meetingDate, $0.number) < ($1.meetingDate, $1.number) }
     }
 
     private func renderPDF(_ html: String) async throws -> Data {
@@ -327,11 +348,24 @@ public struct ForwardPlanService: Sendable {
         return Person(role: role?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? "Report owner", email: email)
     }
 
-    private func document(_ stored: StoredForwardPlanEntry, asOf: LocalDate? = nil) -> ForwardPlanEntryDocument {
+    /// Whether `user` reads the exempt papers of `decisionMaker`'s meetings (its members, its
+    /// secretary, admins), and so an exempt entry's report particulars.
+    func readsExemptPapers(of decisionMaker: String, _ user: User?) async throws -> Bool {
+        let board = try await database.boards().first { $0.code == decisionMaker }
+        let rule = PackRules.readers(of: .exempt, published: true, boardMeetsInPublic: board?.meetsInPublic ?? false)
+        return try await authorizer.allows(rule, user, scope: AccessScope(boardCode: decisionMaker))
+    }
+
+    /// The entry as `user` sees it: an exempt entry's report particulars withheld from anyone
+    /// who does not read its decision maker's exempt papers.
+    func document(_ stored: StoredForwardPlanEntry, asOf: LocalDate? = nil, for user: User?) async throws -> ForwardPlanEntryDocument {
+        var reads = true
+        if stored.entry.isExempt { reads = try await readsExemptPapers(of: stored.entry.decisionMaker, user) }
         let day = asOf ?? clock.today
         return ForwardPlanEntryDocument(
-            stored.entry, meeting: stored.meetingID, items: stored.items.map { "\($0.meetingID) \($0.itemKey)" }, asOf: day,
-            notice: stored.entry.notice(asOf: day, calendar: workingDays))
+            stored.entry.particulars(readsExemptPapers: reads), meeting: stored.meetingID,
+            items: stored.items.map { "\($0.meetingID) \($0.itemKey)" }, asOf: day,
+            notice: stored.entry.notice(asOf: day, calendar: workingDays), reportWithheld: stored.entry.withholdsReport(from: reads))
     }
 }
 

@@ -76,17 +76,30 @@ public struct GovernanceService: Sendable {
         // Items a resolution asked for show it.
         let origins = try await database.resolutionsCreating(
             agendaItems: agenda.entries.compactMap { $0.key.hasPrefix("item:") ? Int64($0.key.dropFirst(5)) : nil })
+        let keyDecisions = try await visibleKeyDecisions(of: agenda.meeting, as: user)
         return MeetingDocument(
             agenda.meeting, publishBy: PackRules.publishBy(agenda.meeting, workingDays: workingDays),
             items: agenda.entries.map { entry in
                 var item = AgendaItemDocument(entry, submitted: submitted[entry.key] != nil)
                 item.resolution = entry.key.hasPrefix("item:") ? Int64(entry.key.dropFirst(5)).flatMap { origins[$0] } : nil
+                item.forwardPlan = keyDecisions[entry.key]
                 return item
             },
             reports: agenda.entries.compactMap { entry in
                 guard let occurrence = entry.occurrence, let cycle = entry.cycle else { return nil }
                 return OccurrenceDocument(occurrence, cycle: cycle, submitted: submitted[entry.key] != nil)
             })
+    }
+
+    /// The Forward Plan entry each item of `meeting` carries, by item key, of the entries `user`
+    /// may see: a published one, or any to its decision maker's secretary and admins (as
+    /// FORWARD GET).
+    func visibleKeyDecisions(of meeting: Meeting, as user: User?) async throws -> [String: String] {
+        let links = try await database.forwardPlanLinks(meetingID: meeting.id)
+        guard !links.isEmpty else { return [:] }
+        let entries = Dictionary(uniqueKeysWithValues: try await database.forwardPlanEntries(meetingID: meeting.id).map { ($0.entry.reference, $0.entry) })
+        let secretary = try await authorizer.allows(Operation.forwardSet.access, user, scope: AccessScope(boardCode: meeting.boardCode))
+        return links.filter { _, reference in secretary || entries[reference]?.isPublic(on: clock.today) == true }
     }
 
     /// Adds a meeting to a board's calendar (at the board's usual time and venue unless given).

@@ -135,7 +135,6 @@ public struct PackService: Sendable {
                 try await assemble(meeting, by: user?.name ?? "")
             }
             await pdfMaker.submit(pack.id)
-            try await clearance.markInPack(meeting: meeting, itemKeys: pack.manifest.map(\.key), by: user)
             return document(pack, meeting)
         } catch PackStoreError.versionTaken(_, let version) {
             throw ApplicationError(.conflict, "another build saved version \(version) first; build again")
@@ -201,23 +200,40 @@ public struct PackService: Sendable {
         let publishBy = PackRules.publishBy(meeting, workingDays: workingDays)
         let late = PackRules.isLate(publishingOn: clock.today, meeting, workingDays: workingDays)
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if late && (reason ?? "").isEmpty {
-            throw ApplicationError(
-                .badArgument,
-                "the statutory deadline was \(publishBy) (five clear working days before \(meeting.date)): publishing late needs reason=<the special circumstances>")
-        }
         let unapproved = try await clearance.unapproved(meeting: meeting, itemKeys: pack.manifest.map(\.key))
-        if !unapproved.isEmpty && (reason ?? "").isEmpty {
-            throw ApplicationError(
-                .badArgument,
-                "the pack includes reports not yet approved (\(unapproved.joined(separator: "; "))): publishing it needs reason=<why>")
+        if (reason ?? "").isEmpty {
+            // Each cause that needs a reason is named, both when both apply.
+            var causes: [String] = []
+            if late {
+                causes.append("the statutory deadline was \(publishBy) (five clear working days before \(meeting.date))")
+            }
+            if !unapproved.isEmpty {
+                causes.append("the pack includes reports not yet approved (\(unapproved.joined(separator: "; ")))")
+            }
+            if !causes.isEmpty {
+                let needs =
+                    switch (late, unapproved.isEmpty) {
+                    case (true, true): "publishing late needs reason=<the special circumstances>"
+                    case (true, false): "publishing needs reason=<why>"
+                    case (false, _): "publishing it needs reason=<why>"
+                    }
+                throw ApplicationError(.badArgument, causes.joined(separator: ", and ") + ": " + needs)
+            }
         }
         do {
             let text = searchText(of: pack, board: board)
-            let (published, enqueued) = try await audited(.packPublish, by: user, target: pack.id, ["reason": late || !unapproved.isEmpty ? reason : nil]) {
+            // One reason may answer both: it is kept as the late reason only when the pack is
+            // late, and as the reason for the unapproved reports only when it holds some.
+            let lateReason = late ? reason : nil
+            let unapprovedReason = unapproved.isEmpty ? nil : reason.map { (reason: $0, reports: unapproved) }
+            let details: [String: String?] = [
+                "reason": lateReason ?? unapprovedReason?.reason, "late": late ? "yes" : nil,
+                "unapproved": unapproved.isEmpty ? nil : unapproved.joined(separator: "; "),
+            ]
+            let (published, enqueued) = try await audited(.packPublish, by: user, target: pack.id, details) {
                 try await database.publishPack(
-                    id: pack.id, by: user?.name ?? "", late: late, reason: late || !unapproved.isEmpty ? reason : nil, webhooks: webhooks, now: clock.now(),
-                    searchText: text
+                    id: pack.id, by: user?.name ?? "", late: late, reason: lateReason, unapproved: unapprovedReason, webhooks: webhooks,
+                    now: clock.now(), searchText: text
                 ) { published in
                     PackRules.publicationNotices(
                         board: board, meeting: meeting,
@@ -227,6 +243,9 @@ public struct PackService: Sendable {
                             lateReason: published.lateReason, hasExemptPart: published.parts.contains { $0.part == .exempt }))
                 }
             }
+            // Only a published pack holds a report for good: a trial build leaves it where it
+            // was, so an approved report can still be corrected and go through clearance again.
+            try await clearance.markInPack(meeting: meeting, itemKeys: published.manifest.map(\.key), by: user)
             var document = document(published, meeting)
             document.notified = enqueued
             return document
@@ -370,6 +389,6 @@ public struct PackService: Sendable {
                 added: pack.changes.added.map(describe), replaced: pack.changes.replaced.map(describe),
                 removed: pack.changes.removed.map(describe)),
             publishedAt: pack.publishedAt?.utcISOText, late: pack.isLate, lateReason: pack.lateReason, pdf: pack.pdfState,
-            pdfError: pack.pdfError)
+            pdfError: pack.pdfError, unapprovedReason: pack.unapprovedReason, unapprovedReports: pack.unapprovedReports)
     }
 }

@@ -138,6 +138,8 @@ extension NotificationTemplates {
                 "days_late": 1,
                 "late_by": "1 working day",
                 "clearance_command": "quorum clearance get OSC-2017-11-14 4",
+                "nobody_holds": false,
+                "unheld_role": "finance",
             ]
         case .test:
             return [

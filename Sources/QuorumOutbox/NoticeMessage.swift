@@ -61,6 +61,8 @@ enum NoticeMessage {
             context["days_late"] = .int(clearance.workingDaysLate)
             context["late_by"] = .string(plural(clearance.workingDaysLate, "working day"))
             context["clearance_command"] = .string("quorum clearance get \(clearance.meetingID) \(clearance.itemKey)")
+            context["nobody_holds"] = .bool(clearance.unheldRole != nil)
+            context["unheld_role"] = .string(clearance.unheldRole?.rawValue ?? "")
         }
         if let pack = notice.pack {
             context["board_name"] = .string(pack.boardName)

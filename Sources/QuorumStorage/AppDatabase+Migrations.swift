@@ -332,6 +332,14 @@ extension AppDatabase {
         migrator.registerMigration("v7: after the meeting: attendance, minutes, resolutions, decisions, action tracking, measure targets") { db in
             try AppDatabase.createMeetingRecordTables(db)
         }
+        migrator.registerMigration("packs: the reason for publishing with reports not yet approved, apart from lateness") { db in
+            // Publication of a pack holding a report not yet approved needs the secretary's
+            // reason: kept with the reports it covered ("3. Title", as JSON), not as a late reason.
+            try db.alter(table: "pack") { t in
+                t.add(column: "unapprovedReason", .text)
+                t.add(column: "unapprovedReports", .jsonText)
+            }
+        }
         return migrator
     }
 }

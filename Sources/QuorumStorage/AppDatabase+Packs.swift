@@ -91,7 +91,12 @@ public struct StoredPack: Sendable, Hashable {
     public var publishedAt: Date?
     public var publishedBy: String?
     public var isLate: Bool?
+    /// Why the pack was published late (only when it was).
     public var lateReason: String?
+    /// The secretary's reason for publishing with reports not yet approved, and those reports
+    /// ("3. Title"); nil and empty when every report was approved.
+    public var unapprovedReason: String? = nil
+    public var unapprovedReports: [String] = []
     /// Whether the PDF parts are made yet; they join `parts` when they are.
     public var pdfState: PackPDFState
     /// Why the PDF could not be made, when it failed.
@@ -180,7 +185,7 @@ extension AppDatabase {
                 id: "\(meetingID)-v\(version)", meetingId: meetingID, version: version, builtAt: now.storedInstant,
                 builtBy: builtBy, warnings: warnings, manifest: manifest,
                 changes: changes, publishedAt: nil, publishedBy: nil, isLate: nil, lateReason: nil,
-                pdfState: pdfState, pdfError: nil)
+                unapprovedReason: nil, unapprovedReports: nil, pdfState: pdfState, pdfError: nil)
             try record.insert(db)
             for part in parts {
                 try PackPartRecord(packId: record.id, part: part.part, format: part.format, sha256: part.sha256, size: part.size).insert(db)
@@ -207,8 +212,9 @@ extension AppDatabase {
     /// - Parameter searchText: the text of the version's public part, written to the search index
     ///   in the same transaction (nil: nothing of it is public, and it is recorded as such).
     public func publishPack(
-        id: String, by: String, late: Bool, reason: String?, webhooks: [WebhookSubscription], now: Date,
-        searchText: (title: String, body: String)? = nil, notices: @escaping @Sendable (StoredPack) -> [Notice]
+        id: String, by: String, late: Bool, reason: String?, unapproved: (reason: String, reports: [String])? = nil,
+        webhooks: [WebhookSubscription], now: Date, searchText: (title: String, body: String)? = nil,
+        notices: @escaping @Sendable (StoredPack) -> [Notice]
     ) async throws -> (pack: StoredPack, enqueued: Int) {
         try await write { db in
             guard var record = try PackRecord.fetchOne(db, key: id) else { throw PackStoreError.unknownPack(id) }
@@ -219,6 +225,8 @@ extension AppDatabase {
             record.publishedBy = by
             record.isLate = late
             record.lateReason = reason
+            record.unapprovedReason = unapproved?.reason
+            record.unapprovedReports = unapproved?.reports
             try record.update(db)
             let pack = try AppDatabase.storedPack(record, db)
             try AppDatabase.index(packID: pack.id, meetingID: record.meetingId, title: searchText?.title ?? "", body: searchText?.body ?? "", db)
@@ -235,6 +243,7 @@ extension AppDatabase {
             warnings: record.warnings, manifest: record.manifest, changes: record.changes,
             parts: parts.map { StoredPackPart(part: $0.part, format: $0.format, sha256: $0.sha256, size: $0.size) },
             publishedAt: record.publishedAt, publishedBy: record.publishedBy, isLate: record.isLate, lateReason: record.lateReason,
-            pdfState: record.pdfState, pdfError: record.pdfError)
+            unapprovedReason: record.unapprovedReason, unapprovedReports: record.unapprovedReports ?? [], pdfState: record.pdfState,
+            pdfError: record.pdfError)
     }
 }

@@ -45,6 +45,9 @@ public struct ForwardPlanEntryDocument: Codable, Sendable, Hashable {
     @EncodedAsNull public var reportTitle: String?
     @EncodedAsNull public var reportOwner: String?
     @EncodedAsNull public var reportOwnerRole: String?
+    /// True when the entry is exempt and this reader does not read its decision maker's
+    /// exempt papers: the report's title and owner are withheld (null), not missing.
+    public let reportWithheld: Bool
     @EncodedAsNull public var firstPublished: String?
     @EncodedAsNull public var exemptParagraph: Int?
     @EncodedAsNull public var generalException: GeneralException?
@@ -74,7 +77,13 @@ public struct ForwardPlanEntryDocument: Codable, Sendable, Hashable {
         @EncodedAsNull public var reasonsPublishedOn: String?
     }
 
-    public init(_ entry: ForwardPlanEntry, meeting: String?, items: [String], asOf: LocalDate, notice: ForwardPlanEntry.NoticeAssessment) {
+    /// The document of `entry` as a reader sees it; `reportWithheld` when the report's
+    /// particulars were withheld from them (``ForwardPlanEntry/particulars(readsExemptPapers:)``).
+    public init(
+        _ entry: ForwardPlanEntry, meeting: String?, items: [String], asOf: LocalDate, notice: ForwardPlanEntry.NoticeAssessment,
+        reportWithheld: Bool = false
+    ) {
+        self.reportWithheld = reportWithheld
         reference = entry.reference
         title = entry.title
         decisionMaker = entry.decisionMaker

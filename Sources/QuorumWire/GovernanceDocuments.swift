@@ -166,6 +166,9 @@ public struct AgendaItemDocument: Codable, Sendable, Hashable {
     /// where the board files, the Forward Plan or the improvement plan know the address, else
     /// the address; null when the item has no owner.
     @EncodedAsNull public var ownerTitle: String? = nil
+    /// The Forward Plan entry (`FP-2018-07`) the item carries, when it is linked to one the
+    /// reader may see; null otherwise.
+    @EncodedAsNull public var forwardPlan: String? = nil
 
     public init(_ entry: Agenda.Entry, submitted: Bool) {
         number = entry.number

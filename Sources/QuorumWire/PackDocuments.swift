@@ -62,7 +62,12 @@ public struct PackDocument: Codable, Sendable, Hashable {
     public let changes: Changes
     @EncodedAsNull public var publishedAt: String?
     @EncodedAsNull public var late: Bool?
+    /// Why it was published after the statutory deadline; null unless `late`.
     @EncodedAsNull public var lateReason: String?
+    /// The secretary's reason for publishing it with reports not yet approved, and those
+    /// reports ("3. Title"); null and empty when every report was approved.
+    @EncodedAsNull public var unapprovedReason: String? = nil
+    public var unapprovedReports: [String] = []
     /// How many people the publication told (PACK PUBLISH only).
     @EncodedAsNull public var notified: Int?
     /// `pending` while the PDF is being made after the build's reply, then `ready` (the PDF
@@ -86,8 +91,10 @@ public struct PackDocument: Codable, Sendable, Hashable {
     public init(
         id: String, meeting: String, version: Int, builtAt: String, builtBy: String, publishBy: String, warnings: [String],
         parts: [PackPartDocument], changes: Changes, publishedAt: String?, late: Bool?, lateReason: String?, notified: Int? = nil,
-        pdf: PackPDFState = .ready, pdfError: String? = nil
+        pdf: PackPDFState = .ready, pdfError: String? = nil, unapprovedReason: String? = nil, unapprovedReports: [String] = []
     ) {
+        self.unapprovedReason = unapprovedReason
+        self.unapprovedReports = unapprovedReports
         self.id = id
         self.meeting = meeting
         self.version = version

@@ -184,6 +184,14 @@ struct Clearance: AsyncParsableCommand {
                 ])
             }
             print(table.render())
+            for decision in readiness.keyDecisions {
+                print("Key decision \(decision.reference): \(decision.route ?? "no route yet"), \(decision.status)")
+            }
+            // What is still in time: the notices and key-decision steps due but not yet late.
+            let due = readiness.keyDecisions.flatMap { decision in
+                decision.checks.filter { $0.status == "due" }.map { "key decision \(decision.reference): \($0.description)" }
+            } + readiness.privateNotices.filter { $0.status == "due" }.map(\.description)
+            for line in due { print("Due: \(line)") }
             for warning in readiness.warnings { print("! \(warning)") }
         }
     }
@@ -203,7 +211,8 @@ private func step(_ options: ClientOptions, _ words: [String]) async throws {
 /// `quorum notice …`: notice of a meeting held in private.
 struct NoticeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notice", abstract: "Record and check the notices of a private meeting.", subcommands: [Give.self, List.self])
+        commandName: "notice", abstract: "Record and check the notices of a private meeting.",
+        subcommands: [Give.self, Urgency.self, List.self])
 
     struct Give: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a notice as given (secretary).")
@@ -222,13 +231,29 @@ struct NoticeCommand: AsyncParsableCommand {
         }
     }
 
+    struct Urgency: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the agreement that a private meeting is urgent (reg 5(6)), excusing a late notice (secretary).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Meeting id.") var meeting: String
+        @Argument(help: "Who agreed, e.g. \"Chair of Overview and Scrutiny\".") var agreedBy: String
+        @Argument(help: "The day they agreed (YYYY-MM-DD).") var date: String
+        @Option(help: "The day the notice of the reasons was published (YYYY-MM-DD).") var reasons: String?
+
+        func run() async throws {
+            let words = ["NOTICE", "URGENCY", meeting, agreedBy, date] + optionWords(["reasons": reasons])
+            try await options.show(words, as: PrivateNoticesDocument.self, printNotices)
+        }
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a meeting's private-meeting notices (secretary).")
         @OptionGroup var options: ClientOptions
         @Argument(help: "Meeting id.") var meeting: String
+        @Option(help: "Check the notices as of this date (YYYY-MM-DD).") var asOf: String?
 
         func run() async throws {
-            try await options.show(["NOTICE", "LIST", meeting], as: PrivateNoticesDocument.self, printNotices)
+            try await options.show(["NOTICE", "LIST", meeting] + optionWords(["asof": asOf]), as: PrivateNoticesDocument.self, printNotices)
         }
     }
 }

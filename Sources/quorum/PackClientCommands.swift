@@ -51,7 +51,7 @@ struct Pack: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Publish a pack version (secretary, admin).")
         @OptionGroup var options: ClientOptions
         @Argument(help: "Pack id, e.g. OSC-2017-11-14-v2.") var pack: String
-        @Option(help: "The special circumstances, when publishing after the statutory deadline.") var reason: String?
+        @Option(help: "The special circumstances, when publishing after the statutory deadline or with reports not yet approved.") var reason: String?
 
         func run() async throws {
             let words = ["PACK", "PUBLISH", pack] + optionWords(["reason": reason])
@@ -59,6 +59,9 @@ struct Pack: AsyncParsableCommand {
             let deadline = published.late == true
                 ? " — LATE (deadline \(published.publishBy)): \(published.lateReason ?? "-")" : " (deadline \(published.publishBy))"
             print("Published \(published.id) at \(published.publishedAt ?? "-")\(deadline).")
+            if let reason = published.unapprovedReason {
+                print("With reports not yet approved (\(published.unapprovedReports.joined(separator: "; "))): \(reason)")
+            }
             print("\(published.notified.map(String.init) ?? "-") notices queued for the board's members.")
         }
     }

@@ -146,7 +146,7 @@ struct QuorumDaemon: AsyncParsableCommand {
             packFiles: packFiles, pdf: PDFRenderer(configuration: settings.pdf), clock: .system,
             // Sign-in links go by email: offered only when there is a mail server to send them.
             sessions: SessionService.Configuration(emailLinks: settings.delivery.smtp != nil),
-            decisions: settings.decisions)
+            decisions: settings.decisions, portalURL: settings.portal?.publicURL)
         // Versions published by an earlier release, before publication wrote the search index.
         try await application.packs.indexEarlierPublications()
         var demoMeetings: [String] = []

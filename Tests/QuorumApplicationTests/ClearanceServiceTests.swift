@@ -56,11 +56,41 @@ struct ClearanceServiceTests {
                 "The Head of Corporate Resources (FD 4914/17) and the Head of Regulation and Compliance (LD 4108/17) have been consulted and any comments have been incorporated into the report."
             ))
         #expect(!html.contains("To be written from the clearance record."))
-        let inPack = try await clearance.record(meeting: Self.meeting, item: Self.item, as: Self.secretary)
-        #expect(inPack.stage == "in_pack" && inPack.history.last?.by == Self.secretary.name)
-        // Approved and in the pack, before the deadline: no reason is needed.
+        // A build is not yet the pack: the report stays approved until the pack is published.
+        #expect(try await clearance.record(meeting: Self.meeting, item: Self.item, as: Self.secretary).stage == "approved")
+        // Approved, before the deadline: no reason is needed.
         let published = try await fixture.application.packs.publish(pack.id, reason: nil, as: Self.secretary)
         #expect(published.publishedAt != nil && published.lateReason == nil)
+        let inPack = try await clearance.record(meeting: Self.meeting, item: Self.item, as: Self.secretary)
+        #expect(inPack.stage == "in_pack" && inPack.history.last?.by == Self.secretary.name)
+    }
+
+    @Test func afterATrialBuildACorrectedReportStillGoesThroughClearance() async throws {
+        let fixture = try await ApplicationFixture(now: "2017-10-27T09:00:00Z")
+        let clearance = fixture.application.clearance
+        try await Self.submitted(fixture)
+        func clear() async throws {
+            _ = try await clearance.take(.submit(approver: nil), meeting: Self.meeting, item: Self.item, as: Self.owner)
+            _ = try await clearance.take(
+                .finance(reference: "FD 4914/17", title: "Head of Corporate Resources"), meeting: Self.meeting, item: Self.item, as: Self.finance)
+            _ = try await clearance.take(
+                .legal(reference: "LD 4108/17", title: "Head of Regulation and Compliance"), meeting: Self.meeting, item: Self.item, as: Self.legal)
+            _ = try await clearance.take(.approve, meeting: Self.meeting, item: Self.item, as: Self.director)
+        }
+        try await clear()
+        _ = try await fixture.application.packs.build(Self.meeting, as: Self.secretary)
+        // The trial build shows a mistake: the secretary (who holds the next step) sends it back,
+        // the owner corrects it, and it is cleared again.
+        let returned = try await clearance.take(
+            .returnToDraft(comment: "The caseload table is a quarter out"), meeting: Self.meeting, item: Self.item, as: Self.secretary)
+        #expect(returned.stage == "draft")
+        let corrected = try Self.report().replacingOccurrences(of: "To be written from the clearance record.", with: "Corrected.")
+        _ = try await fixture.application.packs.submitReport(corrected, item: Self.item, meeting: Self.meeting, as: Self.owner)
+        try await clear()
+        let pack = try await fixture.application.packs.build(Self.meeting, as: Self.secretary)
+        #expect(!pack.warnings.contains { $0.contains("not yet approved") })
+        _ = try await fixture.application.packs.publish(pack.id, reason: nil, as: Self.secretary)
+        #expect(try await clearance.record(meeting: Self.meeting, item: Self.item, as: Self.secretary).stage == "in_pack")
     }
 
     @Test func eachStepIsRefusedToEveryoneButItsHolderAndTheRecordIsUnchanged() async throws {
@@ -117,7 +147,15 @@ struct ClearanceServiceTests {
         #expect(refused?.code == .badArgument && refused?.message.contains("not yet approved") == true)
         let published = try await fixture.application.packs.publish(
             pack.id, reason: "Finance clearance is in hand; the chair agreed", as: Self.secretary)
-        #expect(published.lateReason == "Finance clearance is in hand; the chair agreed")
+        // On time: the reason is the unapproved report's, not lateness's, and names the report.
+        #expect(published.late == false && published.lateReason == nil)
+        #expect(published.unapprovedReason == "Finance clearance is in hand; the chair agreed")
+        let readiness = try await fixture.application.clearance.readiness(meeting: Self.meeting, asOf: nil, as: Self.secretary)
+        let number = try #require(try await fixture.application.governance.meeting(Self.meeting, as: nil).items?.first { $0.key == Self.item }?.number)
+        #expect(readiness.unapproved.count == 1)
+        #expect(published.unapprovedReports == ["\(number). \(readiness.unapproved[0])"])
+        let listed = try await fixture.application.packs.versions(of: Self.meeting, as: nil)
+        #expect(listed.first?.unapprovedReason == "Finance clearance is in hand; the chair agreed" && listed.first?.lateReason == nil)
     }
 
     @Test func theSweepChasesTheLateStepsHolderOncePerStepAndDueDate() async throws {
@@ -141,6 +179,23 @@ struct ClearanceServiceTests {
             .finance(reference: "FD 4914/17", title: "Head of Corporate Resources"), meeting: Self.meeting, item: Self.item,
             as: Self.finance)
         #expect(try await chases("2017-11-03T08:00:00Z") == [Self.legal.name])
+    }
+
+    @Test func aLateStepWhoseRoleNobodyHoldsChasesTheBoardsSecretaryOnce() async throws {
+        let fixture = try await ApplicationFixture(now: "2017-10-27T09:00:00Z")
+        try await Self.submitted(fixture)
+        _ = try await fixture.application.clearance.take(.submit(approver: nil), meeting: Self.meeting, item: Self.item, as: Self.owner)
+        let notifications = fixture.application.notifications
+        func chases(_ instant: String) async throws -> [String] {
+            try await notifications.run(asOf: InstantText.parse(instant)!, as: fixture.admin).notices
+                .filter { $0.kind == "clearance.late" && $0.enqueued == true }.map(\.to.email)
+        }
+        // No user has the finance role: the secretary hears of the late finance step, once.
+        #expect(try await chases("2017-11-02T08:00:00Z") == ["scrutiny.secretary@example.org"])
+        #expect(try await chases("2017-11-03T08:00:00Z").isEmpty)
+        // Once someone holds the role, they are chased, and the secretary no more.
+        _ = try await fixture.database.addUser(email: Self.finance.name, role: .finance, boardCode: nil, now: Date())
+        #expect(try await chases("2017-11-03T08:00:00Z") == [Self.finance.name])
     }
 
     @Test func theDashboardSaysWhichReportWaitsOnWhom() async throws {

@@ -51,6 +51,38 @@ struct ForwardPlanServiceTests {
         #expect(html.contains("<caption>Key decisions, by the date they are expected</caption>"))
     }
 
+    @Test func anExemptEntryWithholdsItsReportFromThoseWhoDoNotReadExemptPapersAtEveryDoor() async throws {
+        let fixture = try await ApplicationFixture(now: "2018-11-02T09:00:00Z")
+        let plan = fixture.application.forwardPlan
+        var exempt = Self.entry("FP-2018-14", published: "2018-11-01")
+        exempt.exemptParagraph = 3
+        exempt.reportTitle = "Placement contract award: bidder prices"
+        _ = try await plan.add(exempt, as: Self.secretary)
+        let member = User(name: "cabinet.member@example.org", role: .member, boardCode: "CABINET")
+
+        for shown in [try await plan.entry("FP-2018-14", asOf: nil, as: nil), try await plan.entries(decisionMaker: nil, asOf: nil, as: nil)[0]] {
+            #expect(shown.title == "Children's social care sufficiency strategy" && shown.decisionMaker == "CABINET")
+            #expect(shown.meetingDate == "2018-12-06" && shown.exemptParagraph == 3 && shown.route == "forward_plan")
+            #expect(shown.reportWithheld && shown.reportTitle == nil && shown.reportOwner == nil && shown.reportOwnerRole == nil)
+        }
+        let outsider = try await plan.entry("FP-2018-14", asOf: nil, as: Self.otherSecretary)
+        #expect(outsider.reportWithheld && outsider.reportTitle == nil)
+        for reader in [member, Self.secretary] {
+            let full = try await plan.entry("FP-2018-14", asOf: nil, as: reader)
+            #expect(!full.reportWithheld && full.reportTitle == "Placement contract award: bidder prices")
+            #expect(full.reportOwner == "head.childrens.social.care@example.org")
+        }
+        let listing = try #require(try await plan.publishedPlan(as: nil).first)
+        #expect(listing.details == nil && listing.particulars.reportWithheld && listing.particulars.meetingDate == "2018-12-06")
+        #expect(try await plan.publishedPlan(as: member).first?.details?.reportTitle == "Placement contract award: bidder prices")
+
+        // The published document is the public's, whoever asks for it.
+        let html = String(decoding: try await plan.publishedDocument(format: .html, asOf: nil, as: Self.secretary), as: UTF8.self)
+        #expect(html.contains("FP-2018-14") && html.contains("social care sufficiency strategy"))
+        #expect(html.contains("Withheld: Exempt information: Schedule 12A paragraph 3") && html.contains("6 December 2018"))
+        #expect(!html.contains("bidder prices") && !html.contains("Head of Children"))
+    }
+
     @Test func aLateEntryGoesByTheGeneralExceptionUntilItsDayPassesThenBySpecialUrgency() async throws {
         let fixture = try await ApplicationFixture(now: "2018-11-21T09:00:00Z")
         let plan = fixture.application.forwardPlan
@@ -96,7 +128,18 @@ struct ForwardPlanServiceTests {
             try ApplicationFixture.demo("reports/HWBB-2018-12-12.md"), item: item.key, meeting: Self.meeting, as: Self.secretary)
         let pack = try await fixture.application.packs.build(Self.meeting, as: Self.secretary)
         let html = String(decoding: try await fixture.application.packs.part(pack.id, .public, .html, as: Self.secretary), as: UTF8.self)
-        #expect(html.contains("<th scope=\"row\">Included in Forward Plan</th><td>Yes (notice published"))
+        #expect(html.contains("<th scope=\"row\">Included in Forward Plan</th><td>Yes: FP-2018-07 (notice published 1 November 2018)</td>"))
+        // Never sent through clearance: the cover does not repeat the report's own claim to have consulted.
+        #expect(html.contains("<h4>(A) Internal Consultations</h4>\n<p>No internal consultations have been recorded: the report has not been cleared by finance or legal.</p>"))
+        #expect(!html.contains("LD.4595/18"))
+        // The agenda names the entry the item carries, to the public as the entry is published.
+        let agenda = try await fixture.application.governance.meeting(Self.meeting, as: nil).items ?? []
+        #expect(agenda.count > 1)
+        #expect(agenda.first { $0.key == item.key }?.forwardPlan == "FP-2018-07")
+        #expect(agenda.filter { $0.key != item.key }.allSatisfy { $0.forwardPlan == nil })
+        // The published plan names the item that carries the entry.
+        let planHTML = String(decoding: try await plan.publishedDocument(format: .html, asOf: nil, as: nil), as: UTF8.self)
+        #expect(planHTML.contains("<li>\(Self.meeting), item \(item.number): Sufficiency strategy</li>"))
         // The late entry expected at the meeting is pending while its general exception can
         // still be met; once even special urgency's day has passed, it is breached.
         #expect(!pack.warnings.contains { $0.hasPrefix("key decision FP-2018-14") })

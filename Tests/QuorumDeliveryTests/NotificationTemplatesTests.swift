@@ -157,6 +157,22 @@ struct NotificationTemplatesTests {
     }
 }
 
+@Suite("The clearance chase when nobody holds the role")
+struct ClearanceChaseTemplateTests {
+    @Test("the secretary chased for a step nobody can take is told why, in both parts")
+    func nobodyHoldsTheRole() throws {
+        let templates = try NotificationTemplates(directory: NotificationTemplatesTests.shipped)
+        var context = NotificationTemplates.sampleContext(for: .clearanceLate)
+        let held = try templates.render(kind: .clearanceLate, context: context)
+        #expect(!held.text.contains("Nobody in Quorum holds") && !held.html.contains("Nobody in Quorum holds"))
+        context["nobody_holds"] = true
+        let unheld = try templates.render(kind: .clearanceLate, context: context)
+        #expect(unheld.text.contains("Nobody in Quorum holds the finance role, so it comes to you as the\nboard's secretary"))
+        #expect(unheld.html.contains("Nobody in Quorum holds the finance role, so it comes to you as the board&#39;s secretary")
+            || unheld.html.contains("Nobody in Quorum holds the finance role, so it comes to you as the board's secretary"))
+    }
+}
+
 /// The shipped templates rendered with each kind's sample, compared with the files in
 /// `Golden/`, so that a change to a template or to rendering shows up in review as a diff a
 /// person reads. After an intended change, re-record with

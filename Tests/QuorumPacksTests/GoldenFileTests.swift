@@ -32,6 +32,15 @@ import Testing
         try expectRecorded(Self.renderer.renderForwardPlanHTML(try SampleForwardPlan.content()), in: "sample-forward-plan.html")
     }
 
+    @Test func aForwardPlanWithoutAPortalNamesTheCarryingItemByMeetingAndNumber() throws {
+        let html = Self.renderer.renderForwardPlanHTML(try SampleForwardPlan.content(portalURL: nil))
+        #expect(html.contains("<li>CABINET-2018-07-26, item 4: Residential care framework</li>"))
+        #expect(!html.contains("<a href=\"https://democracy.example.org/meetings/"))
+        let linked = Self.renderer.renderForwardPlanHTML(try SampleForwardPlan.content())
+        #expect(linked.contains("<a href=\"https://democracy.example.org/meetings/CABINET-2018-07-26\">CABINET-2018-07-26, item 4: Residential care framework</a>"))
+        #expect(linked.contains("Withheld: Exempt information: Schedule 12A paragraph 3"))
+    }
+
     /// Passes when `rendered` is byte for byte the golden file `name`; records it instead when
     /// `QUORUM_RECORD_GOLDEN=1`.
     private func expectRecorded(_ rendered: String, in name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

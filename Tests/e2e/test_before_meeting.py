@@ -92,6 +92,29 @@ def test_forward_plan_commands_keep_the_register_and_publish_it(demo_daemon):
     assert code(public.command("FORWARD", "DOCUMENT", "docx")) == "BADARG"
 
 
+def test_an_exempt_entry_is_listed_with_its_report_withheld_from_the_public(demo_daemon):
+    secretary = user(demo_daemon, "democratic.services@example.org", "secretary", "CABINET")
+    member = user(demo_daemon, "cabinet.member@example.org", "member", "CABINET")
+    public = demo_daemon.connect()
+    ok(secretary.command(
+        "FORWARD", "ADD", "FP-2018-09", "CABINET", "Residential placements contract award", f"meeting={CABINET}",
+        "report=Tender evaluation and bidder prices", f"owner={OWNER}", "owner_role=Head of Children's Social Care",
+        "published=2018-11-01", "exempt=3"))
+    for shown in [ok(public.command("FORWARD", "GET", "FP-2018-09")), ok(public.command("FORWARD", "LIST"))[0]]:
+        assert (shown["title"], shown["decision_maker"], shown["meeting_date"], shown["exempt_paragraph"], shown["route"]) == \
+            ("Residential placements contract award", "CABINET", "2018-12-06", 3, "forward_plan"), shown
+        assert shown["report_withheld"] is True
+        assert (shown["report_title"], shown["report_owner"], shown["report_owner_role"]) == (None, None, None), shown
+    full = ok(member.command("FORWARD", "GET", "FP-2018-09"))
+    assert full["report_withheld"] is False and full["report_title"] == "Tender evaluation and bidder prices"
+
+    for asker in (public, secretary):
+        html = asker.command("FORWARD", "DOCUMENT", "html")
+        assert "Residential placements contract award" in html
+        assert "Withheld: Exempt information: Schedule 12A paragraph 3" in html
+        assert "bidder prices" not in html and OWNER not in html
+
+
 def test_forward_document_is_a_pdf(demo_daemon):
     secretary = user(demo_daemon, "democratic.services@example.org", "secretary", "CABINET")
     ok(secretary.command("FORWARD", "ADD", "FP-2018-07", "CABINET", "Sufficiency strategy", "published=2018-11-01"))
@@ -183,10 +206,13 @@ def test_the_scrutiny_report_goes_through_clearance_into_a_published_pack(demo_d
     assert ("The Head of Corporate Resources (FD 4914/17) and the Head of Regulation and Compliance (LD 4108/17) "
             "have been consulted and any comments have been incorporated into the report.") in html
     assert "Nobody has yet been consulted" not in html
-    assert ok(secretary.command("CLEARANCE", "GET", OSC, OSC_ITEM))["stage"] == "in_pack"
+    # Built is not yet published: the report stays approved, and could still be sent back.
+    assert ok(secretary.command("CLEARANCE", "GET", OSC, OSC_ITEM))["stage"] == "approved"
     # Today is long after 2017's deadline: a reason is needed for lateness, and recorded.
     published = ok(secretary.command("PACK", "PUBLISH", pack["id"], "reason=Demonstration of a past meeting"))
     assert published["published_at"] and published["late_reason"] == "Demonstration of a past meeting"
+    assert published["unapproved_reason"] is None and published["unapproved_reports"] == []
+    assert ok(secretary.command("CLEARANCE", "GET", OSC, OSC_ITEM))["stage"] == "in_pack"
     assert "have been consulted" in public.command("PACK", "GET", OSC, "html")
 
 
@@ -195,8 +221,18 @@ def test_an_unapproved_report_warns_and_needs_a_reason_to_publish(demo_daemon):
     owner = user(demo_daemon, OWNER, "lead")
     ok(owner.command("REPORT", "SUBMIT", OSC, OSC_ITEM, OSC_REPORT))
     pack = ok(secretary.command("PACK", "BUILD", OSC))
-    assert any("not yet approved" in w or "is late" in w for w in pack["warnings"]), pack["warnings"]
-    assert code(secretary.command("PACK", "PUBLISH", pack["id"])) == "BADARG"
+    # Past its deadlines, the warning says which step is late and whom to chase.
+    assert any(w.startswith("Bi-annual progress report") and "submit the report for clearance is late" in w
+               for w in pack["warnings"]), pack["warnings"]
+    refused = secretary.command("PACK", "PUBLISH", pack["id"])
+    assert code(refused) == "BADARG"
+    # The meeting is past, so lateness needs a reason too: the refusal names the unapproved report itself.
+    unapproved = next(e for e in ok(secretary.command("MEETING", "GET", OSC))["items"] if e["key"] == OSC_ITEM)
+    assert f"reports not yet approved ({unapproved['number']}. {unapproved['title']})" in str(refused), str(refused)
+    published = ok(secretary.command("PACK", "PUBLISH", pack["id"], "reason=Clearance is in hand; the chair agreed"))
+    assert published["unapproved_reason"] == "Clearance is in hand; the chair agreed"
+    assert published["unapproved_reports"] == [f"{unapproved['number']}. {unapproved['title']}"]
+    assert published["late"] is True and published["late_reason"] == "Clearance is in hand; the chair agreed"
 
 
 @pytest.fixture
@@ -263,8 +299,8 @@ def test_make_runs_demo_builds_complete_packs_for_both_seed_meetings(make_daemon
     exempt = next(e for e in ok(secretary.command("MEETING", "GET", OSC))["items"] if e["exempt_paragraph"])
     assert exempt["exempt_paragraph"] == 3 and exempt["owner"] == "service.manager.cla@example.org", exempt
     record = ok(secretary.command("CLEARANCE", "GET", OSC, exempt["key"]))
-    # Approved, then taken into the pack built above.
-    assert record["stage"] == "in_pack", record
+    # Approved: the pack built above is not published, so the report is not yet in a pack for good.
+    assert record["stage"] == "approved", record
     assert [e["step"] for e in record["history"]][:4] == ["submit", "clear_finance", "clear_legal", "approve"]
     notices = ok(secretary.command("NOTICE", "LIST", OSC))
     assert [(c["given"], c["status"], c["warning"]) for c in notices["checks"]] == [

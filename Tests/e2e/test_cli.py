@@ -4,7 +4,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from conftest import BIN
+from conftest import BIN, ReplyError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -150,3 +150,65 @@ def test_user_rotate_prints_a_new_token_once_revoke_ends_it_and_audit_shows_both
     assert [e["kind"] for e in as_json] == ["user.add"] and as_json[0]["details"].get("role") == "analyst"
     bad = quorum(daemon, "audit", "yesterday", token=True)
     assert bad.returncode != 0 and "BADARG" in bad.stderr
+
+
+def test_forward_clearance_and_notice_commands_drive_the_before_meeting_workflow(demo_daemon):
+    cabinet = "CABINET-2018-12-06"
+
+    def run(*args, **kwargs):
+        result = quorum(demo_daemon, *args, **kwargs)
+        assert result.returncode == 0, (args, result.stderr)
+        return result.stdout
+
+    def as_user(email, role):
+        token = run("user", "add", email, role, token=True).strip()
+        return ["--user", email, "--token", token]
+
+    added = run("forward", "add", "FP-2018-07", "CABINET", "Sufficiency strategy", f"meeting={cabinet}",
+                "published=2018-11-01", token=True)
+    assert added.splitlines()[0] == f"FP-2018-07: Sufficiency strategy (CABINET, expected 2018-12-06)"
+    run("forward", "add", "FP-2018-08", "CABINET", "Residential care contract", f"meeting={cabinet}", token=True)
+    listed = run("forward", "list", "CABINET", "--as-of", "2018-11-02", token=True).splitlines()
+    assert listed[0].split()[:2] == ["REFERENCE", "DECISION"]
+    rows = {line.split()[0]: line.split() for line in listed[2:]}
+    assert rows["FP-2018-07"][-2:] == ["forward_plan", "compliant"] and rows["FP-2018-08"][-2:] == ["forward_plan", "pending"]
+    got = run("forward", "get", "FP-2018-08", "--as-of", "2018-11-02", token=True)
+    assert "Notice as of 2018-11-02: forward_plan, pending" in got
+
+    # An exempt item makes the meeting private in part: its notices are due.
+    item = demo_daemon.connect()
+    assert item.command("AUTH", "admin", demo_daemon.admin_token) == "OK"
+    added_item = item.command("ITEM", "ADD", cabinet, "Placement contract award", "exempt=3")
+    assert not isinstance(added_item, ReplyError), added_item
+    notices = run("notice", "list", cabinet, "--as-of", "2018-11-01", token=True)
+    assert notices.startswith(f"{cabinet} (2018-12-06): exempt items ")
+    first = run("notice", "list", cabinet, "--as-of", "2018-11-10", token=True)
+    assert notices != first, "the first notice is due on 2018-11-01 and late by 2018-11-10"
+
+    dashboard = run("clearance", "dashboard", cabinet, "--as-of", "2018-11-02", token=True)
+    assert "Key decision FP-2018-08: forward_plan, pending" in dashboard
+    due = [line for line in dashboard.splitlines() if line.startswith("Due: ")]
+    assert any(line.startswith("Due: key decision FP-2018-08: ") and "2018-11-07" in line for line in due), dashboard
+    assert any("2018-11-07" in line and "key decision" not in line for line in due), dashboard
+
+    urgent = run("notice", "urgency", cabinet, "Chair of Overview and Scrutiny", "2018-11-20", "--reasons", "2018-11-21",
+                 token=True)
+    assert urgent.startswith(f"{cabinet} (2018-12-06)")
+    refused = quorum(demo_daemon, "notice", "urgency", cabinet, "Chair", "2018-12-07", token=True)
+    assert refused.returncode != 0 and "BADARG" in refused.stderr
+
+    # A report through clearance, each step by its own holder.
+    meeting = "OSC-2017-11-14"
+    run("report", "submit", meeting, "4", str(FIXTURES / "osc-performance-report.md"), token=True)
+    owner = as_user("head.childrens.social.care@example.org", "lead")
+    finance = as_user("corporate.resources@example.org", "finance")
+    assert "Stage: draft" in run("clearance", "get", meeting, "4", token=True)
+    submitted = run("clearance", "submit", meeting, "4", *owner)
+    assert "Stage: submitted for clearance; waiting for clear_finance by " in submitted, submitted
+    wrong = quorum(demo_daemon, "clearance", "finance", meeting, "4", "FD 4914/17", "Head of Corporate Resources", *owner)
+    assert wrong.returncode != 0 and "NOPERM" in wrong.stderr
+    cleared = run("clearance", "finance", meeting, "4", "FD 4914/17", "Head of Corporate Resources", *finance)
+    assert "clear_finance  corporate.resources@example.org FD 4914/17" in cleared, cleared
+    board = run("clearance", "dashboard", meeting, "--as-of", "2017-10-27", token=True)
+    row = next(line for line in board.splitlines() if line.startswith("report:OSC/performance/2017-11 "))
+    assert " finance_cleared " in row and " clear_legal " in row and " 2017-11-01 " in row, board

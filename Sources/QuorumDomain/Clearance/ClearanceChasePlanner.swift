@@ -11,11 +11,15 @@ public struct ClearanceReminder: Hashable, Sendable, Codable {
     public var step: ClearanceStep.Kind
     public var due: LocalDate
     public var workingDaysLate: Int
+    /// The role that owns the late step when nobody holds it: the board's secretary is chased
+    /// instead, and told so; nil when the step's own holder is chased.
+    public var unheldRole: Role?
 
     public init(
         meetingID: String, itemKey: String, title: String, boardCode: String, boardName: String, meetingDate: LocalDate,
-        publishBy: LocalDate, step: ClearanceStep.Kind, due: LocalDate, workingDaysLate: Int
+        publishBy: LocalDate, step: ClearanceStep.Kind, due: LocalDate, workingDaysLate: Int, unheldRole: Role? = nil
     ) {
+        self.unheldRole = unheldRole
         self.meetingID = meetingID
         self.itemKey = itemKey
         self.title = title
@@ -67,22 +71,31 @@ public struct ClearanceChasePlanner: Sendable {
     }
 
     /// The chases on `today`. `officers` are the people holding each role (every finance officer
-    /// is chased for a late finance clearance); a report whose meeting has passed is not chased.
+    /// is chased for a late finance clearance; when there is none, the board's secretary is,
+    /// told that nobody holds the role); a report whose meeting has passed is not chased.
     public func notices(on today: LocalDate, reports: [Report], officers: [Role: [Person]]) -> [Notice] {
         var notices: [Notice] = []
         for report in reports where today <= report.meetingDate {
             let deadlines = schedule.deadlines(publishBy: report.publishBy, calendar: workingDays)
             guard let late = report.clearance.lateStep(on: today, deadlines: deadlines, calendar: workingDays) else { continue }
-            let recipients: [Person]
+            var recipients: [Person]
+            var unheld: Role?
             switch late.chase {
             case .person(let person): recipients = [person]
-            case .role(let role): recipients = officers[role] ?? []
+            case .role(let role):
+                recipients = officers[role] ?? []
+                // Nobody holds the role: the step would wait silently, so the board's secretary,
+                // who answers for the pack, hears of it instead.
+                if recipients.isEmpty {
+                    recipients = [report.board.secretary]
+                    unheld = role
+                }
             case .secretary: recipients = [report.board.secretary]
             }
             let about = ClearanceReminder(
                 meetingID: report.meetingID, itemKey: report.itemKey, title: report.title, boardCode: report.board.code,
                 boardName: report.board.name, meetingDate: report.meetingDate, publishBy: report.publishBy, step: late.step,
-                due: late.due, workingDaysLate: late.workingDaysLate)
+                due: late.due, workingDaysLate: late.workingDaysLate, unheldRole: unheld)
             var seen = Set<String>()
             for person in recipients where seen.insert(person.email.lowercased()).inserted {
                 notices.append(

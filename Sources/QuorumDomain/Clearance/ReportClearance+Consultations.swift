@@ -10,6 +10,18 @@ extension ReportClearance {
         Self.internalConsultations(finance: finance, legal: legal)
     }
 
+    /// What the cover says when the record holds no clearance: a report never sent through
+    /// clearance, or one not yet cleared by finance or legal. It claims nobody, whatever the
+    /// report's own text said.
+    public static let noInternalConsultations =
+        "No internal consultations have been recorded: the report has not been cleared by finance or legal."
+
+    /// The Internal Consultations of a report whose clearance record is `clearance` (nil when it
+    /// has none): the officers who cleared it, or ``noInternalConsultations``.
+    public static func internalConsultations(of clearance: ReportClearance?) -> String {
+        clearance?.internalConsultations ?? noInternalConsultations
+    }
+
     static func internalConsultations(finance: Clearance?, legal: Clearance?) -> String? {
         let named = [finance, legal].compactMap { $0 }.map { "\(withArticle($0.title)) (\($0.reference))" }
         guard !named.isEmpty else { return nil }

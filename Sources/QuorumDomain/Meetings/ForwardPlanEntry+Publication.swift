@@ -30,3 +30,25 @@ extension ForwardPlanEntry {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
+
+extension ForwardPlanEntry {
+    /// The entry as a reader sees it. The notice of an exempt key decision still lists it
+    /// (SI 2012/2089 reg 9(1)): its reference, the matter, the decision maker, the date, the
+    /// Schedule 12A paragraph and the notice it was given are public. What the regulations let
+    /// the council withhold (reg 9(2): no exempt information in the notice) is the report's
+    /// particulars: its title and its owner. A reader of the decision maker's exempt papers
+    /// (`readsExemptPapers`) sees everything; anyone else sees the entry with those withheld.
+    public func particulars(readsExemptPapers: Bool) -> ForwardPlanEntry {
+        guard withholdsReport(from: readsExemptPapers) else { return self }
+        var shown = self
+        shown.reportTitle = nil
+        shown.reportOwner = nil
+        return shown
+    }
+
+    /// Whether the report's particulars are withheld from a reader: only of an exempt entry,
+    /// and only from one who does not read its decision maker's exempt papers.
+    public func withholdsReport(from readsExemptPapers: Bool) -> Bool {
+        isExempt && !readsExemptPapers
+    }
+}

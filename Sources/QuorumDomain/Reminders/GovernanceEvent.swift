@@ -121,9 +121,11 @@ extension GovernanceEvent {
     /// event, and each change that the public sees is another.
     public static func forwardPlan(_ entry: ForwardPlanEntry, publicOn day: LocalDate, by: String) -> GovernanceEvent? {
         guard entry.isPublic(on: day) else { return nil }
+        // The entry as the public reads it: an exempt entry's report particulars withheld.
+        let shown = entry.particulars(readsExemptPapers: false)
         return GovernanceEvent(
-            id: "\(Kind.forwardPlanPublished.rawValue)|\(entry.reference)|\(entry.revision)", kind: .forwardPlanPublished, by: by,
-            forwardPlan: entry)
+            id: "\(Kind.forwardPlanPublished.rawValue)|\(shown.reference)|\(shown.revision)", kind: .forwardPlanPublished, by: by,
+            forwardPlan: shown)
     }
 
     /// Minutes approved: one event per meeting's minutes, which are approved once.

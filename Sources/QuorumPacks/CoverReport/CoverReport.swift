@@ -45,6 +45,9 @@ public struct CoverReport: Hashable, Sendable {
     public var isInForwardPlan: Bool?
     /// The day the Forward Plan gave notice of the decision, if the report says.
     public var forwardPlanDate: LocalDate?
+    /// The reference of the Forward Plan entry the item carries (`FP-2018-07`), when the item is
+    /// linked to one: the record's, never the report's own claim.
+    public var forwardPlanReference: String?
     /// "Exempt / Confidential Report": the paragraph (1 to 7) of Schedule 12A to the Local
     /// Government Act 1972 under which it is exempt, or nil when it is not exempt.
     public var exemptParagraph: Int?

@@ -5,7 +5,8 @@ import QuorumDomain
 extension PackRenderer {
     /// The published Forward Plan as one self-contained HTML document (the same content gives
     /// the same bytes). An exempt decision is listed, as the regulations require, with its
-    /// Schedule 12A paragraph: its papers, not its existence, are private.
+    /// Schedule 12A paragraph: its papers, not its existence, are private, and the report's
+    /// particulars of an entry given as ``ForwardPlanContent/Entry/reportWithheld`` are not printed.
     public func renderForwardPlanHTML(_ content: ForwardPlanContent) -> String {
         let title = "Forward Plan of key decisions, as at \(PackFormat.longDate(content.asOf))"
         var rows: Markup = .empty
@@ -14,11 +15,15 @@ extension PackRenderer {
             let maker = content.boardNames[entry.decisionMaker].map { "\($0) (\(entry.decisionMaker))" } ?? entry.decisionMaker
             let date = entry.meetingDate.map { PackFormat.longDate($0) } ?? "Not yet fixed"
             let report: String =
-                switch (entry.reportTitle, entry.reportOwner) {
-                case (let title?, let owner?): "\(title), from the \(owner.role)"
-                case (let title?, nil): title
-                case (nil, let owner?): "From the \(owner.role)"
-                case (nil, nil): "Not yet stated"
+                if item.reportWithheld, let paragraph = entry.exemptParagraph {
+                    "Withheld: \(ScheduleTwelveA.marking(paragraph: paragraph))"
+                } else {
+                    switch (entry.reportTitle, entry.reportOwner) {
+                    case (let title?, let owner?): "\(title), from the \(owner.role)"
+                    case (let title?, nil): title
+                    case (nil, let owner?): "From the \(owner.role)"
+                    case (nil, nil): "Not yet stated"
+                    }
                 }
             let exempt = entry.exemptParagraph.map { "Yes: \(ScheduleTwelveA.marking(paragraph: $0))" } ?? "No"
             let published = entry.firstPublished.map { PackFormat.longDate($0) } ?? "Not on the plan"
@@ -29,6 +34,16 @@ extension PackRenderer {
                 case .specialUrgency?: "Special urgency (regulation 11)"
                 case nil: "Not yet counted"
                 }
+            var carried: Markup = .empty
+            for linked in item.items {
+                let name = "\(linked.meetingID), item \(linked.number): \(linked.title)"
+                if let base = content.portalURL {
+                    carried += "<li><a href=\"\(base)/meetings/\(linked.meetingID)\">\(name)</a></li>"
+                } else {
+                    carried += "<li>\(name)</li>"
+                }
+            }
+            let agenda: Markup = item.items.isEmpty ? "Not yet on an agenda" : "<ul class=\"agenda-items\">\(carried)</ul>"
             rows += """
                 <tr>
                 <th scope="row">\(entry.reference)</th>
@@ -39,6 +54,7 @@ extension PackRenderer {
                 <td>\(exempt)</td>
                 <td>\(published)</td>
                 <td>\(route)</td>
+                <td>\(agenda)</td>
                 </tr>
 
                 """
@@ -50,7 +66,7 @@ extension PackRenderer {
             <table class="forward-plan">
             <caption>Key decisions, by the date they are expected</caption>
             <thead>
-            <tr><th scope="col">Reference</th><th scope="col">Decision</th><th scope="col">Decision maker</th><th scope="col">Expected</th><th scope="col">Report</th><th scope="col">Exempt</th><th scope="col">First published</th><th scope="col">Notice</th></tr>
+            <tr><th scope="col">Reference</th><th scope="col">Decision</th><th scope="col">Decision maker</th><th scope="col">Expected</th><th scope="col">Report</th><th scope="col">Exempt</th><th scope="col">First published</th><th scope="col">Notice</th><th scope="col">Agenda item</th></tr>
             </thead>
             <tbody>
             \(rows)</tbody>

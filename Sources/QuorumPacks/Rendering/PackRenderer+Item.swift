@@ -40,10 +40,12 @@ extension PackRenderer {
     func coverReport(_ report: CoverReport, item: MeetingPackContent.Item, in content: MeetingPackContent) -> Markup {
         let anchor = Self.anchor(item)
         let forwardPlan: String
-        switch (report.isInForwardPlan, report.forwardPlanDate) {
-        case (_, let date?): forwardPlan = "Yes (notice published \(PackFormat.date(date)))"
-        case (let included?, nil): forwardPlan = PackFormat.yesNo(included)
-        case (nil, nil): forwardPlan = "Not stated"
+        switch (report.isInForwardPlan, report.forwardPlanDate, report.forwardPlanReference) {
+        case (_, let date?, let reference?): forwardPlan = "Yes: \(reference) (notice published \(PackFormat.date(date)))"
+        case (_, let date?, nil): forwardPlan = "Yes (notice published \(PackFormat.date(date)))"
+        case (_, nil, let reference?): forwardPlan = "Not yet: \(reference) is not yet published on the plan"
+        case (let included?, nil, nil): forwardPlan = PackFormat.yesNo(included)
+        case (nil, nil, nil): forwardPlan = "Not stated"
         }
         let exempt = item.effectiveExemptParagraph.map { "Yes: \(ScheduleTwelveA.marking(paragraph: $0))" } ?? "No"
         let fields: [(String, String)] = [

@@ -83,6 +83,8 @@ struct PackRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, Per
     var publishedBy: String?
     var isLate: Bool?
     var lateReason: String?
+    var unapprovedReason: String?
+    var unapprovedReports: [String]?
     /// Whether the PDF parts are made yet (`PackPDFState`).
     var pdfState: PackPDFState
     var pdfError: String?
@@ -100,6 +102,8 @@ struct PackRecord: Codable, Sendable, StoresInstantsAsText, FetchableRecord, Per
         static let publishedBy = Column(CodingKeys.publishedBy)
         static let isLate = Column(CodingKeys.isLate)
         static let lateReason = Column(CodingKeys.lateReason)
+        static let unapprovedReason = Column(CodingKeys.unapprovedReason)
+        static let unapprovedReports = Column(CodingKeys.unapprovedReports)
         static let pdfState = Column(CodingKeys.pdfState)
         static let pdfError = Column(CodingKeys.pdfError)
     }

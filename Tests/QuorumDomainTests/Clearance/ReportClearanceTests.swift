@@ -162,6 +162,14 @@ struct ReportClearanceTests {
             Self.clearance(at: .approved).internalConsultations
                 == "The Head of Corporate Resources (FD.5470/18) and the Chief Legal and Democratic Officer (LD.4595/18) have been consulted and any comments have been incorporated into the report.")
     }
+
+    @Test("with no record, or none cleared yet, the cover claims no consultation")
+    func noInternalConsultations() {
+        let none = "No internal consultations have been recorded: the report has not been cleared by finance or legal."
+        #expect(ReportClearance.internalConsultations(of: nil) == none)
+        #expect(ReportClearance.internalConsultations(of: Self.clearance(at: .submitted)) == none)
+        #expect(ReportClearance.internalConsultations(of: Self.clearance(at: .financeCleared)).hasPrefix("The Head of Corporate Resources (FD.5470/18) has"))
+    }
 }
 
 @Suite("Clearance deadlines run back from publication in working days")

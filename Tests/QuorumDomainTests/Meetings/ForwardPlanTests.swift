@@ -23,18 +23,38 @@ struct ForwardPlanTests {
         "28 clear days are calendar days with both ends left out",
         arguments: [
             // Tuesday 14 November 2017: notice by Monday 16 October.
-            ("2017-11-14", "2017-10-16", 28, true), ("2017-11-14", "2017-10-17", 27, false),
+            ("2017-11-14", "2017-10-16", 28, "2017-10-16", ForwardPlanEntry.Route.forwardPlan),
+            // A day short, and on the day of the decision nothing else done: only special urgency
+            // is left (the general exception's 5 clear days have gone).
+            ("2017-11-14", "2017-10-17", 27, "2017-10-16", .specialUrgency),
             // Across Christmas: Christmas Day, Boxing Day and New Year's Day all count.
-            ("2019-01-10", "2018-12-12", 28, true), ("2019-01-10", "2018-12-13", 27, false),
+            ("2019-01-10", "2018-12-12", 28, "2018-12-12", .forwardPlan), ("2019-01-10", "2018-12-13", 27, "2018-12-12", .specialUrgency),
             // Across Easter 2019 (Good Friday 19 April, Easter Monday 22 April).
-            ("2019-04-25", "2019-03-27", 28, true), ("2019-04-25", "2019-03-28", 27, false),
+            ("2019-04-25", "2019-03-27", 28, "2019-03-27", .forwardPlan), ("2019-04-25", "2019-03-28", 27, "2019-03-27", .specialUrgency),
         ])
-    func twentyEightClearDays(meeting: String, published: String, clearDays: Int, met: Bool) {
+    func twentyEightClearDays(meeting: String, published: String, clearDays: Int, due: String, route: ForwardPlanEntry.Route) {
         let notice = Self.entry(meeting: meeting, published: published).notice(asOf: d(meeting), calendar: calendar)
         #expect(notice.clearDaysGiven == clearDays)
-        #expect(notice.forwardPlanDue == NoticePeriod.keyDecision.deadline(before: d(meeting), calendar: calendar))
-        #expect((notice.route == .forwardPlan) == met)
-        if met { #expect(notice.status == .compliant) }
+        #expect(notice.forwardPlanDue == d(due))
+        #expect(notice.route == route)
+        // On the day itself special urgency can still be agreed: pending, not yet breached.
+        #expect(notice.status == (route == .forwardPlan ? .compliant : .pending))
+    }
+
+    @Test("an exempt entry shows its decision, date and paragraph to all, its report only to readers of exempt papers")
+    func exemptParticulars() throws {
+        var entry = Self.entry(meeting: "2018-12-06", published: "2018-11-01")
+        #expect(entry.particulars(readsExemptPapers: false) == entry && !entry.withholdsReport(from: false))
+        entry.exemptParagraph = 3
+        let shown = entry.particulars(readsExemptPapers: false)
+        #expect(entry.withholdsReport(from: false) && !entry.withholdsReport(from: true))
+        #expect(shown.reportTitle == nil && shown.reportOwner == nil)
+        #expect(shown.title == entry.title && shown.meetingDate == d("2018-12-06") && shown.exemptParagraph == 3)
+        #expect(shown.firstPublished == d("2018-11-01") && shown.decisionMaker == "CABINET")
+        #expect(entry.particulars(readsExemptPapers: true) == entry)
+        // The webhook carries the plan as the public reads it.
+        let event = try #require(GovernanceEvent.forwardPlan(entry, publicOn: d("2018-11-02"), by: "secretary"))
+        #expect(event.forwardPlan == shown && event.id.hasSuffix(shown.revision))
     }
 
     @Test("the Forward Plan deadline of a decision on 10 January 2019 is 12 December 2018, before Christmas")
