@@ -1,5 +1,6 @@
 """Every protocol limit hit over real TCP, while another client is answered at the same moment."""
 
+import resource
 import select
 import socket
 import threading
@@ -137,6 +138,101 @@ def test_the_connection_over_max_connections_is_refused_with_the_limit_named(mak
         time.sleep(0.3)
         again = daemon.connect()
         assert again.command("PING") == "PONG"
+
+
+DEFAULT_MAX_CONNECTIONS = 10_000
+FILE_RESERVE = 64  # OpenFileLimit.reserve: descriptors kept for the database, logs and packs
+
+
+def info_max_clients(conn) -> int:
+    for line in conn.command("INFO").splitlines():
+        if line.startswith("max_clients:"):
+            return int(line.split(":", 1)[1])
+    raise AssertionError("no max_clients in INFO")
+
+
+def daemon_soft_file_limit(pid: int) -> int:
+    with open(f"/proc/{pid}/limits") as limits:
+        for line in limits:
+            if line.startswith("Max open files"):
+                return int(line.split()[3])
+    raise AssertionError("no open-file limit")
+
+
+def stderr_after_stop(daemon) -> str:
+    daemon.stop()
+    return daemon.process.stderr.read()
+
+
+def test_the_connection_cap_is_lowered_to_fit_a_low_open_file_limit_and_a_warning_says_so(make_daemon):
+    # Soft and hard limit both 256: quorumd cannot raise it, so it keeps 64 descriptors back and
+    # lowers the cap to the 192 connections that fit.
+    def low_limit():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
+
+    daemon = make_daemon(preexec_fn=low_limit)
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        assert info_max_clients(conn) == 256 - FILE_RESERVE
+        other.assert_served()
+        conn.close()
+    log = stderr_after_stop(daemon)
+    warnings = [line for line in log.splitlines() if "connection limit lowered to fit the open-file limit" in line]
+    assert len(warnings) == 1, log
+    assert "warning" in warnings[0]
+    for field in ["max_connections=192", "asked=10000", "open_files=256", "reserved=64"]:
+        assert field in warnings[0], warnings[0]
+
+
+def test_the_connection_cap_lowered_from_a_configured_max_connections_too(make_daemon):
+    def low_limit():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (100, 100))
+
+    daemon = make_daemon("limits: { max_connections: 500 }\n", preexec_fn=low_limit)
+    conn = daemon.connect()
+    assert info_max_clients(conn) == 100 - FILE_RESERVE
+    conn.close()
+    assert "asked=500" in stderr_after_stop(daemon)
+
+
+def hard_file_limit() -> int:
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return hard
+
+
+def expected_default_cap() -> int:
+    """10,000 when the hard limit leaves room for it and the reserve, else what fits."""
+    hard = hard_file_limit()
+    if hard == resource.RLIM_INFINITY or hard >= DEFAULT_MAX_CONNECTIONS + FILE_RESERVE:
+        return DEFAULT_MAX_CONNECTIONS
+    return hard - FILE_RESERVE
+
+
+def test_the_default_cap_is_ten_thousand_when_the_open_file_limit_allows(make_daemon):
+    # The soft limit raised as far as the hard limit allows before quorumd starts.
+    def raised():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard_file_limit(), hard_file_limit()))
+
+    daemon = make_daemon(preexec_fn=raised)
+    conn = daemon.connect()
+    assert info_max_clients(conn) == expected_default_cap()
+    conn.close()
+    log = stderr_after_stop(daemon)
+    lowered = "connection limit lowered" in log
+    assert lowered == (expected_default_cap() < DEFAULT_MAX_CONNECTIONS), log
+
+
+def test_quorumd_raises_a_low_soft_limit_itself_towards_the_hard_limit(make_daemon):
+    # Soft 1,024 (a common default), the hard limit left as it is: quorumd raises its own soft
+    # limit to the 10,064 it needs, as far as the hard limit allows, before fitting the cap.
+    def low_soft():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (1024, hard_file_limit()))
+
+    daemon = make_daemon(preexec_fn=low_soft)
+    conn = daemon.connect()
+    assert info_max_clients(conn) == expected_default_cap()
+    assert daemon_soft_file_limit(daemon.process.pid) == expected_default_cap() + FILE_RESERVE
+    conn.close()
 
 
 def test_an_idle_connection_is_told_and_closed_while_a_busy_one_stays(make_daemon):
