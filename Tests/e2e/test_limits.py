@@ -330,6 +330,103 @@ def test_a_large_pipeline_read_slowly_gets_every_reply_in_order(make_daemon):
     assert replies == [str(i) for i in range(count)]
 
 
+def flood_without_reading(daemon, request, offered: int):
+    """Sends numbered requests `request(i)` on a new connection without reading a reply, until
+    the kernel stops taking bytes (the server no longer reads) or `offered` bytes have gone.
+    Returns the socket, the bytes the kernel accepted, and how many whole requests were sent
+    (the one cut short is finished, so the stream stays in step)."""
+    greedy = socket.create_connection(("127.0.0.1", daemon.port))
+    greedy.settimeout(2)
+    accepted = 0
+    sent = 0
+    pending = b""
+    try:
+        while accepted < offered:
+            if not pending:
+                pending = b"".join(request(sent + i) for i in range(100))
+            taken = greedy.send(pending)
+            accepted += taken
+            pending = pending[taken:]
+            if not pending:
+                sent += 100
+    except socket.timeout:
+        pass
+    # Whole requests the cut-off batch held, and the rest of the one cut short.
+    if pending:
+        batch = [request(sent + i) for i in range(100)]
+        done = len(b"".join(batch)) - len(pending)
+        whole, used = 0, 0
+        while used + len(batch[whole]) <= done:
+            used += len(batch[whole])
+            whole += 1
+        rest = batch[whole][done - used:] if done > used else b""
+        sent += whole + (1 if rest else 0)
+        pending = rest
+    return greedy, accepted, sent, pending
+
+
+def read_replies(sock, count: int, timeout: float = 60) -> list:
+    """Reads `count` RESP bulk replies from `sock`, each as text."""
+    from conftest import Connection
+    reader = Connection.__new__(Connection)
+    reader.sock = sock
+    reader.buffer = b""
+    sock.settimeout(timeout)
+    return [reader.read_reply() for _ in range(count)]
+
+
+def assert_flood_is_held_then_answered_in_order(daemon, request, expected):
+    pid = daemon.process.pid
+    with Pinger(daemon) as other:
+        before = rss_kib(pid)
+        greedy, accepted, sent, rest = flood_without_reading(daemon, request, offered=256 * 1024 * 1024)
+        mark = len(other.replies)
+        time.sleep(0.5)
+        after = rss_kib(pid)
+        # The server stopped reading: what the kernel took is the socket buffers' worth, far
+        # short of what was offered, and the daemon's memory did not grow with it.
+        assert accepted < 32 * 1024 * 1024, accepted
+        assert after - before < 48 * 1024, (before, after)
+        other.assert_served(mark)
+        # Once the client reads, every reply comes, in order, and nothing more.
+        reader = threading.Thread(target=lambda: greedy.sendall(rest))
+        reader.start()
+        replies = read_replies(greedy, sent)
+        reader.join(timeout=30)
+        assert replies == [expected(i) for i in range(sent)]
+        greedy.settimeout(1)
+        try:
+            extra = greedy.recv(1)
+        except socket.timeout:
+            extra = b""
+        assert extra == b""
+        greedy.close()
+        other.assert_served(mark)
+
+
+PAD = b"p" * 1000
+
+
+def padded_ping(i: int) -> bytes:
+    """A request whose reply is 1 KB, so that the socket buffers fill with few requests."""
+    return b"PING %d-%s\r\n" % (i, PAD)
+
+
+def padded_pong(i: int) -> str:
+    return "%d-%s" % (i, PAD.decode())
+
+
+def test_a_small_max_pipelined_requests_holds_a_flood_and_answers_it_in_order(make_daemon):
+    daemon = make_daemon("limits: { max_pipelined_requests: 4, idle_timeout_seconds: 60 }\n")
+    assert_flood_is_held_then_answered_in_order(daemon, padded_ping, padded_pong)
+
+
+def test_a_small_max_pending_reply_bytes_holds_a_flood_and_answers_it_in_order(make_daemon):
+    # Four of the 1 KB replies fill what the server keeps for the client.
+    daemon = make_daemon("limits: { max_pending_reply_bytes: 4096, idle_timeout_seconds: 60 }\n")
+    assert_flood_is_held_then_answered_in_order(daemon, padded_ping, padded_pong)
+
+
 def test_failed_sign_ins_are_slowed_then_the_connection_is_refused(daemon):
     with Pinger(daemon) as other:
         guesser = daemon.connect()
