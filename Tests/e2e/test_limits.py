@@ -122,6 +122,23 @@ def test_arguments_adding_up_past_max_request_bytes_get_toobig(make_daemon):
         other.assert_served(mark)
 
 
+def test_an_argument_too_big_for_its_command_gets_toobig_and_the_connection_carries_on(daemon):
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        mark = len(other.replies)
+        # A board code is short (1 KiB), well under the decoder's 64 MiB for a bulk string.
+        reply = conn.command("BOARD", "GET", "C" * 5000)
+        assert isinstance(reply, ReplyError)
+        assert reply == "TOOBIG BOARD GET: argument 3 is 5000 bytes; at most 1024"
+        # A venue is free text (64 KiB); a report is a document, bound only by the decoder.
+        reply = conn.command("MEETING", "ADD", "OSC", "2018-12-12", "18:30", "v" * 70_000)
+        assert reply == "TOOBIG MEETING ADD: argument 6 is 70000 bytes; at most 65536"
+        assert conn.command("PING", "p" * 70_000) == "p" * 70_000
+        # In step: the next request is answered.
+        assert conn.command("BOARD", "GET", "OSC").startswith("{")
+        other.assert_served(mark)
+
+
 def test_the_connection_over_max_connections_is_refused_with_the_limit_named(make_daemon):
     daemon = make_daemon("limits: { max_connections: 3 }\n")
     with Pinger(daemon) as other:
