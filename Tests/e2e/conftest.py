@@ -218,3 +218,9 @@ def wait_for_pdf(conn: Connection, pack: dict, timeout: float = 900.0) -> dict:
             return listed
         assert time.monotonic() < deadline, f"{pack['id']}'s PDF was not made within {timeout:.0f} s"
         time.sleep(0.25)
+
+
+@pytest.fixture
+def redis_cli_installed():
+    """redis-cli must be there (make test installs redis-tools): a test that needs it fails, never skips."""
+    assert shutil.which("redis-cli"), "redis-cli is not installed; make test installs it (apt package redis-tools)"

@@ -289,17 +289,20 @@ def test_a_client_trickling_one_request_is_cut_off_at_the_request_timeout(make_d
 
 def test_a_steady_pipeline_is_not_mistaken_for_a_trickle(make_daemon):
     daemon = make_daemon("limits: { request_timeout_seconds: 1 }\n")
-    conn = daemon.connect()
-    # Many requests over 3 s, each complete quickly though the stream never pauses long.
-    deadline = time.monotonic() + 3
-    sent = 0
-    while time.monotonic() < deadline:
-        conn.send_raw(b"PING a\r\nPI")
-        time.sleep(0.05)
-        conn.send_raw(b"NG b\r\n")
-        sent += 2
-    replies = [conn.read_reply() for _ in range(sent)]
-    assert replies == ["a", "b"] * (sent // 2)
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        mark = len(other.replies)
+        # Many requests over 3 s, each complete quickly though the stream never pauses long.
+        deadline = time.monotonic() + 3
+        sent = 0
+        while time.monotonic() < deadline:
+            conn.send_raw(b"PING a\r\nPI")
+            time.sleep(0.05)
+            conn.send_raw(b"NG b\r\n")
+            sent += 2
+        replies = [conn.read_reply() for _ in range(sent)]
+        assert replies == ["a", "b"] * (sent // 2)
+        other.assert_served(mark)
 
 
 def test_a_client_that_never_reads_its_replies_is_throttled_not_buffered(make_daemon):
@@ -332,19 +335,22 @@ def test_a_client_that_never_reads_its_replies_is_throttled_not_buffered(make_da
 
 def test_a_large_pipeline_read_slowly_gets_every_reply_in_order(make_daemon):
     daemon = make_daemon()
-    conn = daemon.connect()
-    count = 30_000
-    payload = b"".join(b"PING %d\r\n" % i for i in range(count))
+    with Pinger(daemon) as other:
+        conn = daemon.connect()
+        count = 30_000
+        payload = b"".join(b"PING %d\r\n" % i for i in range(count))
 
-    def send():
-        conn.sock.sendall(payload)
+        def send():
+            conn.sock.sendall(payload)
 
-    sender = threading.Thread(target=send)
-    sender.start()
-    time.sleep(0.5)  # let the server hit its bounds before the client starts reading
-    replies = [conn.read_reply() for _ in range(count)]
-    sender.join(timeout=30)
-    assert replies == [str(i) for i in range(count)]
+        mark = len(other.replies)
+        sender = threading.Thread(target=send)
+        sender.start()
+        time.sleep(0.5)  # let the server hit its bounds before the client starts reading
+        replies = [conn.read_reply() for _ in range(count)]
+        sender.join(timeout=30)
+        assert replies == [str(i) for i in range(count)]
+        other.assert_served(mark)
 
 
 def flood_without_reading(daemon, request, offered: int):
