@@ -64,8 +64,9 @@ swift-test:
 e2e: $(BUILT)
 	QUORUM_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/e2e
 
-# libFuzzer over the protocol decoders. Its own scratch path: everything it links is built with
-# the fuzzer's instrumentation. New inputs go to $(FUZZ_DIR)/corpus; the seeds stay as checked in.
+# libFuzzer over the protocol decoders and the command grammar. Its own scratch path: everything
+# it links is built with the fuzzer's instrumentation. New inputs go to $(FUZZ_DIR)/corpus; the
+# seeds stay as checked in.
 FUZZ_DIR   := .build-fuzz
 FUZZ_BIN   := $(FUZZ_DIR)/release/QuorumProtocolFuzz
 FUZZ_RUN   := $(FUZZ_BIN) -max_len=4096 -print_final_stats=1 $(FUZZ_DIR)/corpus Tests/Fuzz/corpus

@@ -181,8 +181,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer over the request and reply decoders (make fuzz builds it with
-        // -sanitize=fuzzer -DQUORUM_FUZZING); built plainly it replays the seed corpus.
+        // libFuzzer over the request and reply decoders and the command grammar (make fuzz builds
+        // it with -sanitize=fuzzer -DQUORUM_FUZZING); built plainly it replays the seed corpus.
         .target(name: "CQuorumFuzz", path: "Tests/Fuzz/CQuorumFuzz"),
         .executableTarget(
             name: "QuorumProtocolFuzz",

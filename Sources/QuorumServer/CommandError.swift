@@ -45,6 +45,15 @@ public struct CommandError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The grammar's refusal of a request, with the same code and message.
+    init(_ error: CommandGrammarError) {
+        switch error.code {
+        case .err: self.init(.err, error.message)
+        case .badarg: self.init(.badarg, error.message)
+        case .toobig: self.init(.toobig, error.message)
+        }
+    }
+
     static func badArgument(_ command: String, _ what: String) -> CommandError {
         CommandError(.badarg, "\(command): \(what)")
     }

@@ -15,6 +15,9 @@ struct CommandSpec: Sendable {
     let operation: Operation?
     /// How many arguments may follow the name.
     let arity: ClosedRange<Int>
+    /// How large one argument may be: short for codes and ids, text for free text, document for
+    /// the commands that carry a file (``ArgumentSize``); the grammar refuses more with TOOBIG.
+    var argumentSize: ArgumentSize = .short
     let handler: @Sendable (ServerContext, CommandInvocation) async throws -> CommandOutcome
 
     /// Who may run it, from the operation's declaration.
@@ -24,6 +27,9 @@ struct CommandSpec: Sendable {
         let head = usage.isEmpty ? name : "\(name) \(usage)"
         return "\(head) : \(summary) (\(access))"
     }
+
+    /// What the grammar needs of it.
+    var shape: CommandShape { CommandShape(name: name, usage: usage, arity: arity, argumentSize: argumentSize) }
 }
 
 /// A request matched to its command, its arguments decoded as UTF-8.
@@ -45,21 +51,14 @@ struct CommandInvocation: Sendable {
     }
 
     /// The `key=value` options from position `start` on; keys are case-insensitive.
-    /// - Throws: BADARG for an unknown key, a repeated key, or an argument without `=`.
+    /// - Throws: BADARG for an unknown key, a repeated key, or an argument without `=`
+    ///   (``CommandGrammar/options(_:command:allowed:)``).
     func options(from start: Int, allowed: [String]) throws(CommandError) -> [String: String] {
-        var options: [String: String] = [:]
-        for argument in arguments.dropFirst(start) {
-            guard let equals = argument.firstIndex(of: "=") else {
-                throw .badArgument(name, "expected key=value (\(allowed.map { "\($0)=…" }.joined(separator: " "))), got '\(argument)'")
-            }
-            let key = argument[..<equals].lowercased()
-            guard allowed.contains(key) else {
-                throw .badArgument(name, "unknown option '\(key)'; options are \(allowed.joined(separator: ", "))")
-            }
-            guard options[key] == nil else { throw .badArgument(name, "option '\(key)' given twice") }
-            options[key] = String(argument[argument.index(after: equals)...])
+        do {
+            return try CommandGrammar.options(arguments.dropFirst(start), command: name, allowed: allowed)
+        } catch {
+            throw CommandError(error)
         }
-        return options
     }
 
     /// Parses a `YYYY-MM-DD` option value, or BADARG naming the option.
@@ -92,8 +91,10 @@ struct CommandOutcome: Sendable {
 public struct CommandDispatcher: Sendable {
     let context: ServerContext
     let commands: [String: CommandSpec]
+    /// The request to a command name and its arguments.
+    let grammar: CommandGrammar
     /// First words that take a subcommand (`BOARD`, `MEETING`, …).
-    let groups: Set<String>
+    var groups: Set<String> { grammar.groups }
 
     public init(context: ServerContext) {
         self.init(context: context, specs: CommandDispatcher.allCommands)
@@ -102,7 +103,7 @@ public struct CommandDispatcher: Sendable {
     init(context: ServerContext, specs: [CommandSpec]) {
         self.context = context
         self.commands = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0) })
-        self.groups = Set(specs.compactMap { $0.name.split(separator: " ").count == 2 ? String($0.name.split(separator: " ")[0]) : nil })
+        self.grammar = CommandGrammar(specs.map(\.shape))
     }
 
     static var allCommands: [CommandSpec] {
@@ -229,41 +230,17 @@ public struct CommandDispatcher: Sendable {
         return groups.contains(first) && words.count == 2 ? "\(first) \(words[1])" : first
     }
 
+    /// The command the request names and its arguments (``CommandGrammar/resolve(_:)``).
     private func resolve(_ request: RESPRequest) throws(CommandError) -> (CommandSpec, [String]) {
-        var words: [String] = []
-        words.reserveCapacity(request.arguments.count)
-        for (position, buffer) in request.arguments.enumerated() {
-            guard let word = String(validating: buffer.readableBytesView, as: UTF8.self) else {
-                throw CommandError(.badarg, "argument \(position + 1) is not valid UTF-8")
-            }
-            words.append(word)
+        let resolved: ResolvedCommand
+        do {
+            resolved = try grammar.resolve(request)
+        } catch {
+            throw CommandError(error)
         }
-        guard let first = words.first?.uppercased() else {
-            throw CommandError(.err, "empty command")
+        guard let spec = commands[resolved.name] else {
+            throw CommandError(.internal, "the command table has no '\(resolved.name)'")
         }
-        let spec: CommandSpec
-        let arguments: [String]
-        // COMMAND runs alone and has subcommands too.
-        if groups.contains(first), words.count >= 2 || commands[first] == nil {
-            guard words.count >= 2 else {
-                throw CommandError(.err, "wrong number of arguments for '\(first)': it needs a subcommand; try HELP \(first)")
-            }
-            let name = "\(first) \(words[1].uppercased())"
-            guard let found = commands[name] else {
-                throw CommandError(.err, "unknown subcommand '\(words[1])' for '\(first)'; try HELP \(first)")
-            }
-            spec = found
-            arguments = Array(words.dropFirst(2))
-        } else {
-            guard let found = commands[first] else {
-                throw CommandError(.err, "unknown command '\(words[0])'; try HELP")
-            }
-            spec = found
-            arguments = Array(words.dropFirst())
-        }
-        guard spec.arity.contains(arguments.count) else {
-            throw CommandError(.err, "wrong number of arguments for '\(spec.name)' (usage: \(spec.name) \(spec.usage))")
-        }
-        return (spec, arguments)
+        return (spec, resolved.arguments)
     }
 }

@@ -92,6 +92,7 @@ struct CommandCatalogTests {
             (2, ["readonly", "no_auth"], ["@read", "@board"]),
             (-1, ["no_auth"], ["@connection"]),
         ]
+        #expect(rows.count == expected.count, "one row per command asked for")
         for (row, (arity, flags, categories)) in zip(rows, expected) {
             guard case .array(let fields) = row, case .array(let flagValues) = fields[2], case .array(let categoryValues) = fields[6] else {
                 Issue.record("row \(row)"); continue

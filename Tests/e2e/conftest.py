@@ -19,8 +19,10 @@ if not BIN.is_absolute():
 class Daemon:
     """A running quorumd: its port, data directory, admin token and process."""
 
-    def __init__(self, data_dir: Path, config: Path, boards_dir: Path, extra_args=()):
+    def __init__(self, data_dir: Path, config: Path, boards_dir: Path, extra_args=(), preexec_fn=None):
         self.extra_args = list(extra_args)
+        # Run in the child before quorumd starts, e.g. to set its resource limits.
+        self.preexec_fn = preexec_fn
         self.data_dir = data_dir
         self.config = config
         self.boards_dir = boards_dir
@@ -37,7 +39,7 @@ class Daemon:
         self.process = subprocess.Popen(
             [str(BIN / "quorumd"), "--config", str(self.config), "--data-dir", str(self.data_dir),
              "--boards-dir", str(self.boards_dir), "--listen", "127.0.0.1:0", *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, preexec_fn=self.preexec_fn,
         )
         deadline = time.monotonic() + timeout
         line = ""
@@ -166,9 +168,10 @@ def make_daemon(tmp_path):
     """Starts daemons on demand (with an optional config addition or boards folder); stops them all."""
     started = []
 
-    def make(config_extra: str = "", boards_dir: Path = ROOT / "Boards", data_dir: Path = None, args=()) -> Daemon:
+    def make(config_extra: str = "", boards_dir: Path = ROOT / "Boards", data_dir: Path = None, args=(),
+             preexec_fn=None) -> Daemon:
         config = write_config(tmp_path / f"quorum-{len(started)}.yaml", config_extra)
-        daemon = Daemon(data_dir or tmp_path / "data", config, boards_dir, args)
+        daemon = Daemon(data_dir or tmp_path / "data", config, boards_dir, args, preexec_fn)
         started.append(daemon)
         return daemon.start()
 
@@ -215,3 +218,9 @@ def wait_for_pdf(conn: Connection, pack: dict, timeout: float = 900.0) -> dict:
             return listed
         assert time.monotonic() < deadline, f"{pack['id']}'s PDF was not made within {timeout:.0f} s"
         time.sleep(0.25)
+
+
+@pytest.fixture
+def redis_cli_installed():
+    """redis-cli must be there (make test installs redis-tools): a test that needs it fails, never skips."""
+    assert shutil.which("redis-cli"), "redis-cli is not installed; make test installs it (apt package redis-tools)"

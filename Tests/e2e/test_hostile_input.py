@@ -113,33 +113,66 @@ def crafted_frames():
 FRAMES = crafted_frames()
 
 
+REQUEST_TIMEOUT = 2  # limits.request_timeout_seconds above
+LINGER = 2  # RESPConnectionHandler.lingerTime: how long input is drained after a closing error
+# Every frame has its answer or its close within the request timeout and the linger after it;
+# the rest is slack for a busy machine, well short of a connection left hanging for good.
+CLOSE_BOUND = REQUEST_TIMEOUT + LINGER + 2
+
+
 def outcome(port: int, data: bytes) -> str:
-    """What the daemon did with `data`: 'error' (an error reply first), 'closed', or the
-    first reply that was neither."""
-    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    """What the daemon did with `data`: 'error' (an error reply first, and for an error that
+    ends the connection, the close after it), 'closed', 'hung' (no answer or no close within
+    CLOSE_BOUND), or the first reply that was neither."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=CLOSE_BOUND)
     try:
         try:
             sock.sendall(data)
         except OSError:
             return "closed"
         received = b""
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + CLOSE_BOUND
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return "hung"
+            sock.settimeout(remaining)
             try:
                 chunk = sock.recv(65536)
-            except (ConnectionResetError, socket.timeout):
-                return "closed" if not received else received[:80].decode("latin-1")
+            except socket.timeout:
+                return "hung"
+            except ConnectionResetError:
+                return "closed" if not received else "reset after " + received[:40].decode("latin-1")
             if not chunk:
                 return "error" if received.startswith(b"-") else ("closed" if not received else "closed after " + received[:40].decode("latin-1"))
             received += chunk
-            if received.startswith(b"-"):
+            if received.startswith(b"-") and b"\r\n" in received:
+                line = received.split(b"\r\n", 1)[0]
+                if b"Protocol error" in line or b"timeout" in line:
+                    # An error that ends the connection: the close must follow within the bound.
+                    return "error" if closes_by(sock, deadline) else "hung after " + line[:60].decode("latin-1")
                 return "error"
             if b"\r\n" in received:
                 # A reply that is not an error: only frames that decode to a valid command get one.
                 return "reply " + received.split(b"\r\n", 1)[0][:60].decode("latin-1")
-        return "hung"
     finally:
         sock.close()
+
+
+def closes_by(sock, deadline: float) -> bool:
+    """Whether the server closes `sock` (after any bytes still coming) before `deadline`."""
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        sock.settimeout(remaining)
+        try:
+            if not sock.recv(65536):
+                return True
+        except socket.timeout:
+            return False
+        except ConnectionResetError:
+            return True
 
 
 def test_there_are_at_least_a_hundred_frames():

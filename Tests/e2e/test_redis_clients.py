@@ -49,10 +49,10 @@ def test_redis_py_pipeline(daemon):
     assert json.loads(osc)["code"] == "OSC" and json.loads(cpb)["code"] == "CPB"
 
 
-REDIS_CLI = shutil.which("redis-cli")
+REDIS_CLI = shutil.which("redis-cli") or "redis-cli"
 
 
-@pytest.mark.skipif(REDIS_CLI is None, reason="redis-cli is installed by make test (redis-tools)")
+@pytest.mark.usefixtures("redis_cli_installed")
 def test_redis_cli_board_list(daemon):
     out = subprocess.run([REDIS_CLI, "-p", str(daemon.port), "BOARD", "LIST"], capture_output=True, text=True,
                          timeout=20, check=True)
@@ -60,7 +60,7 @@ def test_redis_cli_board_list(daemon):
     assert {b["code"] for b in boards} == {"HWBB", "LSCB", "CPB", "CYPCIB", "CABINET", "OSC"}
 
 
-@pytest.mark.skipif(REDIS_CLI is None, reason="redis-cli is installed by make test (redis-tools)")
+@pytest.mark.usefixtures("redis_cli_installed")
 def test_redis_cli_adds_a_meeting_with_the_admin_token(daemon):
     out = subprocess.run(
         [REDIS_CLI, "-p", str(daemon.port), "--user", "admin", "--pass", daemon.admin_token, "--no-auth-warning",
@@ -69,7 +69,7 @@ def test_redis_cli_adds_a_meeting_with_the_admin_token(daemon):
     assert json.loads(out.stdout)["publish_by"] == "2018-12-04"
 
 
-@pytest.mark.skipif(REDIS_CLI is None, reason="redis-cli is installed by make test (redis-tools)")
+@pytest.mark.usefixtures("redis_cli_installed")
 def test_redis_cli_interactive_session_survives_command_docs(daemon):
     # Interactive redis-cli asks COMMAND DOCS first; commands typed after it must still work.
     out = subprocess.run([REDIS_CLI, "-p", str(daemon.port)], input="PING\nBOARD GET OSC\nNOSUCH\nPING\n",

@@ -60,6 +60,9 @@ def test_tls_1_1_and_1_0_are_refused(make_daemon, certificate):
         result = s_client(daemon.tls_port, cert, version, "-cipher", "DEFAULT@SECLEVEL=0")
         assert b"PONG" not in result.stdout, (version, result)
         assert result.returncode != 0
+        # The server answered the handshake with TLS's protocol_version alert (70): it was the
+        # version that was refused, not the connection that failed.
+        assert b"alert protocol version" in result.stderr and b"alert number 70" in result.stderr, (version, result.stderr)
     assert b"+PONG" in s_client(daemon.tls_port, cert).stdout
 
 

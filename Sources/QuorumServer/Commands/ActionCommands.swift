@@ -21,7 +21,7 @@ enum ActionCommands {
         .document(
             "ACTION UPDATE", usage: "<ref> <text> [review=<date>] [status=complete] [rag=red|amber|green] [frequency=<monthly…>]",
             summary: "post an update, a new review date, completion, a RAG rating or an update frequency", .actionUpdate,
-            arity: 2...6
+            arity: 2...6, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 2, allowed: ["review", "status", "rag", "frequency"])
             var completes = false

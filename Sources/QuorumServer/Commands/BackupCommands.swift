@@ -6,7 +6,7 @@ enum BackupCommands {
         .document(
             "BACKUP", usage: "<folder>",
             summary: "copy the database (one consistent snapshot) and its pack files into a new folder on the server",
-            .dataBackup, arity: 1...1
+            .dataBackup, arity: 1...1, argumentSize: .text
         ) { context, invocation in
             let backup = try await context.application.backups.backup(to: invocation.arguments[0], as: invocation.user)
             context.logger.info("backup written", metadata: ["path": "\(backup.path)", "pack_files": "\(backup.packFiles)"])

@@ -1,5 +1,6 @@
 import QuorumApplication
 import QuorumDomain
+import QuorumProtocol
 
 /// CLEARANCE GET, SUBMIT, FINANCE, LEGAL, APPROVE and RETURN: a report's way into the pack;
 /// NOTICE GIVE, URGENCY and LIST: notice of a private meeting; MEETING READINESS: the
@@ -22,11 +23,11 @@ enum ClearanceCommands {
         },
         step(
             "CLEARANCE FINANCE", usage: "<meeting-id> <item number or key> <FD.reference> <officer's title>",
-            summary: "clear the report for finance (a finance officer)", .clearanceFinance, arity: 4...4
+            summary: "clear the report for finance (a finance officer)", .clearanceFinance, arity: 4...4, argumentSize: .text
         ) { invocation in .finance(reference: invocation.arguments[2], title: invocation.arguments[3]) },
         step(
             "CLEARANCE LEGAL", usage: "<meeting-id> <item number or key> <LD.reference> <officer's title>",
-            summary: "clear the report for legal (a legal officer)", .clearanceLegal, arity: 4...4
+            summary: "clear the report for legal (a legal officer)", .clearanceLegal, arity: 4...4, argumentSize: .text
         ) { invocation in .legal(reference: invocation.arguments[2], title: invocation.arguments[3]) },
         step(
             "CLEARANCE APPROVE", usage: "<meeting-id> <item number or key>",
@@ -34,7 +35,7 @@ enum ClearanceCommands {
         ) { _ in .approve },
         step(
             "CLEARANCE RETURN", usage: "<meeting-id> <item number or key> <comment>",
-            summary: "send the report back to draft, saying why (whoever holds its next step)", .clearanceReturn, arity: 3...3
+            summary: "send the report back to draft, saying why (whoever holds its next step)", .clearanceReturn, arity: 3...3, argumentSize: .text
         ) { invocation in .returnToDraft(comment: invocation.arguments[2]) },
         .document(
             "MEETING READINESS", usage: "<meeting-id> [asof=YYYY-MM-DD]",
@@ -47,7 +48,7 @@ enum ClearanceCommands {
         .document(
             "NOTICE GIVE",
             usage: "<meeting-id> first|second <YYYY-MM-DD> <reasons> [representation=<text> …] [response=<text>]",
-            summary: "record a notice of intention to meet in private as given", .noticeGive, arity: 4...64
+            summary: "record a notice of intention to meet in private as given", .noticeGive, arity: 4...64, argumentSize: .text
         ) { context, invocation in
             let arguments = invocation.arguments
             guard let kind = PrivateMeetingNotices.Kind(rawValue: arguments[1].lowercased()) else {
@@ -75,7 +76,7 @@ enum ClearanceCommands {
         .document(
             "NOTICE URGENCY", usage: "<meeting-id> <agreed-by> <YYYY-MM-DD> [reasons=<date>]",
             summary: "record the agreement that a private meeting is urgent (reg 5(6)) and its notice of reasons",
-            .noticeUrgency, arity: 3...4
+            .noticeUrgency, arity: 3...4, argumentSize: .text
         ) { context, invocation in
             let arguments = invocation.arguments
             let day = try invocation.requiredDate(2, "the day agreed")
@@ -97,9 +98,10 @@ enum ClearanceCommands {
     /// A clearance step's command: the arguments to a step, then the step taken.
     private static func step(
         _ name: String, usage: String, summary: String, _ operation: Operation, arity: ClosedRange<Int>,
+        argumentSize: ArgumentSize = .short,
         _ makeStep: @escaping @Sendable (CommandInvocation) throws -> ClearanceService.Step
     ) -> CommandSpec {
-        .document(name, usage: usage, summary: summary, operation, arity: arity) { context, invocation in
+        .document(name, usage: usage, summary: summary, operation, arity: arity, argumentSize: argumentSize) { context, invocation in
             let step = try makeStep(invocation)
             let record = try await context.application.clearance.take(
                 step, meeting: invocation.arguments[0], item: invocation.arguments[1], as: invocation.user)

@@ -15,9 +15,10 @@ extension CommandSpec {
     /// ```
     static func document<Document: Encodable & Sendable>(
         _ name: String, usage: String, summary: String, _ operation: QuorumApplication.Operation, arity: ClosedRange<Int>,
+        argumentSize: ArgumentSize = .short,
         _ handler: @escaping @Sendable (ServerContext, CommandInvocation) async throws -> Document
     ) -> CommandSpec {
-        CommandSpec(name: name, usage: usage, summary: summary, operation: operation, arity: arity) { context, invocation in
+        CommandSpec(name: name, usage: usage, summary: summary, operation: operation, arity: arity, argumentSize: argumentSize) { context, invocation in
             invocation.reply(try JSONReply.encode(try await handler(context, invocation)))
         }
     }
@@ -25,9 +26,10 @@ extension CommandSpec {
     /// A command that replies with the bytes of a rendered document (HTML or PDF) as a bulk string.
     static func file(
         _ name: String, usage: String, summary: String, _ operation: QuorumApplication.Operation, arity: ClosedRange<Int>,
+        argumentSize: ArgumentSize = .short,
         _ handler: @escaping @Sendable (ServerContext, CommandInvocation) async throws -> Data
     ) -> CommandSpec {
-        CommandSpec(name: name, usage: usage, summary: summary, operation: operation, arity: arity) { context, invocation in
+        CommandSpec(name: name, usage: usage, summary: summary, operation: operation, arity: arity, argumentSize: argumentSize) { context, invocation in
             invocation.reply(.bulkString(ByteBuffer(bytes: try await handler(context, invocation))))
         }
     }

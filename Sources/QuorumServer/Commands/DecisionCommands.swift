@@ -22,7 +22,7 @@ enum DecisionCommands {
         .document(
             "DECISION RECORD", usage: "<reference> <board> <YYYY-MM-DD> <title> [urgent=<reason>]",
             summary: "record a decision; an urgent one takes effect at once and cannot be called in", .decisionRecord,
-            arity: 4...5
+            arity: 4...5, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 4, allowed: ["urgent"])
             return try await context.application.decisions.record(
@@ -40,7 +40,7 @@ enum DecisionCommands {
         .document(
             "DECISION CALLIN", usage: "<reference> <reason> [by=<member,member>] [on=YYYY-MM-DD]",
             summary: "record a call-in by the scrutiny committee: it suspends implementation until heard", .decisionCallIn,
-            arity: 2...4
+            arity: 2...4, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 2, allowed: ["by", "on"])
             let members = (options["by"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -69,7 +69,7 @@ enum DecisionCommands {
         },
         .document(
             "MEASURE COMPARATOR", usage: "<id> national|statistical_neighbours|regional <value> <period> <source>",
-            summary: "set a figure the measure is compared with", .measureComparator, arity: 5...5
+            summary: "set a figure the measure is compared with", .measureComparator, arity: 5...5, argumentSize: .text
         ) { context, invocation in
             try await context.application.plan.setComparator(
                 measure: invocation.arguments[0], kind: invocation.arguments[1], value: invocation.arguments[2],

@@ -7,7 +7,7 @@ enum ForwardPlanCommands {
         .document(
             "FORWARD ADD",
             usage: "<reference> <decision-maker> <title> [meeting=<meeting-id>] [report=<title>] [owner=<email>] [owner_role=<role>] [published=<date>] [exempt=<1-7>]",
-            summary: "put a key decision on the Forward Plan", .forwardAdd, arity: 3...9
+            summary: "put a key decision on the Forward Plan", .forwardAdd, arity: 3...9, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(
                 from: 3, allowed: ["meeting", "report", "owner", "owner_role", "published", "exempt"])
@@ -22,7 +22,7 @@ enum ForwardPlanCommands {
             "FORWARD SET",
             usage: "<reference> [title=…] [meeting=<meeting-id>] [report=…] [owner=<email>] [owner_role=…] [published=<date>] [exempt=<1-7>] [chair_informed=<date>] [exception_notice=<date>] [exception_reasons=<date>] [urgency_by=<who>] [urgency_on=<date>] [urgency_reasons=<date>]",
             summary: "change an entry, or record its notices under the general exception or special urgency",
-            .forwardSet, arity: 2...15
+            .forwardSet, arity: 2...15, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(
                 from: 1,

@@ -19,7 +19,7 @@ enum MeetingCommands {
         },
         .document(
             "MEETING ADD", usage: "<board> <YYYY-MM-DD> [HH:MM] [venue]", summary: "add a meeting to a board's calendar",
-            .meetingAdd, arity: 2...4
+            .meetingAdd, arity: 2...4, argumentSize: .text
         ) { context, invocation in
             let date = try invocation.requiredDate(1, "date")
             var time: LocalTime?

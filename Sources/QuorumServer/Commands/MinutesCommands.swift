@@ -19,7 +19,7 @@ enum MinutesCommands {
         },
         .document(
             "ATTENDANCE SUBSTITUTE", usage: "<meeting-id> <substitute-email> <member-email> [role=<text>]",
-            summary: "record a substitute who sat for a member", .attendanceSubstitute, arity: 3...4
+            summary: "record a substitute who sat for a member", .attendanceSubstitute, arity: 3...4, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 3, allowed: ["role"])
             return try await context.application.meetingRecords.recordSubstitute(
@@ -29,7 +29,7 @@ enum MinutesCommands {
         .document(
             "INTEREST DECLARE",
             usage: "<meeting-id> <item> <member-email> disclosable_pecuniary|other_registrable|non_registrable <nature> [left=yes] [dispensation=yes]",
-            summary: "record a declaration of interest in an agenda item", .interestDeclare, arity: 5...7
+            summary: "record a declaration of interest in an agenda item", .interestDeclare, arity: 5...7, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 5, allowed: ["left", "dispensation"])
             return try await context.application.meetingRecords.declare(
@@ -54,7 +54,7 @@ enum MinutesCommands {
         .document(
             "MINUTES RECORD", usage: "<meeting-id> <item> <text> [resolutions=recommendations|none]",
             summary: "record an item's minute; its resolutions default to the report's recommendations",
-            .minuteRecord, arity: 3...4
+            .minuteRecord, arity: 3...4, argumentSize: .document
         ) { context, invocation in
             let options = try invocation.options(from: 3, allowed: ["resolutions"])
             let defaults = options["resolutions"]?.lowercased() ?? "recommendations"
@@ -78,7 +78,7 @@ enum MinutesCommands {
         },
         .document(
             "RESOLUTION ADD", usage: "<meeting-id> <item> <wording> [for=N against=N abstain=N] [casting=for|against]",
-            summary: "add the item's next resolution, with its vote if one was taken", .resolutionAdd, arity: 3...7
+            summary: "add the item's next resolution, with its vote if one was taken", .resolutionAdd, arity: 3...7, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 3, allowed: ["for", "against", "abstain", "casting"])
             return try await context.application.meetingRecords.addResolution(
@@ -96,7 +96,7 @@ enum MinutesCommands {
         },
         .document(
             "RESOLUTION ACTION", usage: "<resolution-id> <ref> <lead-email> <review> <text> [role=<lead role>] [frequency=<every…>]",
-            summary: "create the plan action a resolution asks for, linked to it", .resolutionAction, arity: 5...7
+            summary: "create the plan action a resolution asks for, linked to it", .resolutionAction, arity: 5...7, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 5, allowed: ["role", "frequency"])
             let new = MeetingRecordService.NewAction(
@@ -107,7 +107,7 @@ enum MinutesCommands {
         },
         .document(
             "RESOLUTION UPDATE", usage: "<resolution-id> <ref> <text> [review=<date>]",
-            summary: "post the update to an action a resolution asks for", .resolutionUpdate, arity: 3...4
+            summary: "post the update to an action a resolution asks for", .resolutionUpdate, arity: 3...4, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 3, allowed: ["review"])
             return try await context.application.meetingRecords.updateAction(
@@ -117,7 +117,7 @@ enum MinutesCommands {
         .document(
             "RESOLUTION REPORT", usage: "<resolution-id> <board> <month> <owner-email> <title> [role=<owner role>]",
             summary: "request a report for the board's first meeting in a month (\"January 2018\")", .resolutionReport,
-            arity: 5...6
+            arity: 5...6, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 5, allowed: ["role"])
             return try await context.application.meetingRecords.requestReport(

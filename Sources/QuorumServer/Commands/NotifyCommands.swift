@@ -5,7 +5,7 @@ enum NotifyCommands {
     static let specs: [CommandSpec] = [
         CommandSpec(
             name: "NOTIFY TEST", usage: "email <address> | webhook <url>", summary: "send a test message now", operation: .notifyTest,
-            arity: 2...2
+            arity: 2...2, argumentSize: .text
         ) { context, invocation in
             let target: NotificationService.TestTarget
             switch invocation.arguments[0].lowercased() {

@@ -6,7 +6,7 @@ enum PackCommands {
     static let specs: [CommandSpec] = [
         .document(
             "ITEM ADD", usage: "<meeting-id> <title> [owner=<email>] [key=yes|<forward-plan-ref>] [exempt=<1-7>] [notice=<date>]",
-            summary: "add an item to a meeting's agenda", .itemAdd, arity: 2...6
+            summary: "add an item to a meeting's agenda", .itemAdd, arity: 2...6, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 2, allowed: ["owner", "key", "exempt", "notice"])
             let paragraph = try invocation.exemptParagraph(in: options)
@@ -26,7 +26,7 @@ enum PackCommands {
         },
         .document(
             "REPORT SUBMIT", usage: "<meeting-id> <item number or key> <markdown>",
-            summary: "submit a report: Markdown with the cover-report fields as front matter", .reportSubmit, arity: 3...3
+            summary: "submit a report: Markdown with the cover-report fields as front matter", .reportSubmit, arity: 3...3, argumentSize: .document
         ) { context, invocation in
             let entry = try await context.application.packs.submitReport(
                 invocation.arguments[2], item: invocation.arguments[1], meeting: invocation.arguments[0], as: invocation.user)
@@ -54,7 +54,7 @@ enum PackCommands {
         },
         .document(
             "PACK PUBLISH", usage: "<pack-id> [reason=<text>]",
-            summary: "publish a pack version; after the statutory deadline it needs a reason", .packPublish, arity: 1...2
+            summary: "publish a pack version; after the statutory deadline it needs a reason", .packPublish, arity: 1...2, argumentSize: .text
         ) { context, invocation in
             let options = try invocation.options(from: 1, allowed: ["reason"])
             let pack = try await context.application.packs.publish(invocation.arguments[0], reason: options["reason"], as: invocation.user)

@@ -12,7 +12,7 @@ enum ServerCommands {
 
     static let specs: [CommandSpec] = [
         CommandSpec(
-            name: "PING", usage: "[message]", summary: "check the connection", operation: nil, arity: 0...1
+            name: "PING", usage: "[message]", summary: "check the connection", operation: nil, arity: 0...1, argumentSize: .document
         ) { _, invocation in ping(invocation) },
         CommandSpec(
             name: "INFO", usage: "[section]", summary: "server facts as key:value lines", operation: nil,
@@ -80,7 +80,7 @@ enum ServerCommands {
         // redis-py 8 opens with HELLO 3 (with AUTH when given credentials); redis-cli -3 too.
         CommandSpec(
             name: "HELLO", usage: "[2|3 [AUTH <user> <token>] [SETNAME <name>]]",
-            summary: "for Redis clients: choose RESP2 or RESP3 and sign in", operation: nil, arity: 0...6
+            summary: "for Redis clients: choose RESP2 or RESP3 and sign in", operation: nil, arity: 0...6, argumentSize: .text
         ) { context, invocation in
             var session = invocation.session
             var arguments = invocation.arguments[...]
@@ -118,12 +118,12 @@ enum ServerCommands {
         // redis-py sends CLIENT SETINFO on connect; a name is kept for the session.
         CommandSpec(
             name: "CLIENT SETINFO", usage: "<attribute> <value>", summary: "for Redis clients: the library's name or version (kept nowhere)",
-            operation: nil, arity: 2...2
+            operation: nil, arity: 2...2, argumentSize: .text
         ) { _, invocation in
             invocation.reply(.ok)
         },
         CommandSpec(
-            name: "CLIENT SETNAME", usage: "<name>", summary: "for Redis clients: name this connection", operation: nil, arity: 1...1
+            name: "CLIENT SETNAME", usage: "<name>", summary: "for Redis clients: name this connection", operation: nil, arity: 1...1, argumentSize: .text
         ) { _, invocation in
             var session = invocation.session
             session.clientName = invocation.arguments[0]

@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// The checks run on every input: the request decoder (both ways of reading), the inline
-/// splitter behind it, the reply decoder, and the round trip through the encoder.
+/// splitter behind it, the command grammar on every request decoded (name, arity, text,
+/// `key=value` options), the reply decoder, and the round trip through the encoder.
 ///
 /// Each check is a `precondition`, so a broken one stops the run as a crash that libFuzzer
 /// saves as a reproducer. Limits are small so that inputs reach them.
@@ -48,6 +49,7 @@ enum ProtocolFuzzer {
                 let text = try? request.string(at: index)
                 precondition((text == nil) == (String(validating: words[index], as: UTF8.self) == nil))
             }
+            checkGrammar(request, words)
         }
 
         // The ByteToMessageDecoder path refuses where `next` drops, never the other way round.
@@ -81,6 +83,63 @@ enum ProtocolFuzzer {
             }
         }
         precondition(count <= bytes.count)
+    }
+
+    /// A command table in the shape of the server's: single commands, groups with subcommands,
+    /// a name that is both (COMMAND), optional and required arguments, options.
+    static let shapes: [CommandShape] = [
+        CommandShape(name: "PING", usage: "[message]", arity: 0...1, argumentSize: .document),
+        CommandShape(name: "AUTH", usage: "<user> <token>", arity: 2...2),
+        CommandShape(name: "QUIT", usage: "", arity: 0...0),
+        CommandShape(name: "AUDIT", usage: "[since] [user=<email>] [kind=<kind>] [limit=<n>]", arity: 0...4),
+        CommandShape(name: "COMMAND", usage: "", arity: 0...0),
+        CommandShape(name: "COMMAND COUNT", usage: "", arity: 0...0),
+        CommandShape(name: "COMMAND DOCS", usage: "[command …]", arity: ClosedRange<Int>(uncheckedBounds: (0, Int.max))),
+        CommandShape(name: "BOARD GET", usage: "<code>", arity: 1...1),
+        CommandShape(name: "BOARD LIST", usage: "", arity: 0...0),
+        CommandShape(name: "ACTION LIST", usage: "[status=…] [lead=<email>] [asof=YYYY-MM-DD]", arity: 0...3),
+        CommandShape(name: "MEETING ADD", usage: "<board> <YYYY-MM-DD> [HH:MM] [venue]", arity: 2...4, argumentSize: .text),
+    ]
+    static let grammar = CommandGrammar(shapes)
+    static let optionKeys = ["status", "lead", "asof", "user", "kind", "limit"]
+
+    /// The grammar on one decoded request: never a crash, and what it gives is consistent
+    /// with the words.
+    static func checkGrammar(_ request: RESPRequest, _ words: [[UInt8]]) {
+        let texts = words.map { String(validating: $0, as: UTF8.self) }
+        do {
+            let command = try grammar.resolve(request)
+            guard let shape = grammar.shapes[command.name] else { preconditionFailure("resolved to an unknown name") }
+            precondition(shape.arity.contains(command.arguments.count), "arity not held")
+            if let maximum = shape.argumentSize.maxBytes {
+                precondition(command.arguments.allSatisfy { $0.utf8.count <= maximum }, "an argument over the command's size")
+            }
+            precondition(!texts.contains(nil), "text that is not UTF-8 was resolved")
+            let nameWords = command.name.split(separator: " ").count
+            precondition(command.arguments == texts.dropFirst(nameWords).map { $0! }, "the arguments are not the words after the name")
+            precondition(texts[0]!.uppercased() == String(command.name.split(separator: " ")[0]), "the name is not the first word")
+            // The options: every one given is an allowed key, from an argument holding `=`.
+            for start in 0...command.arguments.count {
+                do {
+                    let options = try CommandGrammar.options(command.arguments.dropFirst(start), command: command.name, allowed: optionKeys)
+                    precondition(options.count == command.arguments.count - start, "an option was lost")
+                    precondition(options.keys.allSatisfy(optionKeys.contains), "an option not allowed was kept")
+                } catch {
+                    precondition(error.code == .badarg && error.message.hasPrefix("\(command.name): "), "\(error)")
+                }
+            }
+        } catch {
+            switch error.code {
+            case .badarg:
+                precondition(texts.contains(nil), "BADARG for text that is UTF-8: \(error)")
+                precondition(error.message.hasSuffix("is not valid UTF-8"))
+            case .err:
+                precondition(!texts.contains(nil), "ERR before the UTF-8 check: \(error)")
+            case .toobig:
+                precondition(!texts.contains(nil), "TOOBIG before the UTF-8 check: \(error)")
+                precondition(words.contains { $0.count > ArgumentSize.short.maxBytes! }, "TOOBIG for arguments that fit: \(error)")
+            }
+        }
     }
 
     /// Feeds `reads` to one decoder as a connection would, collecting what it gives.
