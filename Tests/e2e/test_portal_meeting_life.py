@@ -72,9 +72,12 @@ def test_the_public_forward_plan_lists_published_entries_and_exempt_ones_by_titl
     assert "Thursday 6 December 2018" in entry and "Thursday 1 November 2018" in entry
     assert "Head of Children" in entry and "Cabinet" in entry
     assert "28 clear days&#39; notice given" in entry or "28 clear days' notice given" in entry
+    # An exempt entry is on the plan as the law has it: the decision, its maker, date and notice in
+    # public, the report's particulars withheld (the same rule as the published document's).
     exempt = html[html.find('id="FP-2018-12"'):]
     assert "Residential care contract award" in exempt and "Schedule 12A, paragraph 3" in exempt
-    assert "General exception" not in exempt and "Thursday 6 December 2018" not in exempt
+    assert "Thursday 6 December 2018" in exempt and "General exception (regulation 10)" in exempt
+    assert "Withheld: exempt information under Schedule 12A, paragraph 3" in exempt
     for hidden in [EXEMPT_PLAN_MARKER, UNPUBLISHED_PLAN_MARKER, "FP-2019-01", "@example.org"]:
         assert hidden not in html, hidden
     assert 'href="/forward-plan.html"' in html and 'href="/forward-plan.pdf"' in html

@@ -27,7 +27,8 @@ extension PortalRoutes {
             "reference": listing.reference, "title": listing.title, "published": listing.published, "withheld": listing.details == nil,
         ]
         if let paragraph = listing.exemptParagraph { row["paragraph"] = "Schedule 12A, paragraph \(paragraph)" }
-        guard let entry = listing.details else { return row }
+        // What the visitor may read: of an exempt entry, everything but the report's particulars.
+        let entry = listing.particulars
         row["decisionMaker"] = names[entry.decisionMaker] ?? entry.decisionMaker
         if let meeting = entry.meeting, let date = entry.meetingDate {
             row["meeting"] = [
