@@ -93,15 +93,10 @@ class Hooks:
                 with hooks.lock:
                     hooks.attempts[(self.path, msg_id)] += 1
                     attempt = hooks.attempts[(self.path, msg_id)]
-                    hooks.requests.append({"path": self.path, "id": msg_id, "verified": verify(self.headers, body),
-                                           "body": body, "at": time.time(), "attempt": attempt})
-                status, extra = 200, {}
-                if self.path == "/flaky" and attempt <= 2:
-                    status = 500
-                elif self.path == "/gone":
-                    status = 410
-                elif self.path == "/later" and attempt == 1:
-                    status, extra = 429, {"Retry-After": "2"}
+                    request = {"path": self.path, "id": msg_id, "verified": verify(self.headers, body),
+                               "body": body, "at": time.time(), "attempt": attempt}
+                    hooks.requests.append(request)
+                status, extra = hooks.respond(self.path, attempt, request)
                 self.send_response(status)
                 for name, value in extra.items():
                     self.send_header(name, value)
@@ -115,6 +110,16 @@ class Hooks:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def respond(self, path, attempt, request):
+        """The answer to a POST: its status and extra headers, by path."""
+        if path == "/flaky" and attempt <= 2:
+            return 500, {}
+        if path == "/gone":
+            return 410, {}
+        if path == "/later" and attempt == 1:
+            return 429, {"Retry-After": "2"}
+        return 200, {}
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"

@@ -314,41 +314,22 @@ def test_mail_queued_while_the_smtp_server_is_down_is_delivered_once_it_is_back(
         mailbox.controller.stop()
 
 
-class PhasedReceiver:
+class PhasedReceiver(Hooks):
     """A webhook receiver whose health the drill sets: `failing` answers 503 at once, `slow`
-    answers 200 only after `slow_seconds` (longer than the sender waits), `healthy` answers 200."""
+    answers 200 only after `slow_seconds` (longer than the sender waits), `healthy` answers 200.
+    Each request records the phase it met."""
 
     def __init__(self, slow_seconds):
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-        from receivers import verify
         self.phase = "failing"
         self.slow_seconds = slow_seconds
-        self.requests = []
-        self.lock = threading.Lock()
-        receiver = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                with receiver.lock:
-                    phase = receiver.phase
-                    receiver.requests.append({"id": self.headers.get("webhook-id"), "at": time.time(), "phase": phase,
-                                              "verified": verify(self.headers, body)})
-                if phase == "slow":
-                    time.sleep(receiver.slow_seconds)
-                self.send_response(503 if phase == "failing" else 200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/phased"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def respond(self, path, attempt, request):
+        with self.lock:
+            phase = request["phase"] = self.phase
+        if phase == "slow":
+            time.sleep(self.slow_seconds)
+        return (503 if phase == "failing" else 200), {}
 
     def set(self, phase):
         with self.lock:
@@ -363,7 +344,7 @@ def test_a_webhook_receiver_failing_then_slow_then_healthy_gets_everything_once_
     try:
         config = (
             "webhooks:\n"
-            f'  - {{ url: "{receiver.url}", secret: "{SECRET}", events: [action.overdue, report.due, report.late] }}\n'
+            f'  - {{ url: "{receiver.url("/phased")}", secret: "{SECRET}", events: [action.overdue, report.due, report.late] }}\n'
             'reminders: { sweep_at: "off" }\n'
             f"delivery: {{ retry_delays_seconds: {delays}, poll_seconds: 1, webhook_timeout_seconds: {timeout} }}\n")
         daemon = make_daemon(config, args=["--demo-data", str(ROOT / "Demo")])
