@@ -160,6 +160,21 @@ func printMinutes(_ document: MinutesDocument) {
     }
 }
 
+/// The vote on a resolution, where one was taken: RESOLUTION ADD's and AMEND's options.
+struct VoteOptions: ParsableArguments {
+    @Option(name: .customLong("for"), help: "Votes for.") var inFavour: Int?
+    @Option(help: "Votes against.") var against: Int?
+    @Option(help: "Abstentions.") var abstain: Int?
+    @Option(help: "The chair's casting vote on a tie: for or against.") var casting: String?
+
+    var words: [String] {
+        optionWords([
+            "for": inFavour.map(String.init), "against": against.map(String.init), "abstain": abstain.map(String.init),
+            "casting": casting,
+        ])
+    }
+}
+
 struct ResolutionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolution", abstract: "Resolutions and what they set in motion (secretary).",
@@ -171,16 +186,10 @@ struct ResolutionCommand: AsyncParsableCommand {
         @Argument(help: "Meeting id.") var meeting: String
         @Argument(help: "Agenda item number or key.") var item: String
         @Argument(help: "The resolution's wording.") var wording: String
-        @Option(name: .customLong("for"), help: "Votes for.") var inFavour: Int?
-        @Option(help: "Votes against.") var against: Int?
-        @Option(help: "Abstentions.") var abstain: Int?
-        @Option(help: "The chair's casting vote on a tie: for or against.") var casting: String?
+        @OptionGroup var vote: VoteOptions
 
         func run() async throws {
-            let words = ["RESOLUTION", "ADD", meeting, item, wording] + optionWords([
-                "for": inFavour.map(String.init), "against": against.map(String.init), "abstain": abstain.map(String.init),
-                "casting": casting,
-            ])
+            let words = ["RESOLUTION", "ADD", meeting, item, wording] + vote.words
             guard let document = try await options.callDocument(words, as: ResolutionDocument.self) else { return }
             print("\(document.id) \(document.wording)\(document.carried ? "" : " — NOT CARRIED")")
         }
@@ -192,16 +201,10 @@ struct ResolutionCommand: AsyncParsableCommand {
         @OptionGroup var options: ClientOptions
         @Argument(help: "Resolution id, e.g. OSC-2017-11-14/4.1.") var resolution: String
         @Argument(help: "The resolution's wording, as amended.") var wording: String
-        @Option(name: .customLong("for"), help: "Votes for.") var inFavour: Int?
-        @Option(help: "Votes against.") var against: Int?
-        @Option(help: "Abstentions.") var abstain: Int?
-        @Option(help: "The chair's casting vote on a tie: for or against.") var casting: String?
+        @OptionGroup var vote: VoteOptions
 
         func run() async throws {
-            let words = ["RESOLUTION", "AMEND", resolution, wording] + optionWords([
-                "for": inFavour.map(String.init), "against": against.map(String.init), "abstain": abstain.map(String.init),
-                "casting": casting,
-            ])
+            let words = ["RESOLUTION", "AMEND", resolution, wording] + vote.words
             guard let document = try await options.callDocument(words, as: ResolutionDocument.self) else { return }
             let vote = document.vote.map { " [\($0.inFavour) for, \($0.against) against, \($0.abstentions) abstaining]" } ?? ""
             print("\(document.id) \(document.wording)\(vote)\(document.carried ? "" : " — NOT CARRIED")")
