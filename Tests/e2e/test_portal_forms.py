@@ -1,6 +1,6 @@
 """The meeting page's forms over HTTP: report clearance by each step's holder, a private meeting's
-notices, attendance, declarations and the approval of minutes by the board's secretary, and an
-executive decision's publication and call-in. Each form is offered to, and accepted from, the
+notices, attendance, declarations, the minutes with their resolutions and the approval of minutes by
+the board's secretary, and an executive decision's publication and call-in. Each form is offered to, and accepted from, the
 user the core's access rules name, refused (403) to everyone else including the public, refused
 without its CSRF token, and a bad value comes back on the page with the field named and the
 values kept. The tests of this module run in order: each takes the report a step further."""
@@ -301,6 +301,79 @@ def test_the_secretary_records_a_declaration_and_a_bad_one_names_its_field(site)
         (MEMBERS[1], 4, "other_registrable", True)]
 
 
+# The minutes: the board's secretary records each item's minute, its resolutions and their votes.
+
+MINUTE = f"/meetings/{MEETING}/minutes"
+RESOLUTIONS = f"/meetings/{MEETING}/resolutions"
+AMEND = f"/meetings/{MEETING}/resolutions/amend"
+RESOLUTION = f"{MEETING}/4.1"
+AMEND_FORM = "amend-" + re.sub(r"[^A-Za-z0-9]", "-", RESOLUTION)
+
+
+def test_only_the_boards_secretary_is_offered_the_minutes_forms_and_others_are_refused(site):
+    html = site.portal("osc_secretary").get(f"/meetings/{MEETING}").text
+    assert ("minute", MINUTE) in forms_on(html) and ("resolution", RESOLUTIONS) in forms_on(html)
+    assert 'id="resolution-casting"' in html and AMEND not in html, "no resolution yet to amend"
+    for who in [None, "osc_member", "hwbb_secretary", "owner"]:
+        actions = [action for _, action in forms_on(site.portal(who).get(f"/meetings/{MEETING}").text)]
+        assert MINUTE not in actions and RESOLUTIONS not in actions, who
+    for who in [None, "osc_member", "hwbb_secretary"]:
+        portal = site.portal(who)
+        assert post_form(portal, MINUTE, "/signin", item="4", text="The Committee noted the scorecard.").status_code == 403, who
+        assert post_form(portal, RESOLUTIONS, "/signin", item="4", wording="That the report be noted").status_code == 403, who
+        assert post_form(portal, AMEND, "/signin", resolution=RESOLUTION, wording="That the report be noted").status_code == 403, who
+    forged = site.portal("osc_secretary").post(MINUTE, {"csrf": "forged", "item": "4", "text": "The Committee noted the scorecard."})
+    assert forged.status_code == 403 and "The form has expired" in forged.text
+    unsigned = site.portal("osc_secretary").post(RESOLUTIONS, {"item": "4", "wording": "That the report be noted"})
+    assert unsigned.status_code == 403 and "The form has expired" in unsigned.text
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"] == []
+
+
+def test_the_secretary_records_a_minute_and_a_resolution_with_its_vote(site):
+    secretary = site.portal("osc_secretary")
+    page = f"/meetings/{MEETING}"
+    empty = post_form(secretary, MINUTE, page, item="4", text="  ")
+    assert empty.status_code == 400 and '<a href="#minute-text">' in empty.text
+    early = post_form(secretary, RESOLUTIONS, page, item="4", wording="That the scorecard be noted", **{"for": "5", "against": "0"})
+    assert early.status_code == 400 and '<a href="#resolution-item">' in early.text and "has no minute yet" in early.text
+    minute = post_form(secretary, MINUTE, page, item="4", text="The Committee considered the scorecard.")
+    assert minute.status_code == 303 and minute.headers["Location"] == f"{page}#record-minutes-heading"
+    items = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"]
+    assert [(i["item"], i["text"], i["resolutions"]) for i in items] == [(4, "The Committee considered the scorecard.", [])]
+    bad = post_form(secretary, RESOLUTIONS, page, item="4", wording="That the scorecard be noted", against="0", abstain="1",
+                    **{"for": "five"})
+    assert bad.status_code == 400 and '<a href="#resolution-for">' in bad.text and "is not a number of votes" in bad.text
+    assert re.search(r'id="resolution-for" name="for" value="five"[^>]*aria-invalid="true"', bad.text)
+    assert ">That the scorecard be noted</textarea>" in bad.text and 'id="resolution-abstain" name="abstain" value="1"' in bad.text
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"] == []
+    good = post_form(secretary, RESOLUTIONS, page, item="4", wording="That the scorecard be noted", against="0", abstain="1",
+                     **{"for": "5"})
+    assert good.status_code == 303 and good.headers["Location"] == f"{page}#{AMEND_FORM}"
+    [resolution] = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"]
+    assert (resolution["id"], resolution["wording"], resolution["carried"]) == (RESOLUTION, "That the scorecard be noted", True)
+    assert (resolution["vote"]["in_favour"], resolution["vote"]["against"], resolution["vote"]["abstentions"]) == (5, 0, 1)
+
+
+def test_the_secretary_amends_a_draft_resolution_and_a_bad_casting_vote_names_its_field(site):
+    secretary = site.portal("osc_secretary")
+    page = f"/meetings/{MEETING}"
+    html = secretary.get(page).text
+    assert (AMEND_FORM, AMEND) in forms_on(html) and ">That the scorecard be noted</textarea>" in html
+    for who in ["osc_member", "hwbb_secretary"]:
+        assert AMEND not in site.portal(who).get(page).text, who
+    tie = post_form(secretary, AMEND, page, resolution=RESOLUTION, wording="That the scorecard be noted with concern",
+                    against="2", casting="for", **{"for": "3"})
+    assert tie.status_code == 400 and f'<a href="#{AMEND_FORM}-casting">' in tie.text and "only on a tie" in tie.text
+    assert ">That the scorecard be noted with concern</textarea>" in tie.text
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"][0]["wording"] == "That the scorecard be noted"
+    done = post_form(secretary, AMEND, page, resolution=RESOLUTION, wording="That the scorecard be noted with concern",
+                     against="3", casting="for", **{"for": "3"})
+    assert done.status_code == 303 and done.headers["Location"] == f"{page}#{AMEND_FORM}"
+    [resolution] = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"]
+    assert resolution["wording"] == "That the scorecard be noted with concern" and resolution["vote"]["casting_vote"] == "for"
+    assert resolution["carried"]
+
+
 def test_the_secretary_approves_the_previous_minutes_at_the_next_meeting(site):
     site.command("osc_secretary", "MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard.", "resolutions=none")
     action = f"/meetings/{NEXT_MEETING}/approve-minutes"
@@ -318,6 +391,21 @@ def test_the_secretary_approves_the_previous_minutes_at_the_next_meeting(site):
     assert action not in site.portal("osc_secretary").get(f"/meetings/{NEXT_MEETING}").text
     again = post_form(site.portal("osc_secretary"), action, f"/meetings/{NEXT_MEETING}", minutes_of=MEETING)
     assert again.status_code == 409 and "already approved" in again.text
+
+
+def test_the_minutes_forms_are_withdrawn_and_refused_once_the_minutes_are_approved(site):
+    secretary = site.portal("osc_secretary")
+    page = f"/meetings/{MEETING}"
+    actions = [action for _, action in forms_on(secretary.get(page).text)]
+    assert ATTENDANCE in actions, "the record's other forms are still there"
+    assert MINUTE not in actions and RESOLUTIONS not in actions and AMEND not in actions
+    before = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"]
+    for action, fields in [(MINUTE, {"item": "4", "text": "A later account"}),
+                           (RESOLUTIONS, {"item": "4", "wording": "That the report be withdrawn"}),
+                           (AMEND, {"resolution": RESOLUTION, "wording": "That the report be withdrawn"})]:
+        reply = post_form(secretary, action, page, **fields)
+        assert reply.status_code == 409 and "are approved and are not changed" in reply.text, action
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"] == before
 
 
 # Executive decisions: Cabinet's secretary publishes, the scrutiny committee's records a call-in.

@@ -31,6 +31,9 @@ struct PortalRoutes: Sendable {
         router.post("/meetings/:id/attendance") { request, context in try await recordAttendance(request, context) }
         router.post("/meetings/:id/declarations") { request, context in try await declareInterest(request, context) }
         router.post("/meetings/:id/approve-minutes") { request, context in try await approveMinutes(request, context) }
+        router.post("/meetings/:id/minutes") { request, context in try await recordMinute(request, context) }
+        router.post("/meetings/:id/resolutions") { request, context in try await addResolution(request, context) }
+        router.post("/meetings/:id/resolutions/amend") { request, context in try await amendResolution(request, context) }
         router.get("/meetings/:id/minutes/:file") { request, context in try await minutesFile(request, context) }
         router.get("/forward-plan") { request, context in try await forwardPlan(request, context) }
         router.get("/forward-plan.html") { request, context in try await forwardPlanDocument(request, context, format: .html) }
