@@ -445,3 +445,78 @@ def test_the_decision_makers_secretary_publishes_a_decision_and_scrutiny_calls_i
     called = site.command("admin", "DECISION", "GET", reference)["call_in"]
     assert called["reason"] == "Families were not consulted" and called["by"] == ["osc.member.1@example.org", "osc.member.2@example.org"]
     assert "Called in: suspended" in site.portal().get(page).text
+
+
+# The Forward Plan: the decision maker's secretary puts a key decision on it and records the steps
+# of the general exception and special urgency.
+
+FORWARD_ADD = "/forward-plan/entries"
+ENTRY = "FP-FORMS-1"
+FORWARD_SET = f"/forward-plan/entries/{ENTRY}"
+SET_FORM = f"forward-set-{ENTRY}"
+
+
+def decision_makers(html):
+    select = re.search(r'<select id="forward-add-decision_maker".*?</select>', html, re.S)
+    return re.findall(r'<option value="([^"]+)"', select.group(0)) if select else []
+
+
+def test_only_a_decision_makers_secretary_is_offered_the_forward_plan_entry_form(site):
+    html = site.portal("cabinet_secretary").get("/forward-plan").text
+    assert ("forward-add", FORWARD_ADD) in forms_on(html) and decision_makers(html) == ["CABINET"]
+    assert "CABINET" not in decision_makers(site.portal("osc_secretary").get("/forward-plan").text)
+    for who in [None, "osc_member", "owner"]:
+        assert FORWARD_ADD not in site.portal(who).get("/forward-plan").text, who
+    entry = {"reference": ENTRY, "title": "Award the home care contract", "decision_maker": "CABINET"}
+    for who in [None, "osc_member", "osc_secretary", "hwbb_secretary"]:
+        assert post_form(site.portal(who), FORWARD_ADD, "/signin", **entry).status_code == 403, who
+    unsigned = site.portal("cabinet_secretary").post(FORWARD_ADD, entry)
+    assert unsigned.status_code == 403 and "The form has expired" in unsigned.text
+    assert ENTRY not in [e["reference"] for e in site.command("admin", "FORWARD", "LIST")]
+
+
+def test_the_secretary_adds_an_entry_and_a_bad_paragraph_names_its_field(site):
+    secretary = site.portal("cabinet_secretary")
+    entry = {"reference": ENTRY, "title": "Award the home care contract", "decision_maker": "CABINET",
+             "report": "Home care contract award", "owner": REPORT_OWNER, "owner_role": "Director of Adult Services"}
+    bad = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="three", **entry)
+    assert bad.status_code == 400 and "<title>Error:" in bad.text
+    assert '<a href="#forward-add-exempt">' in bad.text and "is not a paragraph" in bad.text
+    assert re.search(r'id="forward-add-exempt" name="exempt" value="three"[^>]*aria-invalid="true"', bad.text)
+    assert ">Award the home care contract</textarea>" in bad.text and 'value="Home care contract award"' in bad.text
+    nowhere = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="3", meeting="NOWHERE-2018-01-01", **entry)
+    assert nowhere.status_code == 400 and '<a href="#forward-add-meeting">' in nowhere.text
+    assert ENTRY not in [e["reference"] for e in site.command("admin", "FORWARD", "LIST")]
+    good = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="3", **entry)
+    assert good.status_code == 303 and good.headers["Location"] == f"/forward-plan#{ENTRY}"
+    added = site.command("admin", "FORWARD", "GET", ENTRY)
+    assert (added["title"], added["decision_maker"], added["exempt_paragraph"]) == ("Award the home care contract", "CABINET", 3)
+    again = post_form(secretary, FORWARD_ADD, "/forward-plan", **entry)
+    assert again.status_code == 409 and '<a href="#forward-add-reference">' in again.text
+
+
+def test_the_secretary_records_the_general_exception_and_urgency_steps_on_an_entry(site):
+    secretary = site.portal("cabinet_secretary")
+    assert (SET_FORM, FORWARD_SET) in forms_on(secretary.get("/forward-plan").text)
+    for who in [None, "osc_member", "osc_secretary"]:
+        assert FORWARD_SET not in site.portal(who).get("/forward-plan").text, who
+        assert post_form(site.portal(who), FORWARD_SET, "/signin", chair_informed="2017-12-01").status_code == 403, who
+    assert secretary.post(FORWARD_SET, {"chair_informed": "2017-12-01"}).status_code == 403, "no form token"
+    unnamed = post_form(secretary, FORWARD_SET, "/forward-plan", urgency_on="2017-12-04", chair_informed="2017-12-01")
+    assert unnamed.status_code == 400 and f'<a href="#{SET_FORM}-urgency_by">' in unnamed.text
+    assert re.search(rf'id="{SET_FORM}-chair_informed" name="chair_informed" value="2017-12-01"', unnamed.text)
+    baddate = post_form(secretary, FORWARD_SET, "/forward-plan", exception_notice="4 Dec")
+    assert baddate.status_code == 400 and f'<a href="#{SET_FORM}-exception_notice">' in baddate.text
+    before = site.command("admin", "FORWARD", "GET", ENTRY)
+    assert before.get("general_exception") is None and before.get("special_urgency") is None
+    done = post_form(secretary, FORWARD_SET, "/forward-plan", chair_informed="2017-12-01", exception_notice="2017-12-04",
+                     exception_reasons="2017-12-04")
+    assert done.status_code == 303 and done.headers["Location"] == f"/forward-plan#{ENTRY}"
+    urgent = post_form(secretary, FORWARD_SET, "/forward-plan", urgency_by="Chair of the Overview and Scrutiny Committee",
+                       urgency_on="2017-12-05", urgency_reasons="2017-12-06")
+    assert urgent.status_code == 303
+    entry = site.command("admin", "FORWARD", "GET", ENTRY)
+    assert entry["general_exception"] == {"chair_informed_on": "2017-12-01", "notice_published_on": "2017-12-04",
+                                          "reasons_published_on": "2017-12-04"}
+    assert entry["special_urgency"]["agreed_by"] == "Chair of the Overview and Scrutiny Committee"
+    assert entry["special_urgency"]["agreed_on"] == "2017-12-05"

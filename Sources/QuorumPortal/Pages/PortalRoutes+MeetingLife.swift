@@ -11,15 +11,7 @@ extension PortalRoutes {
     // MARK: The Forward Plan
 
     func forwardPlan(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let listings = try await Self.core { try await app.forwardPlan.publishedPlan(as: context.user) }
-        let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
-        let visible = Set(try await Self.core { try await app.governance.visibleBoards(as: context.user) }.map(\.board.code))
-        return renderer.page(
-            "forwardplan", title: "Forward Plan of key decisions", section: .forwardPlan, context: context,
-            [
-                "entries": listings.map { forwardPlanRow($0, names: names, visible: visible) }, "hasEntries": !listings.isEmpty,
-                "asOf": PortalFormat.longDate(today),
-            ])
+        try await forwardPlanPage(context: context)
     }
 
     func forwardPlanRow(_ listing: ForwardPlanListing, names: [String: String], visible: Set<String>) -> [String: Any] {

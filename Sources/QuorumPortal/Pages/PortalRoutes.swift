@@ -36,6 +36,8 @@ struct PortalRoutes: Sendable {
         router.post("/meetings/:id/resolutions/amend") { request, context in try await amendResolution(request, context) }
         router.get("/meetings/:id/minutes/:file") { request, context in try await minutesFile(request, context) }
         router.get("/forward-plan") { request, context in try await forwardPlan(request, context) }
+        router.post("/forward-plan/entries") { request, context in try await addForwardPlanEntry(request, context) }
+        router.post("/forward-plan/entries/:reference") { request, context in try await setForwardPlanEntry(request, context) }
         router.get("/forward-plan.html") { request, context in try await forwardPlanDocument(request, context, format: .html) }
         router.get("/forward-plan.pdf") { request, context in try await forwardPlanDocument(request, context, format: .pdf) }
         router.get("/decisions") { request, context in try await decisions(request, context) }
