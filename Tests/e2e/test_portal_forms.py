@@ -228,6 +228,33 @@ def test_the_secretary_records_both_notices_with_the_representations_and_the_res
     assert "A parent asked for the item in public" in public and "given Friday 1 December 2017" in public
 
 
+URGENCY = f"/meetings/{NEXT_MEETING}/urgency"
+
+
+def test_only_the_boards_secretary_records_that_the_private_meeting_is_urgent(site):
+    page = f"/meetings/{NEXT_MEETING}"
+    assert ("notice-urgency", URGENCY) in forms_on(site.portal("osc_secretary").get(page).text)
+    for who in [None, "osc_member", "hwbb_secretary", "owner"]:
+        assert URGENCY not in site.portal(who).get(page).text, who
+    for who in [None, "osc_member", "hwbb_secretary"]:
+        reply = post_form(site.portal(who), URGENCY, "/signin", agreed_by="Chair of the Council", agreed_on="2017-12-20")
+        assert reply.status_code == 403, who
+    unsigned = site.portal("osc_secretary").post(URGENCY, {"agreed_by": "Chair of the Council", "agreed_on": "2017-12-20"})
+    assert unsigned.status_code == 403 and "The form has expired" in unsigned.text
+    secretary = site.portal("osc_secretary")
+    late = post_form(secretary, URGENCY, page, agreed_by="Chair of the Council", agreed_on="2018-01-10")
+    assert late.status_code == 400 and '<a href="#notice-urgency-agreed_on">' in late.text and "comes after the meeting" in late.text
+    assert 'id="notice-urgency-agreed_by" name="agreed_by" value="Chair of the Council"' in late.text
+    soon = post_form(secretary, URGENCY, page, agreed_by="Chair of the Council", agreed_on="2017-12-20", reasons_on="soon")
+    assert soon.status_code == 400 and '<a href="#notice-urgency-reasons_on">' in soon.text and 'value="soon"' in soon.text
+    assert site.command("osc_secretary", "NOTICE", "LIST", NEXT_MEETING)["urgency"] is None
+    done = post_form(secretary, URGENCY, page, agreed_by="Chair of the Council", agreed_on="2017-12-20", reasons_on="2017-12-21")
+    assert done.status_code == 303 and done.headers["Location"] == f"{page}#notices-heading"
+    assert site.command("osc_secretary", "NOTICE", "LIST", NEXT_MEETING)["urgency"] == {
+        "agreed_by": "Chair of the Council", "agreed_on": "2017-12-20", "reasons_published_on": "2017-12-21"}
+    assert "The meeting is urgent: agreed by the Chair of the Council" in site.portal().get(page).text
+
+
 # Attendance, declarations and the minutes: the board's secretary.
 
 ATTENDANCE = f"/meetings/{MEETING}/attendance"

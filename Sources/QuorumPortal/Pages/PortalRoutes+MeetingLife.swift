@@ -51,6 +51,9 @@ extension PortalRoutes {
                 rows["forms"] = noticeForms(notices, meetingID: id).map { $0.values(csrf: context.csrfToken, problem: problem) }
                 rows["hasForms"] = true
             }
+            if offers(.noticeUrgency, board: view.board.board.code, user: context.user) {
+                rows["urgencyForm"] = Self.urgencyForm(notices, meetingID: id).values(csrf: context.csrfToken, problem: problem)
+            }
             values["notices"] = rows
         }
         if let record = try await Self.core({ try await app.meetingRecords.publishedRecord(meeting: id, as: context.user) }) {

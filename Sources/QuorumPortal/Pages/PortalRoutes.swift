@@ -28,6 +28,7 @@ struct PortalRoutes: Sendable {
         router.post("/meetings/:id/publish") { request, context in try await publishPack(request, context) }
         router.post("/meetings/:id/clearance") { request, context in try await clearanceStep(request, context) }
         router.post("/meetings/:id/notices") { request, context in try await giveNotice(request, context) }
+        router.post("/meetings/:id/urgency") { request, context in try await recordUrgency(request, context) }
         router.post("/meetings/:id/attendance") { request, context in try await recordAttendance(request, context) }
         router.post("/meetings/:id/declarations") { request, context in try await declareInterest(request, context) }
         router.post("/meetings/:id/approve-minutes") { request, context in try await approveMinutes(request, context) }
