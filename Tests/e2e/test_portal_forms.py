@@ -474,6 +474,33 @@ def test_the_decision_makers_secretary_publishes_a_decision_and_scrutiny_calls_i
     assert "Called in: suspended" in site.portal().get(page).text
 
 
+def test_the_scrutiny_secretary_records_the_call_ins_hearing_and_outcome(site):
+    reference = "CAB-FORMS-1"
+    page = f"/decisions/{reference}"
+    hearing = f"{page}/hearing"
+    assert ("decision-hearing", hearing) in forms_on(site.portal("osc_secretary").get(page).text)
+    for who in [None, "osc_member"]:
+        assert hearing not in site.portal(who).get(page).text, who
+    today = datetime.date.today().isoformat()
+    for who in [None, "cabinet_secretary", "hwbb_secretary", "osc_member"]:
+        reply = post_form(site.portal(who), hearing, "/signin", on=today, outcome="no_further_action")
+        assert reply.status_code == 403, who
+    secretary = site.portal("osc_secretary")
+    assert secretary.post(hearing, {"on": today, "outcome": "no_further_action"}).status_code == 403, "no form token"
+    early = post_form(secretary, hearing, page, on="2000-01-01", outcome="no_further_action")
+    assert early.status_code == 400 and '<a href="#decision-hearing-on">' in early.text and "is before the call-in" in early.text
+    assert 'value="2000-01-01"' in early.text
+    assert re.search(r'id="decision-hearing-outcome-no_further_action" name="outcome" value="no_further_action" checked', early.text)
+    odd = post_form(secretary, hearing, page, on=today, outcome="quashed")
+    assert odd.status_code == 400 and '<a href="#decision-hearing-outcome">' in odd.text
+    assert site.command("admin", "DECISION", "GET", reference)["call_in"]["hearing_date"] is None
+    done = post_form(secretary, hearing, page, on=today, outcome="no_further_action")
+    assert done.status_code == 303 and done.headers["Location"] == page
+    called = site.command("admin", "DECISION", "GET", reference)["call_in"]
+    assert (called["hearing_date"], called["outcome"]) == (today, "no_further_action")
+    assert hearing not in site.portal("osc_secretary").get(page).text, "heard, with its outcome: no form"
+
+
 # The Forward Plan: the decision maker's secretary puts a key decision on it and records the steps
 # of the general exception and special urgency.
 

@@ -33,7 +33,34 @@ extension PortalRoutes {
                     ],
                     intro: "A call-in within the call-in period suspends implementation until the scrutiny committee hears it."))
         }
+        // The hearing, like the call-in, is the scrutiny committee's secretary's to record.
+        if let callIn = decision.callIn, callIn.outcome == "pending", QuorumApplication.Operation.decisionHear.access.couldAllow(context.user) {
+            forms.append(
+                PortalForm(
+                    id: "decision-hearing", action: "\(base)/hearing", button: "Record the hearing",
+                    fields: [
+                        .init(name: "on", label: "Heard on", hint: "(YYYY-MM-DD)", kind: .date, initial: callIn.hearingDate ?? ""),
+                        .init(name: "outcome", label: "Outcome", kind: .radios(Self.hearingOutcomes), initial: callIn.outcome),
+                    ],
+                    intro: "The scrutiny committee's hearing of the call-in; the decision may be implemented once it takes no further action."))
+        }
         return forms
+    }
+
+    static let hearingOutcomes: [(value: String, label: String)] = [
+        ("pending", "Not yet decided"), ("no_further_action", "No further action"), ("referred_back", "Referred back to the decision maker"),
+    ]
+
+    func hearCallIn(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        try await decisionForm(request, context) { reference, form in
+            let formID = "decision-hearing"
+            let day = try Self.day(form, "on", label: "the day of the hearing", form: formID)!
+            let outcome = (form["outcome"] ?? "").trimmed.nilIfBlank
+            _ = try await Self.write(form: formID, values: form, field: { $0.contains("outcome") ? "outcome" : "on" }) {
+                try await app.decisions.hear(reference, on: day, outcome: outcome, as: context.user)
+            }
+            return Response(status: .seeOther, headers: [.location: "/decisions/\(reference)"])
+        }
     }
 
     func decisionForm(_ request: Request, _ context: PortalRequestContext, _ body: (String, [String: String]) async throws -> Response)

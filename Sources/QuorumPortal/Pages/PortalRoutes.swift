@@ -44,6 +44,7 @@ struct PortalRoutes: Sendable {
         router.get("/decisions") { request, context in try await decisions(request, context) }
         router.get("/decisions/:reference") { request, context in try await decision(request, context) }
         router.post("/decisions/:reference/publish") { request, context in try await publishDecision(request, context) }
+        router.post("/decisions/:reference/hearing") { request, context in try await hearCallIn(request, context) }
         router.post("/decisions/:reference/callin") { request, context in try await callInDecision(request, context) }
         router.get("/calendar") { request, context in try await calendar(request, context) }
         router.get("/calendar.ics") { request, context in try await calendarFeed(request, context) }
