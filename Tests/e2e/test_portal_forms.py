@@ -501,6 +501,33 @@ def test_the_scrutiny_secretary_records_the_call_ins_hearing_and_outcome(site):
     assert hearing not in site.portal("osc_secretary").get(page).text, "heard, with its outcome: no form"
 
 
+def test_the_decision_makers_secretary_records_a_decision_from_the_register(site):
+    reference = "CAB-FORMS-2"
+    html = site.portal("cabinet_secretary").get("/decisions").text
+    assert ("decision-record", "/decisions") in forms_on(html)
+    makers = re.search(r'<select id="decision-record-decision_maker".*?</select>', html, re.S).group(0)
+    assert re.findall(r'<option value="([^"]+)"', makers) == ["CABINET"]
+    for who in [None, "osc_member", "owner"]:
+        assert "decision-record" not in site.portal(who).get("/decisions").text, who
+    today = datetime.date.today().isoformat()
+    decision = {"reference": reference, "decision_maker": "CABINET", "decided_on": today, "title": "Close the Elm Street day centre"}
+    for who in [None, "osc_member", "osc_secretary", "hwbb_secretary"]:
+        assert post_form(site.portal(who), "/decisions", "/signin", **decision).status_code == 403, who
+    secretary = site.portal("cabinet_secretary")
+    assert secretary.post("/decisions", decision).status_code == 403, "no form token"
+    bad = post_form(secretary, "/decisions", "/decisions", **{**decision, "decided_on": "last Tuesday"})
+    assert bad.status_code == 400 and "<title>Error:" in bad.text and '<a href="#decision-record-decided_on">' in bad.text
+    assert 'value="last Tuesday"' in bad.text and ">Close the Elm Street day centre</textarea>" in bad.text
+    assert reference not in [d["reference"] for d in site.command("admin", "DECISION", "LIST", "CABINET")]
+    done = post_form(secretary, "/decisions", "/decisions", **decision)
+    assert done.status_code == 303 and done.headers["Location"] == f"/decisions/{reference}"
+    recorded = site.command("admin", "DECISION", "GET", reference)
+    assert (recorded["title"], recorded["decision_maker"], recorded["decided_on"], recorded["published_on"]) == (
+        "Close the Elm Street day centre", "CABINET", today, None)
+    again = post_form(secretary, "/decisions", "/decisions", **decision)
+    assert again.status_code == 409 and '<a href="#decision-record-reference">' in again.text and "already recorded" in again.text
+
+
 # The Forward Plan: the decision maker's secretary puts a key decision on it and records the steps
 # of the general exception and special urgency.
 

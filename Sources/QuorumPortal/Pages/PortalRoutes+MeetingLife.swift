@@ -138,11 +138,24 @@ extension PortalRoutes {
     // MARK: Decisions
 
     func decisions(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        try await decisionsPage(context: context, problem: nil)
+    }
+
+    /// The register; with `problem`, the form to record a decision shows the error and what was sent.
+    func decisionsPage(context: PortalRequestContext, problem: FormProblem?) async throws -> Response {
         let decisions = try await Self.core { try await app.decisions.register(as: context.user) }
         let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
+        var values: [String: Any] = ["decisions": decisions.map { DecisionRows.values($0, names: names) }, "hasDecisions": !decisions.isEmpty]
+        if let form = recordDecisionForm(names: names, context: context) {
+            values["recordForm"] = form.values(csrf: context.csrfToken, problem: problem)
+        }
+        if let problem {
+            values["errors"] = [problem.summary]
+            values["hasErrors"] = true
+        }
         return renderer.page(
-            "decisions", title: "Executive decisions", section: .decisions, context: context,
-            ["decisions": decisions.map { DecisionRows.values($0, names: names) }, "hasDecisions": !decisions.isEmpty])
+            "decisions", title: "\(problem != nil ? "Error: " : "")Executive decisions", section: .decisions, context: context,
+            status: problem?.status ?? .ok, values)
     }
 
     func decision(_ request: Request, _ context: PortalRequestContext) async throws -> Response {

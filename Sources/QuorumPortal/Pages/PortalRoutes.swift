@@ -42,6 +42,7 @@ struct PortalRoutes: Sendable {
         router.get("/forward-plan.html") { request, context in try await forwardPlanDocument(request, context, format: .html) }
         router.get("/forward-plan.pdf") { request, context in try await forwardPlanDocument(request, context, format: .pdf) }
         router.get("/decisions") { request, context in try await decisions(request, context) }
+        router.post("/decisions") { request, context in try await recordDecision(request, context) }
         router.get("/decisions/:reference") { request, context in try await decision(request, context) }
         router.post("/decisions/:reference/publish") { request, context in try await publishDecision(request, context) }
         router.post("/decisions/:reference/hearing") { request, context in try await hearCallIn(request, context) }
