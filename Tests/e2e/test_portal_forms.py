@@ -565,6 +565,8 @@ def test_the_secretary_adds_an_entry_and_a_bad_paragraph_names_its_field(site):
     assert '<a href="#forward-add-exempt">' in bad.text and "is not a paragraph" in bad.text
     assert re.search(r'id="forward-add-exempt" name="exempt" value="three"[^>]*aria-invalid="true"', bad.text)
     assert ">Award the home care contract</textarea>" in bad.text and 'value="Home care contract award"' in bad.text
+    nine = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="9", **entry)
+    assert nine.status_code == 400 and '<a href="#forward-add-exempt">' in nine.text, re.findall(r'error-summary.*?</ul>', nine.text, re.S)
     nowhere = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="3", meeting="NOWHERE-2018-01-01", **entry)
     assert nowhere.status_code == 400 and '<a href="#forward-add-meeting">' in nowhere.text
     assert ENTRY not in [e["reference"] for e in site.command("admin", "FORWARD", "LIST")]
