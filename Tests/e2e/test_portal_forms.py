@@ -1,6 +1,6 @@
 """The meeting page's forms over HTTP: report clearance by each step's holder, a private meeting's
-notices, attendance, declarations and the approval of minutes by the board's secretary, and an
-executive decision's publication and call-in. Each form is offered to, and accepted from, the
+notices, attendance, declarations, the minutes with their resolutions and the approval of minutes by
+the board's secretary, and an executive decision's publication and call-in. Each form is offered to, and accepted from, the
 user the core's access rules name, refused (403) to everyone else including the public, refused
 without its CSRF token, and a bad value comes back on the page with the field named and the
 values kept. The tests of this module run in order: each takes the report a step further."""
@@ -228,6 +228,33 @@ def test_the_secretary_records_both_notices_with_the_representations_and_the_res
     assert "A parent asked for the item in public" in public and "given Friday 1 December 2017" in public
 
 
+URGENCY = f"/meetings/{NEXT_MEETING}/urgency"
+
+
+def test_only_the_boards_secretary_records_that_the_private_meeting_is_urgent(site):
+    page = f"/meetings/{NEXT_MEETING}"
+    assert ("notice-urgency", URGENCY) in forms_on(site.portal("osc_secretary").get(page).text)
+    for who in [None, "osc_member", "hwbb_secretary", "owner"]:
+        assert URGENCY not in site.portal(who).get(page).text, who
+    for who in [None, "osc_member", "hwbb_secretary"]:
+        reply = post_form(site.portal(who), URGENCY, "/signin", agreed_by="Chair of the Council", agreed_on="2017-12-20")
+        assert reply.status_code == 403, who
+    unsigned = site.portal("osc_secretary").post(URGENCY, {"agreed_by": "Chair of the Council", "agreed_on": "2017-12-20"})
+    assert unsigned.status_code == 403 and "The form has expired" in unsigned.text
+    secretary = site.portal("osc_secretary")
+    late = post_form(secretary, URGENCY, page, agreed_by="Chair of the Council", agreed_on="2018-01-10")
+    assert late.status_code == 400 and '<a href="#notice-urgency-agreed_on">' in late.text and "comes after the meeting" in late.text
+    assert 'id="notice-urgency-agreed_by" name="agreed_by" value="Chair of the Council"' in late.text
+    soon = post_form(secretary, URGENCY, page, agreed_by="Chair of the Council", agreed_on="2017-12-20", reasons_on="soon")
+    assert soon.status_code == 400 and '<a href="#notice-urgency-reasons_on">' in soon.text and 'value="soon"' in soon.text
+    assert site.command("osc_secretary", "NOTICE", "LIST", NEXT_MEETING)["urgency"] is None
+    done = post_form(secretary, URGENCY, page, agreed_by="Chair of the Council", agreed_on="2017-12-20", reasons_on="2017-12-21")
+    assert done.status_code == 303 and done.headers["Location"] == f"{page}#notices-heading"
+    assert site.command("osc_secretary", "NOTICE", "LIST", NEXT_MEETING)["urgency"] == {
+        "agreed_by": "Chair of the Council", "agreed_on": "2017-12-20", "reasons_published_on": "2017-12-21"}
+    assert "The meeting is urgent: agreed by the Chair of the Council" in site.portal().get(page).text
+
+
 # Attendance, declarations and the minutes: the board's secretary.
 
 ATTENDANCE = f"/meetings/{MEETING}/attendance"
@@ -301,6 +328,79 @@ def test_the_secretary_records_a_declaration_and_a_bad_one_names_its_field(site)
         (MEMBERS[1], 4, "other_registrable", True)]
 
 
+# The minutes: the board's secretary records each item's minute, its resolutions and their votes.
+
+MINUTE = f"/meetings/{MEETING}/minutes"
+RESOLUTIONS = f"/meetings/{MEETING}/resolutions"
+AMEND = f"/meetings/{MEETING}/resolutions/amend"
+RESOLUTION = f"{MEETING}/4.1"
+AMEND_FORM = "amend-" + re.sub(r"[^A-Za-z0-9]", "-", RESOLUTION)
+
+
+def test_only_the_boards_secretary_is_offered_the_minutes_forms_and_others_are_refused(site):
+    html = site.portal("osc_secretary").get(f"/meetings/{MEETING}").text
+    assert ("minute", MINUTE) in forms_on(html) and ("resolution", RESOLUTIONS) in forms_on(html)
+    assert 'id="resolution-casting"' in html and AMEND not in html, "no resolution yet to amend"
+    for who in [None, "osc_member", "hwbb_secretary", "owner"]:
+        actions = [action for _, action in forms_on(site.portal(who).get(f"/meetings/{MEETING}").text)]
+        assert MINUTE not in actions and RESOLUTIONS not in actions, who
+    for who in [None, "osc_member", "hwbb_secretary"]:
+        portal = site.portal(who)
+        assert post_form(portal, MINUTE, "/signin", item="4", text="The Committee noted the scorecard.").status_code == 403, who
+        assert post_form(portal, RESOLUTIONS, "/signin", item="4", wording="That the report be noted").status_code == 403, who
+        assert post_form(portal, AMEND, "/signin", resolution=RESOLUTION, wording="That the report be noted").status_code == 403, who
+    forged = site.portal("osc_secretary").post(MINUTE, {"csrf": "forged", "item": "4", "text": "The Committee noted the scorecard."})
+    assert forged.status_code == 403 and "The form has expired" in forged.text
+    unsigned = site.portal("osc_secretary").post(RESOLUTIONS, {"item": "4", "wording": "That the report be noted"})
+    assert unsigned.status_code == 403 and "The form has expired" in unsigned.text
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"] == []
+
+
+def test_the_secretary_records_a_minute_and_a_resolution_with_its_vote(site):
+    secretary = site.portal("osc_secretary")
+    page = f"/meetings/{MEETING}"
+    empty = post_form(secretary, MINUTE, page, item="4", text="  ")
+    assert empty.status_code == 400 and '<a href="#minute-text">' in empty.text
+    early = post_form(secretary, RESOLUTIONS, page, item="4", wording="That the scorecard be noted", **{"for": "5", "against": "0"})
+    assert early.status_code == 400 and '<a href="#resolution-item">' in early.text and "has no minute yet" in early.text
+    minute = post_form(secretary, MINUTE, page, item="4", text="The Committee considered the scorecard.")
+    assert minute.status_code == 303 and minute.headers["Location"] == f"{page}#record-minutes-heading"
+    items = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"]
+    assert [(i["item"], i["text"], i["resolutions"]) for i in items] == [(4, "The Committee considered the scorecard.", [])]
+    bad = post_form(secretary, RESOLUTIONS, page, item="4", wording="That the scorecard be noted", against="0", abstain="1",
+                    **{"for": "five"})
+    assert bad.status_code == 400 and '<a href="#resolution-for">' in bad.text and "is not a number of votes" in bad.text
+    assert re.search(r'id="resolution-for" name="for" value="five"[^>]*aria-invalid="true"', bad.text)
+    assert ">That the scorecard be noted</textarea>" in bad.text and 'id="resolution-abstain" name="abstain" value="1"' in bad.text
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"] == []
+    good = post_form(secretary, RESOLUTIONS, page, item="4", wording="That the scorecard be noted", against="0", abstain="1",
+                     **{"for": "5"})
+    assert good.status_code == 303 and good.headers["Location"] == f"{page}#{AMEND_FORM}"
+    [resolution] = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"]
+    assert (resolution["id"], resolution["wording"], resolution["carried"]) == (RESOLUTION, "That the scorecard be noted", True)
+    assert (resolution["vote"]["in_favour"], resolution["vote"]["against"], resolution["vote"]["abstentions"]) == (5, 0, 1)
+
+
+def test_the_secretary_amends_a_draft_resolution_and_a_bad_casting_vote_names_its_field(site):
+    secretary = site.portal("osc_secretary")
+    page = f"/meetings/{MEETING}"
+    html = secretary.get(page).text
+    assert (AMEND_FORM, AMEND) in forms_on(html) and ">That the scorecard be noted</textarea>" in html
+    for who in ["osc_member", "hwbb_secretary"]:
+        assert AMEND not in site.portal(who).get(page).text, who
+    tie = post_form(secretary, AMEND, page, resolution=RESOLUTION, wording="That the scorecard be noted with concern",
+                    against="2", casting="for", **{"for": "3"})
+    assert tie.status_code == 400 and f'<a href="#{AMEND_FORM}-casting">' in tie.text and "only on a tie" in tie.text
+    assert ">That the scorecard be noted with concern</textarea>" in tie.text
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"][0]["wording"] == "That the scorecard be noted"
+    done = post_form(secretary, AMEND, page, resolution=RESOLUTION, wording="That the scorecard be noted with concern",
+                     against="3", casting="for", **{"for": "3"})
+    assert done.status_code == 303 and done.headers["Location"] == f"{page}#{AMEND_FORM}"
+    [resolution] = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"]
+    assert resolution["wording"] == "That the scorecard be noted with concern" and resolution["vote"]["casting_vote"] == "for"
+    assert resolution["carried"]
+
+
 def test_the_secretary_approves_the_previous_minutes_at_the_next_meeting(site):
     site.command("osc_secretary", "MINUTES", "RECORD", MEETING, "4", "The Committee considered the scorecard.", "resolutions=none")
     action = f"/meetings/{NEXT_MEETING}/approve-minutes"
@@ -318,6 +418,21 @@ def test_the_secretary_approves_the_previous_minutes_at_the_next_meeting(site):
     assert action not in site.portal("osc_secretary").get(f"/meetings/{NEXT_MEETING}").text
     again = post_form(site.portal("osc_secretary"), action, f"/meetings/{NEXT_MEETING}", minutes_of=MEETING)
     assert again.status_code == 409 and "already approved" in again.text
+
+
+def test_the_minutes_forms_are_withdrawn_and_refused_once_the_minutes_are_approved(site):
+    secretary = site.portal("osc_secretary")
+    page = f"/meetings/{MEETING}"
+    actions = [action for _, action in forms_on(secretary.get(page).text)]
+    assert ATTENDANCE in actions, "the record's other forms are still there"
+    assert MINUTE not in actions and RESOLUTIONS not in actions and AMEND not in actions
+    before = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"]
+    for action, fields in [(MINUTE, {"item": "4", "text": "A later account"}),
+                           (RESOLUTIONS, {"item": "4", "wording": "That the report be withdrawn"}),
+                           (AMEND, {"resolution": RESOLUTION, "wording": "That the report be withdrawn"})]:
+        reply = post_form(secretary, action, page, **fields)
+        assert reply.status_code == 409 and "are approved and are not changed" in reply.text, action
+    assert site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"] == before
 
 
 # Executive decisions: Cabinet's secretary publishes, the scrutiny committee's records a call-in.
@@ -357,3 +472,134 @@ def test_the_decision_makers_secretary_publishes_a_decision_and_scrutiny_calls_i
     called = site.command("admin", "DECISION", "GET", reference)["call_in"]
     assert called["reason"] == "Families were not consulted" and called["by"] == ["osc.member.1@example.org", "osc.member.2@example.org"]
     assert "Called in: suspended" in site.portal().get(page).text
+
+
+def test_the_scrutiny_secretary_records_the_call_ins_hearing_and_outcome(site):
+    reference = "CAB-FORMS-1"
+    page = f"/decisions/{reference}"
+    hearing = f"{page}/hearing"
+    assert ("decision-hearing", hearing) in forms_on(site.portal("osc_secretary").get(page).text)
+    for who in [None, "osc_member"]:
+        assert hearing not in site.portal(who).get(page).text, who
+    today = datetime.date.today().isoformat()
+    for who in [None, "cabinet_secretary", "hwbb_secretary", "osc_member"]:
+        reply = post_form(site.portal(who), hearing, "/signin", on=today, outcome="no_further_action")
+        assert reply.status_code == 403, who
+    secretary = site.portal("osc_secretary")
+    assert secretary.post(hearing, {"on": today, "outcome": "no_further_action"}).status_code == 403, "no form token"
+    early = post_form(secretary, hearing, page, on="2000-01-01", outcome="no_further_action")
+    assert early.status_code == 400 and '<a href="#decision-hearing-on">' in early.text and "is before the call-in" in early.text
+    assert 'value="2000-01-01"' in early.text
+    assert re.search(r'id="decision-hearing-outcome-no_further_action" name="outcome" value="no_further_action" checked', early.text)
+    odd = post_form(secretary, hearing, page, on=today, outcome="quashed")
+    assert odd.status_code == 400 and '<a href="#decision-hearing-outcome">' in odd.text
+    assert site.command("admin", "DECISION", "GET", reference)["call_in"]["hearing_date"] is None
+    done = post_form(secretary, hearing, page, on=today, outcome="no_further_action")
+    assert done.status_code == 303 and done.headers["Location"] == page
+    called = site.command("admin", "DECISION", "GET", reference)["call_in"]
+    assert (called["hearing_date"], called["outcome"]) == (today, "no_further_action")
+    assert hearing not in site.portal("osc_secretary").get(page).text, "heard, with its outcome: no form"
+
+
+def test_the_decision_makers_secretary_records_a_decision_from_the_register(site):
+    reference = "CAB-FORMS-2"
+    html = site.portal("cabinet_secretary").get("/decisions").text
+    assert ("decision-record", "/decisions") in forms_on(html)
+    makers = re.search(r'<select id="decision-record-decision_maker".*?</select>', html, re.S).group(0)
+    assert re.findall(r'<option value="([^"]+)"', makers) == ["CABINET"]
+    for who in [None, "osc_member", "owner"]:
+        assert "decision-record" not in site.portal(who).get("/decisions").text, who
+    today = datetime.date.today().isoformat()
+    decision = {"reference": reference, "decision_maker": "CABINET", "decided_on": today, "title": "Close the Elm Street day centre"}
+    for who in [None, "osc_member", "osc_secretary", "hwbb_secretary"]:
+        assert post_form(site.portal(who), "/decisions", "/signin", **decision).status_code == 403, who
+    secretary = site.portal("cabinet_secretary")
+    assert secretary.post("/decisions", decision).status_code == 403, "no form token"
+    bad = post_form(secretary, "/decisions", "/decisions", **{**decision, "decided_on": "last Tuesday"})
+    assert bad.status_code == 400 and "<title>Error:" in bad.text and '<a href="#decision-record-decided_on">' in bad.text
+    assert 'value="last Tuesday"' in bad.text and ">Close the Elm Street day centre</textarea>" in bad.text
+    assert reference not in [d["reference"] for d in site.command("admin", "DECISION", "LIST", "CABINET")]
+    done = post_form(secretary, "/decisions", "/decisions", **decision)
+    assert done.status_code == 303 and done.headers["Location"] == f"/decisions/{reference}"
+    recorded = site.command("admin", "DECISION", "GET", reference)
+    assert (recorded["title"], recorded["decision_maker"], recorded["decided_on"], recorded["published_on"]) == (
+        "Close the Elm Street day centre", "CABINET", today, None)
+    again = post_form(secretary, "/decisions", "/decisions", **decision)
+    assert again.status_code == 409 and '<a href="#decision-record-reference">' in again.text and "already recorded" in again.text
+
+
+# The Forward Plan: the decision maker's secretary puts a key decision on it and records the steps
+# of the general exception and special urgency.
+
+FORWARD_ADD = "/forward-plan/entries"
+ENTRY = "FP-FORMS-1"
+FORWARD_SET = f"/forward-plan/entries/{ENTRY}"
+SET_FORM = f"forward-set-{ENTRY}"
+
+
+def decision_makers(html):
+    select = re.search(r'<select id="forward-add-decision_maker".*?</select>', html, re.S)
+    return re.findall(r'<option value="([^"]+)"', select.group(0)) if select else []
+
+
+def test_only_a_decision_makers_secretary_is_offered_the_forward_plan_entry_form(site):
+    html = site.portal("cabinet_secretary").get("/forward-plan").text
+    assert ("forward-add", FORWARD_ADD) in forms_on(html) and decision_makers(html) == ["CABINET"]
+    assert "CABINET" not in decision_makers(site.portal("osc_secretary").get("/forward-plan").text)
+    for who in [None, "osc_member", "owner"]:
+        assert FORWARD_ADD not in site.portal(who).get("/forward-plan").text, who
+    entry = {"reference": ENTRY, "title": "Award the home care contract", "decision_maker": "CABINET"}
+    for who in [None, "osc_member", "osc_secretary", "hwbb_secretary"]:
+        assert post_form(site.portal(who), FORWARD_ADD, "/signin", **entry).status_code == 403, who
+    unsigned = site.portal("cabinet_secretary").post(FORWARD_ADD, entry)
+    assert unsigned.status_code == 403 and "The form has expired" in unsigned.text
+    assert ENTRY not in [e["reference"] for e in site.command("admin", "FORWARD", "LIST")]
+
+
+def test_the_secretary_adds_an_entry_and_a_bad_paragraph_names_its_field(site):
+    secretary = site.portal("cabinet_secretary")
+    entry = {"reference": ENTRY, "title": "Award the home care contract", "decision_maker": "CABINET",
+             "report": "Home care contract award", "owner": REPORT_OWNER, "owner_role": "Director of Adult Services"}
+    bad = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="three", **entry)
+    assert bad.status_code == 400 and "<title>Error:" in bad.text
+    assert '<a href="#forward-add-exempt">' in bad.text and "is not a paragraph" in bad.text
+    assert re.search(r'id="forward-add-exempt" name="exempt" value="three"[^>]*aria-invalid="true"', bad.text)
+    assert ">Award the home care contract</textarea>" in bad.text and 'value="Home care contract award"' in bad.text
+    nine = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="9", **entry)
+    assert nine.status_code == 400 and '<a href="#forward-add-exempt">' in nine.text, re.findall(r'error-summary.*?</ul>', nine.text, re.S)
+    nowhere = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="3", meeting="NOWHERE-2018-01-01", **entry)
+    assert nowhere.status_code == 400 and '<a href="#forward-add-meeting">' in nowhere.text
+    assert ENTRY not in [e["reference"] for e in site.command("admin", "FORWARD", "LIST")]
+    good = post_form(secretary, FORWARD_ADD, "/forward-plan", exempt="3", **entry)
+    assert good.status_code == 303 and good.headers["Location"] == f"/forward-plan#{ENTRY}"
+    added = site.command("admin", "FORWARD", "GET", ENTRY)
+    assert (added["title"], added["decision_maker"], added["exempt_paragraph"]) == ("Award the home care contract", "CABINET", 3)
+    again = post_form(secretary, FORWARD_ADD, "/forward-plan", **entry)
+    assert again.status_code == 409 and '<a href="#forward-add-reference">' in again.text
+
+
+def test_the_secretary_records_the_general_exception_and_urgency_steps_on_an_entry(site):
+    secretary = site.portal("cabinet_secretary")
+    assert (SET_FORM, FORWARD_SET) in forms_on(secretary.get("/forward-plan").text)
+    for who in [None, "osc_member", "osc_secretary"]:
+        assert FORWARD_SET not in site.portal(who).get("/forward-plan").text, who
+        assert post_form(site.portal(who), FORWARD_SET, "/signin", chair_informed="2017-12-01").status_code == 403, who
+    assert secretary.post(FORWARD_SET, {"chair_informed": "2017-12-01"}).status_code == 403, "no form token"
+    unnamed = post_form(secretary, FORWARD_SET, "/forward-plan", urgency_on="2017-12-04", chair_informed="2017-12-01")
+    assert unnamed.status_code == 400 and f'<a href="#{SET_FORM}-urgency_by">' in unnamed.text
+    assert re.search(rf'id="{SET_FORM}-chair_informed" name="chair_informed" value="2017-12-01"', unnamed.text)
+    baddate = post_form(secretary, FORWARD_SET, "/forward-plan", exception_notice="4 Dec")
+    assert baddate.status_code == 400 and f'<a href="#{SET_FORM}-exception_notice">' in baddate.text
+    before = site.command("admin", "FORWARD", "GET", ENTRY)
+    assert before.get("general_exception") is None and before.get("special_urgency") is None
+    done = post_form(secretary, FORWARD_SET, "/forward-plan", chair_informed="2017-12-01", exception_notice="2017-12-04",
+                     exception_reasons="2017-12-04")
+    assert done.status_code == 303 and done.headers["Location"] == f"/forward-plan#{ENTRY}"
+    urgent = post_form(secretary, FORWARD_SET, "/forward-plan", urgency_by="Chair of the Overview and Scrutiny Committee",
+                       urgency_on="2017-12-05", urgency_reasons="2017-12-06")
+    assert urgent.status_code == 303
+    entry = site.command("admin", "FORWARD", "GET", ENTRY)
+    assert entry["general_exception"] == {"chair_informed_on": "2017-12-01", "notice_published_on": "2017-12-04",
+                                          "reasons_published_on": "2017-12-04"}
+    assert entry["special_urgency"]["agreed_by"] == "Chair of the Overview and Scrutiny Committee"
+    assert entry["special_urgency"]["agreed_on"] == "2017-12-05"

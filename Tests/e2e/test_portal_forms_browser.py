@@ -108,3 +108,61 @@ def test_the_cabinet_secretarys_decision_page_passes_the_audit(site, browser):
     assert site.command("admin", "DECISION", "GET", "CAB-BROWSER-1")["published_on"] == datetime.date.today().isoformat()
     assert not browser.find_elements(By.ID, "decision-publish-on")
     assert violations(browser) == []
+
+
+def test_the_secretarys_minutes_forms_pass_the_audit_with_and_without_errors(site, browser):
+    as_user(browser, site, "osc_secretary")
+    browser.get(f"{site.daemon.http_url}/meetings/{MEETING}")
+    assert browser.find_element(By.CSS_SELECTOR, "label[for='minute-text']").is_displayed()
+    assert violations(browser) == []
+    follow(browser, browser.find_element(By.ID, "minute-submit"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#minute-text']")
+    assert violations(browser) == []
+    browser.find_element(By.ID, "minute-text").send_keys("The Committee considered the scorecard.")
+    browser.find_element(By.ID, "minute-recommendations").click()
+    follow(browser, browser.find_element(By.ID, "minute-submit"))
+    assert browser.current_url.endswith(f"/meetings/{MEETING}#record-minutes-heading")
+    browser.find_element(By.ID, "resolution-wording").send_keys("That the scorecard be noted")
+    browser.find_element(By.ID, "resolution-for").send_keys("many")
+    follow(browser, browser.find_element(By.ID, "resolution-submit"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#resolution-for']")
+    assert browser.find_element(By.ID, "resolution-wording").get_attribute("value") == "That the scorecard be noted"
+    assert violations(browser) == []
+    field = browser.find_element(By.ID, "resolution-for")
+    field.clear()
+    field.send_keys("5")
+    browser.find_element(By.ID, "resolution-against").send_keys("0")
+    follow(browser, browser.find_element(By.ID, "resolution-submit"))
+    [resolution] = site.command("osc_secretary", "MINUTES", "GET", MEETING)["items"][0]["resolutions"]
+    assert resolution["wording"] == "That the scorecard be noted" and resolution["vote"]["in_favour"] == 5
+    amend = "amend-" + resolution["id"].replace("/", "-").replace(".", "-")
+    assert browser.current_url.endswith(f"/meetings/{MEETING}#{amend}")
+    assert browser.find_element(By.ID, f"{amend}-wording").get_attribute("value") == "That the scorecard be noted"
+    assert violations(browser) == []
+
+
+def test_the_cabinet_secretarys_forward_plan_and_register_forms_pass_the_audit(site, browser):
+    as_user(browser, site, "cabinet_secretary")
+    base = site.daemon.http_url
+    browser.get(f"{base}/forward-plan")
+    assert browser.find_element(By.CSS_SELECTOR, "label[for='forward-add-reference']").is_displayed()
+    assert violations(browser) == []
+    browser.find_element(By.ID, "forward-add-reference").send_keys("FP-BROWSER-1")
+    browser.find_element(By.ID, "forward-add-title").send_keys("Award the home care contract")
+    browser.find_element(By.ID, "forward-add-exempt").send_keys("three")
+    follow(browser, browser.find_element(By.ID, "forward-add-submit"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#forward-add-exempt']")
+    assert browser.find_element(By.ID, "forward-add-reference").get_attribute("value") == "FP-BROWSER-1"
+    assert violations(browser) == []
+    field = browser.find_element(By.ID, "forward-add-exempt")
+    field.clear()
+    follow(browser, browser.find_element(By.ID, "forward-add-submit"))
+    assert browser.current_url.endswith("/forward-plan#FP-BROWSER-1")
+    assert browser.find_elements(By.ID, "forward-set-FP-BROWSER-1-urgency_by")
+    assert violations(browser) == []
+    browser.get(f"{base}/decisions")
+    browser.find_element(By.ID, "decision-record-reference").send_keys("CAB-BROWSER-2")
+    browser.find_element(By.ID, "decision-record-decided_on").send_keys("not a day")
+    follow(browser, browser.find_element(By.ID, "decision-record-submit"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#decision-record-decided_on']")
+    assert violations(browser) == []

@@ -11,15 +11,7 @@ extension PortalRoutes {
     // MARK: The Forward Plan
 
     func forwardPlan(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let listings = try await Self.core { try await app.forwardPlan.publishedPlan(as: context.user) }
-        let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
-        let visible = Set(try await Self.core { try await app.governance.visibleBoards(as: context.user) }.map(\.board.code))
-        return renderer.page(
-            "forwardplan", title: "Forward Plan of key decisions", section: .forwardPlan, context: context,
-            [
-                "entries": listings.map { forwardPlanRow($0, names: names, visible: visible) }, "hasEntries": !listings.isEmpty,
-                "asOf": PortalFormat.longDate(today),
-            ])
+        try await forwardPlanPage(context: context)
     }
 
     func forwardPlanRow(_ listing: ForwardPlanListing, names: [String: String], visible: Set<String>) -> [String: Any] {
@@ -58,6 +50,9 @@ extension PortalRoutes {
             if offers(.noticeGive, board: view.board.board.code, user: context.user) {
                 rows["forms"] = noticeForms(notices, meetingID: id).map { $0.values(csrf: context.csrfToken, problem: problem) }
                 rows["hasForms"] = true
+            }
+            if offers(.noticeUrgency, board: view.board.board.code, user: context.user) {
+                rows["urgencyForm"] = Self.urgencyForm(notices, meetingID: id).values(csrf: context.csrfToken, problem: problem)
             }
             values["notices"] = rows
         }
@@ -143,11 +138,24 @@ extension PortalRoutes {
     // MARK: Decisions
 
     func decisions(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        try await decisionsPage(context: context, problem: nil)
+    }
+
+    /// The register; with `problem`, the form to record a decision shows the error and what was sent.
+    func decisionsPage(context: PortalRequestContext, problem: FormProblem?) async throws -> Response {
         let decisions = try await Self.core { try await app.decisions.register(as: context.user) }
         let names = try await Self.core { try await app.governance.boardNames(as: context.user) }
+        var values: [String: Any] = ["decisions": decisions.map { DecisionRows.values($0, names: names) }, "hasDecisions": !decisions.isEmpty]
+        if let form = recordDecisionForm(names: names, context: context) {
+            values["recordForm"] = form.values(csrf: context.csrfToken, problem: problem)
+        }
+        if let problem {
+            values["errors"] = [problem.summary]
+            values["hasErrors"] = true
+        }
         return renderer.page(
-            "decisions", title: "Executive decisions", section: .decisions, context: context,
-            ["decisions": decisions.map { DecisionRows.values($0, names: names) }, "hasDecisions": !decisions.isEmpty])
+            "decisions", title: "\(problem != nil ? "Error: " : "")Executive decisions", section: .decisions, context: context,
+            status: problem?.status ?? .ok, values)
     }
 
     func decision(_ request: Request, _ context: PortalRequestContext) async throws -> Response {

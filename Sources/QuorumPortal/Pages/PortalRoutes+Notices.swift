@@ -39,6 +39,34 @@ extension PortalRoutes {
         }
     }
 
+    /// The reg 5(6) agreement that the meeting is urgent, filled with what is recorded.
+    static func urgencyForm(_ notices: PrivateNoticesDocument, meetingID: String) -> PortalForm {
+        PortalForm(
+            id: "notice-urgency", action: "/meetings/\(meetingID)/urgency", button: "Record the agreement that the meeting is urgent",
+            fields: [
+                .init(name: "agreed_by", label: "Agreed by", hint: "(the chair of the scrutiny committee, or the council's chair or vice-chair)",
+                      initial: notices.urgency?.agreedBy ?? ""),
+                .init(name: "agreed_on", label: "Agreed on", hint: "(YYYY-MM-DD)", kind: .date, initial: notices.urgency?.agreedOn ?? ""),
+                .init(name: "reasons_on", label: "Notice of the reasons published on", hint: "(YYYY-MM-DD; leave empty until it is)",
+                      kind: .date, initial: notices.urgency?.reasonsPublishedOn ?? ""),
+            ],
+            intro: "When the meeting cannot wait for the 28 days' notice (regulation 5(6)). Recording it again replaces the record.")
+    }
+
+    func recordUrgency(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        try await meetingForm(request, context) { id, form in
+            let formID = "notice-urgency"
+            let who = try Self.requiredText(form, "agreed_by", message: "Enter who agreed that the meeting is urgent.", form: formID)
+            let agreedOn = try Self.day(form, "agreed_on", label: "the day it was agreed", form: formID)!
+            let reasonsOn = try Self.day(form, "reasons_on", label: "the day the reasons were published", form: formID, optional: true)
+            _ = try await Self.write(form: formID, values: form, field: { $0.contains("agreement on") ? "agreed_on" : "agreed_by" }) {
+                try await app.privateMeetings.recordUrgency(
+                    meeting: id, agreedBy: who, agreedOn: agreedOn, reasonsPublishedOn: reasonsOn, as: context.user)
+            }
+            return Response(status: .seeOther, headers: [.location: "/meetings/\(id)#notices-heading"])
+        }
+    }
+
     func giveNotice(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         try await meetingForm(request, context) { id, form in
             guard let kind = form["kind"].flatMap(PrivateMeetingNotices.Kind.init(rawValue:)) else {

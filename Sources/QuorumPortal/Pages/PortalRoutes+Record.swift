@@ -72,6 +72,7 @@ extension PortalRoutes {
             "attendanceForms": attendanceForms, "declarationForm": declaration.values(csrf: csrf, problem: problem),
             "hasItems": !items.isEmpty,
         ]
+        if let minutes = try await minutesForms(view, items: items, context: context, problem: problem) { values["minutesForms"] = minutes }
         if let previous = try await previousDraftMinutes(view, context: context) {
             let approve = PortalForm(
                 id: "approve-minutes", action: "/meetings/\(id)/approve-minutes",

@@ -28,16 +28,24 @@ struct PortalRoutes: Sendable {
         router.post("/meetings/:id/publish") { request, context in try await publishPack(request, context) }
         router.post("/meetings/:id/clearance") { request, context in try await clearanceStep(request, context) }
         router.post("/meetings/:id/notices") { request, context in try await giveNotice(request, context) }
+        router.post("/meetings/:id/urgency") { request, context in try await recordUrgency(request, context) }
         router.post("/meetings/:id/attendance") { request, context in try await recordAttendance(request, context) }
         router.post("/meetings/:id/declarations") { request, context in try await declareInterest(request, context) }
         router.post("/meetings/:id/approve-minutes") { request, context in try await approveMinutes(request, context) }
+        router.post("/meetings/:id/minutes") { request, context in try await recordMinute(request, context) }
+        router.post("/meetings/:id/resolutions") { request, context in try await addResolution(request, context) }
+        router.post("/meetings/:id/resolutions/amend") { request, context in try await amendResolution(request, context) }
         router.get("/meetings/:id/minutes/:file") { request, context in try await minutesFile(request, context) }
         router.get("/forward-plan") { request, context in try await forwardPlan(request, context) }
+        router.post("/forward-plan/entries") { request, context in try await addForwardPlanEntry(request, context) }
+        router.post("/forward-plan/entries/:reference") { request, context in try await setForwardPlanEntry(request, context) }
         router.get("/forward-plan.html") { request, context in try await forwardPlanDocument(request, context, format: .html) }
         router.get("/forward-plan.pdf") { request, context in try await forwardPlanDocument(request, context, format: .pdf) }
         router.get("/decisions") { request, context in try await decisions(request, context) }
+        router.post("/decisions") { request, context in try await recordDecision(request, context) }
         router.get("/decisions/:reference") { request, context in try await decision(request, context) }
         router.post("/decisions/:reference/publish") { request, context in try await publishDecision(request, context) }
+        router.post("/decisions/:reference/hearing") { request, context in try await hearCallIn(request, context) }
         router.post("/decisions/:reference/callin") { request, context in try await callInDecision(request, context) }
         router.get("/calendar") { request, context in try await calendar(request, context) }
         router.get("/calendar.ics") { request, context in try await calendarFeed(request, context) }
