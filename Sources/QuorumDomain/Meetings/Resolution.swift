@@ -43,6 +43,52 @@ public struct Resolution: Hashable, Sendable, Codable {
             self.castingVoteInFavour = castingVoteInFavour
         }
 
+        /// The vote as a secretary writes it down: the counts and the casting vote as text, each
+        /// nil or empty when not given (`casting` is `for` or `against`). Nil when nothing was
+        /// given: no vote was taken.
+        /// - Throws: ``MeetingRecordError`` naming the field (`for`, `against`, `abstain`,
+        ///   `casting`): a count that is not a whole number of votes, a vote without both counts,
+        ///   a casting vote that is neither for nor against or is given without a tie.
+        public init?(for inFavourText: String?, against againstText: String?, abstain abstainText: String?, casting castingText: String?)
+            throws(MeetingRecordError)
+        {
+            func given(_ text: String?) -> String? {
+                guard let text else { return nil }
+                let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            func count(_ field: String, _ text: String?) throws(MeetingRecordError) -> Int? {
+                guard let text = given(text) else { return nil }
+                guard let value = Int(text), value >= 0, value < 10_000 else {
+                    throw MeetingRecordError(field: field, value: text, reason: "is not a number of votes: a whole number, such as 7")
+                }
+                return value
+            }
+            let inFavour = try count("for", inFavourText)
+            let against = try count("against", againstText)
+            let abstentions = try count("abstain", abstainText)
+            var casting: Bool?
+            if let text = given(castingText)?.lowercased() {
+                guard text == "for" || text == "against" else {
+                    throw MeetingRecordError(field: "casting", value: text, reason: "a casting vote is for or against")
+                }
+                casting = text == "for"
+            }
+            guard inFavour != nil || against != nil || abstentions != nil || casting != nil else { return nil }
+            guard let inFavour else {
+                throw MeetingRecordError(field: "for", value: "", reason: "a vote gives the votes for and the votes against")
+            }
+            guard let against else {
+                throw MeetingRecordError(field: "against", value: "", reason: "a vote gives the votes for and the votes against")
+            }
+            if casting != nil && inFavour != against {
+                throw MeetingRecordError(
+                    field: "casting", value: castingText ?? "",
+                    reason: "a casting vote is given only on a tie (\(inFavour) for, \(against) against)")
+            }
+            self.init(inFavour: inFavour, against: against, abstentions: abstentions ?? 0, castingVoteInFavour: casting)
+        }
+
         /// More for than against, or a tie the chair's casting vote carried. A tie without a
         /// casting vote is lost: nothing was resolved.
         public var isCarried: Bool {

@@ -77,32 +77,13 @@ extension PortalRoutes {
     /// The vote a resolution's form gives, nil when its counts are all empty, or a problem naming
     /// the field at fault.
     static func vote(_ values: [String: String], form: String) throws -> Resolution.Vote? {
-        func problem(_ field: String, _ message: String) -> FormFailure {
-            FormFailure(FormProblem(form: form, field: field, message: message, values: values))
+        do throws(MeetingRecordError) {
+            return try Resolution.Vote(for: values["for"], against: values["against"], abstain: values["abstain"], casting: values["casting"])
+        } catch {
+            let message = error.value.isEmpty ? "\(error.reason)." : "'\(error.value)' \(error.reason)."
+            throw FormFailure(
+                FormProblem(form: form, field: error.field, message: message.prefix(1).uppercased() + message.dropFirst(), values: values))
         }
-        func count(_ field: String, _ label: String) throws -> Int? {
-            let text = (values[field] ?? "").trimmed
-            if text.isEmpty { return nil }
-            guard let number = Int(text), number >= 0, number < 10_000 else {
-                throw problem(field, "'\(text)' is not a number of votes: write the \(label) as a whole number, for example 7.")
-            }
-            return number
-        }
-        let inFavour = try count("for", "votes for")
-        let against = try count("against", "votes against")
-        let abstentions = try count("abstain", "abstentions")
-        let castingText = (values["casting"] ?? "").trimmed.lowercased()
-        guard ["", "for", "against"].contains(castingText) else {
-            throw problem("casting", "Choose for or against as the chair's casting vote, or none.")
-        }
-        let casting: Bool? = castingText.isEmpty ? nil : castingText == "for"
-        guard inFavour != nil || against != nil || abstentions != nil || casting != nil else { return nil }
-        guard let inFavour else { throw problem("for", "Enter the votes for: a vote gives the votes for and against.") }
-        guard let against else { throw problem("against", "Enter the votes against: a vote gives the votes for and against.") }
-        if casting != nil && inFavour != against {
-            throw problem("casting", "A casting vote is given only on a tie (\(inFavour) for, \(against) against).")
-        }
-        return Resolution.Vote(inFavour: inFavour, against: against, abstentions: abstentions ?? 0, castingVoteInFavour: casting)
     }
 
     func recordMinute(_ request: Request, _ context: PortalRequestContext) async throws -> Response {

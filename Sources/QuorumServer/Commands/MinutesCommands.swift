@@ -127,30 +127,10 @@ enum MinutesCommands {
     ]
 
     static func vote(_ options: [String: String], _ invocation: CommandInvocation) throws(CommandError) -> Resolution.Vote? {
-        func count(_ key: String) throws(CommandError) -> Int? {
-            guard let text = options[key] else { return nil }
-            guard let value = Int(text), value >= 0, value < 10_000 else {
-                throw CommandError.badArgument(invocation.name, "\(key) '\(text)' is not a number of votes")
-            }
-            return value
+        do throws(MeetingRecordError) {
+            return try Resolution.Vote(for: options["for"], against: options["against"], abstain: options["abstain"], casting: options["casting"])
+        } catch {
+            throw CommandError.badArgument(invocation.name, error.value.isEmpty ? "\(error.field)=: \(error.reason)" : error.description)
         }
-        let inFavour = try count("for")
-        let against = try count("against")
-        let abstentions = try count("abstain")
-        var casting: Bool?
-        if let text = options["casting"]?.lowercased() {
-            guard ["for", "against"].contains(text) else {
-                throw CommandError.badArgument(invocation.name, "casting must be for or against, not '\(text)'")
-            }
-            casting = text == "for"
-        }
-        guard inFavour != nil || against != nil || abstentions != nil || casting != nil else { return nil }
-        guard let inFavour, let against else {
-            throw CommandError.badArgument(invocation.name, "a vote gives both for=N and against=N")
-        }
-        if casting != nil && inFavour != against {
-            throw CommandError.badArgument(invocation.name, "a casting vote is given only on a tie (\(inFavour) for, \(against) against)")
-        }
-        return Resolution.Vote(inFavour: inFavour, against: against, abstentions: abstentions ?? 0, castingVoteInFavour: casting)
     }
 }

@@ -43,6 +43,35 @@ struct MinutesTests {
         #expect(Resolution.Vote(inFavour: 3, against: 3, abstentions: 1, castingVoteInFavour: true).isCarried)
     }
 
+    @Test("a vote as written down: counts and a casting vote, each field's fault named")
+    func voteAsWritten() throws {
+        #expect(try Resolution.Vote(for: nil, against: "", abstain: " ", casting: nil) == nil)
+        #expect(
+            try Resolution.Vote(for: " 6 ", against: "1", abstain: nil, casting: nil)
+                == Resolution.Vote(inFavour: 6, against: 1, abstentions: 0))
+        #expect(
+            try Resolution.Vote(for: "3", against: "3", abstain: "1", casting: "For")
+                == Resolution.Vote(inFavour: 3, against: 3, abstentions: 1, castingVoteInFavour: true))
+        let faults: [(String?, String?, String?, String?, String)] = [
+            ("seven", "1", nil, nil, "for"),
+            ("-1", "1", nil, nil, "for"),
+            ("6", nil, nil, nil, "against"),
+            (nil, nil, "2", nil, "for"),
+            ("3", "3", nil, "maybe", "casting"),
+            ("4", "3", nil, "against", "casting"),
+        ]
+        for (inFavour, against, abstain, casting, field) in faults {
+            #expect(throws: MeetingRecordError.self, "\(field)") {
+                try Resolution.Vote(for: inFavour, against: against, abstain: abstain, casting: casting)
+            }
+            do throws(MeetingRecordError) {
+                _ = try Resolution.Vote(for: inFavour, against: against, abstain: abstain, casting: casting)
+            } catch {
+                #expect(error.field == field)
+            }
+        }
+    }
+
     @Test("resolutions out of order, or two minutes of one item, are refused")
     func refusals() {
         #expect(throws: MeetingRecordError.self) {
