@@ -10,7 +10,7 @@ extension DecisionService {
         try await authorizer.authorize(.decisionView, user)
         var visible: [DecisionDocument] = []
         for decision in try await database.decisions() where try await maySee(decision, user) {
-            visible.append(DecisionDocument(decision, asOf: clock.today, policy: policy, calendar: calendar))
+            visible.append(try await document(decision, asOf: nil))
         }
         return visible.sorted { ($0.decidedOn, $0.reference) > ($1.decidedOn, $1.reference) }
     }
@@ -22,7 +22,7 @@ extension DecisionService {
         guard let decision = try await database.decision(reference: reference), try await maySee(decision, user) else {
             throw ApplicationError(.notFound, "no decision '\(reference)'")
         }
-        return DecisionDocument(decision, asOf: clock.today, policy: policy, calendar: calendar)
+        return try await document(decision, asOf: nil)
     }
 
     private func maySee(_ decision: ExecutiveDecision, _ user: User?) async throws -> Bool {

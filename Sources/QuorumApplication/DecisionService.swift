@@ -26,12 +26,14 @@ public struct DecisionService: Sendable {
         try await authorizer.authorize(.decisionList, user)
         var code: String?
         if let board { code = try await governance.board(board).code }
-        return try await database.decisions(of: code).map { document($0, asOf: asOf) }
+        var documents: [DecisionDocument] = []
+        for decision in try await database.decisions(of: code) { documents.append(try await document(decision, asOf: asOf)) }
+        return documents
     }
 
     public func decision(_ reference: String, asOf: LocalDate?, as user: User?) async throws -> DecisionDocument {
         try await authorizer.authorize(.decisionGet, user)
-        return document(try await stored(reference), asOf: asOf)
+        return try await document(try await stored(reference), asOf: asOf)
     }
 
     /// Records a decision of `board` made on `decidedOn`; with `urgencyReason` it takes effect at
@@ -53,7 +55,7 @@ public struct DecisionService: Sendable {
         } catch MeetingRecordStoreError.decisionExists(let reference) {
             throw ApplicationError(.conflict, "a decision \(reference) is already recorded")
         }
-        return document(decision, asOf: nil)
+        return try await document(decision, asOf: nil)
     }
 
     /// Records the decision's publication (today unless `on` is given); the call-in period runs
@@ -77,7 +79,7 @@ public struct DecisionService: Sendable {
                 throw ApplicationError(.badArgument, "\(error)")
             }
         }
-        return document(changed, asOf: nil)
+        return try await document(changed, asOf: nil)
     }
 
     /// Records a call-in by the scrutiny committee: within the period it suspends implementation
@@ -102,7 +104,7 @@ public struct DecisionService: Sendable {
             changed.callIn = callIn
             return changed
         }
-        return document(changed, asOf: nil)
+        return try await document(changed, asOf: nil)
     }
 
     /// Records the scrutiny hearing of a call-in: its date and, once heard, its outcome
@@ -130,7 +132,7 @@ public struct DecisionService: Sendable {
             changed.callIn = callIn
             return changed
         }
-        return document(changed, asOf: nil)
+        return try await document(changed, asOf: nil)
     }
 
     /// Changes the stored decision in one transaction; `raising` gives the webhook events of the
@@ -170,8 +172,10 @@ public struct DecisionService: Sendable {
         return decision
     }
 
-    private func document(_ decision: ExecutiveDecision, asOf: LocalDate?) -> DecisionDocument {
-        DecisionDocument(decision, asOf: asOf ?? clock.today, policy: policy, calendar: calendar)
+    func document(_ decision: ExecutiveDecision, asOf: LocalDate?) async throws -> DecisionDocument {
+        DecisionDocument(
+            decision, callInBy: try await scrutinyBoard(of: decision)?.code, asOf: asOf ?? clock.today, policy: policy,
+            calendar: calendar)
     }
 }
 

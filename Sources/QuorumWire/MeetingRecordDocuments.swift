@@ -261,10 +261,13 @@ public struct DecisionDocument: Codable, Sendable, Hashable {
     /// The last day of the call-in period; null before publication and for an urgent decision.
     @EncodedAsNull public var callInEnds: String?
     @EncodedAsNull public var callIn: CallInDocument?
+    /// The code of the board that may call it in, the one whose board file scrutinises its
+    /// decision maker; null when none does.
+    @EncodedAsNull public var callInBy: String?
     public let implementation: ImplementationDocument
     public let asOf: String
 
-    public init(_ decision: ExecutiveDecision, asOf: LocalDate, policy: DecisionPolicy, calendar: WorkingDayCalendar) {
+    public init(_ decision: ExecutiveDecision, callInBy: String?, asOf: LocalDate, policy: DecisionPolicy, calendar: WorkingDayCalendar) {
         reference = decision.reference
         title = decision.title
         decisionMaker = decision.decisionMaker
@@ -276,6 +279,7 @@ public struct DecisionDocument: Codable, Sendable, Hashable {
         urgencyReason = decision.urgencyReason
         callInEnds = decision.callInEnds(policy: policy, calendar: calendar)?.description
         callIn = decision.callIn.map(CallInDocument.init)
+        self.callInBy = callInBy
         implementation = ImplementationDocument(decision.implementation(asOf: asOf, policy: policy, calendar: calendar))
         self.asOf = asOf.description
     }

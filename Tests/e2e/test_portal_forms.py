@@ -456,8 +456,11 @@ def test_the_decision_makers_secretary_publishes_a_decision_and_scrutiny_calls_i
     assert site.command("admin", "DECISION", "GET", reference)["published_on"] == today
     public = site.portal().get(page).text
     assert "Commission a new fostering service" in public and callin not in public and publish not in public
-    # The call-in belongs to the scrutiny committee's secretary.
+    # The call-in belongs to the scrutiny committee's secretary, and only theirs is offered it.
+    assert site.command("admin", "DECISION", "GET", reference)["call_in_by"] == "OSC"
     assert ("decision-callin", callin) in forms_on(site.portal("osc_secretary").get(page).text)
+    for who in ["hwbb_secretary", "cabinet_secretary"]:
+        assert callin not in site.portal(who).get(page).text, who
     for who in [None, "cabinet_secretary", "hwbb_secretary", "osc_member"]:
         reply = post_form(site.portal(who), callin, "/signin", reason="Families were not consulted", members="osc.member.1@example.org")
         assert reply.status_code == 403, who
@@ -479,7 +482,7 @@ def test_the_scrutiny_secretary_records_the_call_ins_hearing_and_outcome(site):
     page = f"/decisions/{reference}"
     hearing = f"{page}/hearing"
     assert ("decision-hearing", hearing) in forms_on(site.portal("osc_secretary").get(page).text)
-    for who in [None, "osc_member"]:
+    for who in [None, "osc_member", "hwbb_secretary", "cabinet_secretary"]:
         assert hearing not in site.portal(who).get(page).text, who
     today = datetime.date.today().isoformat()
     for who in [None, "cabinet_secretary", "hwbb_secretary", "osc_member"]:

@@ -18,10 +18,9 @@ extension PortalRoutes {
                     fields: [.init(name: "on", label: "Published on", hint: "(YYYY-MM-DD; today if left empty)", kind: .date)],
                     intro: "The call-in period runs from the day of publication."))
         }
-        // The scrutiny committee is the board whose file says it scrutinises the decision maker;
-        // the core checks that the secretary is its secretary when the form is sent.
-        if decision.publishedOn != nil, decision.callIn == nil, !decision.urgent,
-            QuorumApplication.Operation.decisionCallIn.access.couldAllow(context.user)
+        // The scrutiny committee is the board whose file says it scrutinises the decision maker.
+        if decision.publishedOn != nil, decision.callIn == nil, !decision.urgent, let scrutiny = decision.callInBy,
+            offers(.decisionCallIn, board: scrutiny, user: context.user)
         {
             forms.append(
                 PortalForm(
@@ -34,7 +33,9 @@ extension PortalRoutes {
                     intro: "A call-in within the call-in period suspends implementation until the scrutiny committee hears it."))
         }
         // The hearing, like the call-in, is the scrutiny committee's secretary's to record.
-        if let callIn = decision.callIn, callIn.outcome == "pending", QuorumApplication.Operation.decisionHear.access.couldAllow(context.user) {
+        if let callIn = decision.callIn, callIn.outcome == "pending", let scrutiny = decision.callInBy,
+            offers(.decisionHear, board: scrutiny, user: context.user)
+        {
             forms.append(
                 PortalForm(
                     id: "decision-hearing", action: "\(base)/hearing", button: "Record the hearing",
