@@ -12,7 +12,7 @@ struct MeetingLifeRowsTests {
             {"reference": "CAB-1", "title": "Adopt", "decision_maker": "CABINET", "decided_on": "2018-05-02",
              "published_on": "2018-05-04", "publication_due": "2018-05-04", "publication": "given", "urgent": \(urgent),
              "urgency_reason": \(urgent ? "\"Placements are needed\"" : "null"), "call_in_ends": \(urgent ? "null" : "\"2018-05-14\""),
-             "call_in": \(callIn), "implementation": \(implementation), "as_of": "2018-05-10"}
+             "call_in": \(callIn), "call_in_by": "OSC", "implementation": \(implementation), "as_of": "2018-05-10"}
             """
         return try WireCoding.decode(DecisionDocument.self, from: Data(json.utf8))
     }
