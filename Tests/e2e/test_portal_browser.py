@@ -9,6 +9,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 from axe_selenium_python import Axe
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -63,7 +64,21 @@ def follow(driver, element):
     """Clicks a link or a form's button and waits until the page it leads to has replaced this one:
     a page read straight after a click may still be the old one."""
     element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(element))
+
+    def replaced(_):
+        # Chromium reports an element of a replaced page as stale, or, when the new page is still
+        # being built, as "does not belong to the document": both mean the click's page has come.
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+
+    WebDriverWait(driver, 30).until(replaced)
 
 
 def sign_in(driver, base, email, token):
