@@ -96,16 +96,22 @@ READS = [
 ]
 
 
-def domain_reads(report: Report, quorum: Quorumd, ping_rates, seconds: float, label: str):
+def domain_reads(report: Report, quorum: Quorumd, redis: RedisServer, ping_rates, seconds: float, label: str):
     print(f"Domain reads: {label}", flush=True)
     section = f"Domain reads, {label} (redis-benchmark, 50 clients)"
-    with admin(quorum) as client:
-        for name, words, _ in READS:
+    sizes = {}
+    # Each reply's bytes stored in Redis under a key of their own: GET of them is what a server
+    # that does no work but copy the same reply reaches on this machine (the floor for big replies).
+    with admin(quorum) as client, Client(redis.port) as store:
+        for index, (name, words, _) in enumerate(READS):
             reply = client.command(*words)
             if isinstance(reply, ReplyError) or reply is None:
                 raise RuntimeError(f"{name} does not answer: {reply!r}")
+            sizes[name] = len(reply)
+            store.command("SET", f"reply:{index}", reply)
             if name.startswith("ACTION"):
                 report.note(f"{label}: {name} returns {len(json.loads(reply))} actions")
+        report.note(f"{label}: reply sizes " + ", ".join(f"{name} {size:,} bytes" for name, size in sizes.items()))
     for pipeline in (1, 16):
         ping = ping_rates[("multibulk", pipeline)]
         for name, words, needs_auth in READS:
@@ -119,9 +125,13 @@ def domain_reads(report: Report, quorum: Quorumd, ping_rates, seconds: float, la
             report.add(section, shown, rate(result.rps), "PING " + rate(ping), ratio(result.rps, ping),
                        ">= 0.50x PING", result.rps >= 0.5 * ping)
             report.add(section, f"{shown}: p50 / p99", f"{result.p50_ms:.1f} / {result.p99_ms:.1f} ms")
+            index = [read[0] for read in READS].index(name)
+            same = redisbench.measure(redis.port, ["GET", f"reply:{index}"], seconds, pipeline=pipeline)[0]
+            report.add(section, f"{shown}: Redis GET of the same {sizes[name]:,} bytes", rate(result.rps),
+                       "GET " + rate(same.rps), ratio(result.rps, same.rps))
 
 
-def tenfold(report: Report, quorum: Quorumd, ping_rates, seconds: float, workdir: Path):
+def tenfold(report: Report, quorum: Quorumd, redis: RedisServer, ping_rates, seconds: float, workdir: Path):
     files, sizes = plans.tenfold(workdir)
     with admin(quorum) as client:
         for kind in ("measures", "values", "actions"):
@@ -131,7 +141,7 @@ def tenfold(report: Report, quorum: Quorumd, ping_rates, seconds: float, workdir
         measures = len(json.loads(client.command("MEASURE", "LIST")))
     report.note(f"tenfold plan: {actions} actions, {measures} measures (the demo: {sizes['actions'] // 10}, "
                 f"{sizes['measures'] // 10})")
-    domain_reads(report, quorum, ping_rates, seconds, "tenfold plan")
+    domain_reads(report, quorum, redis, ping_rates, seconds, "tenfold plan")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -439,11 +449,11 @@ def main():
             if wanted & {"protocol", "reads", "tenfold"}:
                 ping_rates = guarded(report, "Protocol", protocol, report, quorum, redis, options.seconds)
             if "reads" in wanted and ping_rates:
-                guarded(report, "Domain reads, demo data", domain_reads, report, quorum, ping_rates, options.seconds, "demo data")
+                guarded(report, "Domain reads, demo data", domain_reads, report, quorum, redis, ping_rates, options.seconds, "demo data")
             if "pack" in wanted:
                 guarded(report, "Pack build", pack_build, report, quorum, workdir)
             if "tenfold" in wanted and ping_rates:
-                guarded(report, "Domain reads, tenfold plan", tenfold, report, quorum, ping_rates, options.seconds, workdir)
+                guarded(report, "Domain reads, tenfold plan", tenfold, report, quorum, redis, ping_rates, options.seconds, workdir)
         finally:
             quorum.stop()
             redis.stop()

@@ -39,11 +39,15 @@ public struct OutboxDeliverer: Service {
             } catch {
                 logger.error("outbox delivery failed", metadata: ["error": "\(error)"])
             }
+            // Rows added wake it at once; the poll catches rows whose retry time has come.
+            let arrivals = database.outboxArrivals
+            let pollInterval = configuration.pollInterval
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: configuration.pollInterval) }
+                try await cancelWhenGracefulShutdown { await arrivals.wait(upTo: pollInterval) }
             } catch {
                 return
             }
+            if Task.isCancelled { return }
         }
     }
 

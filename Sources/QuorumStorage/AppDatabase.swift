@@ -10,6 +10,8 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Commits counted per table, for the application's cached read models.
     public let changes = TableChanges(tables: AppDatabase.countedTables)
+    /// Wakes the deliverer when a commit adds outbox rows.
+    public let outboxArrivals = OutboxArrivals()
 
     /// The tables whose changes ``changes`` counts.
     static let countedTables: Set<String> = [
@@ -23,6 +25,7 @@ public final class AppDatabase: Sendable {
         self.writer = writer
         try AppDatabase.migrator.migrate(writer)
         writer.add(transactionObserver: changes, extent: .observerLifetime)
+        writer.add(transactionObserver: outboxArrivals, extent: .observerLifetime)
     }
 
     /// Opens (creating if needed) the database file at `path`, in WAL mode.
