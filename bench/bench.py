@@ -114,7 +114,7 @@ def domain_reads(report: Report, quorum: Quorumd, redis: RedisServer, ping_rates
         report.note(f"{label}: reply sizes " + ", ".join(f"{name} {size:,} bytes" for name, size in sizes.items()))
     for pipeline in (1, 16):
         ping = ping_rates[("multibulk", pipeline)]
-        for name, words, needs_auth in READS:
+        for index, (name, words, needs_auth) in enumerate(READS):
             auth = ("admin", quorum.admin_token) if needs_auth else None
             shown = name + (" -P 16" if pipeline > 1 else "")
             try:
@@ -125,7 +125,6 @@ def domain_reads(report: Report, quorum: Quorumd, redis: RedisServer, ping_rates
             report.add(section, shown, rate(result.rps), "PING " + rate(ping), ratio(result.rps, ping),
                        ">= 0.50x PING", result.rps >= 0.5 * ping)
             report.add(section, f"{shown}: p50 / p99", f"{result.p50_ms:.1f} / {result.p99_ms:.1f} ms")
-            index = [read[0] for read in READS].index(name)
             same = redisbench.measure(redis.port, ["GET", f"reply:{index}"], seconds, pipeline=pipeline)[0]
             report.add(section, f"{shown}: Redis GET of the same {sizes[name]:,} bytes", rate(result.rps),
                        "GET " + rate(same.rps), ratio(result.rps, same.rps))

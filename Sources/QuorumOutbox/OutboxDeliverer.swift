@@ -40,13 +40,8 @@ public struct OutboxDeliverer: Service {
                 logger.error("outbox delivery failed", metadata: ["error": "\(error)"])
             }
             // Rows added wake it at once; the poll catches rows whose retry time has come.
-            let arrivals = database.outboxArrivals
-            let pollInterval = configuration.pollInterval
-            do {
-                try await cancelWhenGracefulShutdown { await arrivals.wait(upTo: pollInterval) }
-            } catch {
-                return
-            }
+            await cancelWhenGracefulShutdown { await database.outboxArrivals.wait(upTo: configuration.pollInterval) }
+            // A cancelled wait returns at once: without this the loop would spin.
             if Task.isCancelled { return }
         }
     }

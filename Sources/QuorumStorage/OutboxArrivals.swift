@@ -6,11 +6,9 @@ import Synchronization
 /// the deliverer's own updates (claiming, marking sent) never wake it.
 public final class OutboxArrivals: TransactionObserver, Sendable {
     private struct State {
-        /// A commit added rows since the last wait returned.
+        /// A commit added rows while nobody waited: the next wait returns at once.
         var arrived = false
-        var waiter: (id: UInt64, continuation: CheckedContinuation<Void, Never>)?
-        /// A wait cancelled before its continuation was in place.
-        var cancelled: UInt64?
+        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
         var nextID: UInt64 = 0
     }
 
@@ -38,40 +36,36 @@ public final class OutboxArrivals: TransactionObserver, Sendable {
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
+                // A cancellation that came before the continuation was in place found nothing to
+                // resume; the task's cancelled flag, set before its handler runs, says so here.
                 let resumeNow = state.withLock { state in
-                    if state.arrived || state.cancelled == id {
+                    if state.arrived || Task.isCancelled {
                         state.arrived = false
-                        state.cancelled = nil
                         return true
                     }
-                    state.waiter = (id, continuation)
+                    state.waiters[id] = continuation
                     return false
                 }
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            let waiting = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                guard let waiter = state.waiter, waiter.id == id else {
-                    state.cancelled = id
-                    return nil
-                }
-                state.waiter = nil
-                return waiter.continuation
-            }
-            waiting?.resume()
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
         }
     }
 
+    /// Waits in hand, for tests that must know a wait has begun before they commit.
+    var waiterCount: Int { state.withLock { $0.waiters.count } }
+
     private func ring() {
-        let waiting = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard let waiter = state.waiter else {
+        let waiting = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard !state.waiters.isEmpty else {
                 state.arrived = true
-                return nil
+                return []
             }
-            state.waiter = nil
-            return waiter.continuation
+            defer { state.waiters.removeAll() }
+            return Array(state.waiters.values)
         }
-        waiting?.resume()
+        for continuation in waiting { continuation.resume() }
     }
 
     public func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {

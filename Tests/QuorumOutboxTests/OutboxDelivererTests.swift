@@ -3,9 +3,17 @@ import Logging
 import QuorumDelivery
 import QuorumDomain
 import QuorumStorage
+import Synchronization
 import Testing
 
 @testable import QuorumOutbox
+
+/// Set when a task has ended, for a test that must not wait on it unbounded.
+final class StoppedFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
+}
 
 /// The deliverer driven by a test clock: each `deliverDue(now:)` is one poll at that moment.
 @Suite("The deliverer on a driven clock", .serialized)
@@ -14,12 +22,12 @@ struct OutboxDelivererTests {
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
     /// A deliverer whose retries come 5 s and then 60 s after a failure, with no jitter.
-    func deliverer(_ database: AppDatabase, secrets: [String]) throws -> OutboxDeliverer {
+    func deliverer(_ database: AppDatabase, secrets: [String], pollInterval: Duration = .seconds(1)) throws -> OutboxDeliverer {
         var hooks: [String: [WebhookSecret]] = [:]
         for url in secrets { hooks[url] = [try WebhookSecret(Self.secret)] }
         let configuration = DeliveryConfiguration(
             smtp: nil, from: EmailAddress(address: "quorum@example.org"), webhookSecrets: hooks,
-            retry: RetryPolicy(delays: [0, 5, 60], jitter: 0.1, random: { 0.5 }), webhookTimeout: .seconds(5))
+            retry: RetryPolicy(delays: [0, 5, 60], jitter: 0.1, random: { 0.5 }), pollInterval: pollInterval, webhookTimeout: .seconds(5))
         return OutboxDeliverer(
             database: database, transport: CurlTransport(), templates: try NotificationTemplates(directory: Self.templates),
             configuration: configuration, logger: Logger(label: "test"), clock: { Self.start })
@@ -37,6 +45,31 @@ struct OutboxDelivererTests {
 
     func webhookRow(_ database: AppDatabase) async throws -> OutboxEntry {
         try #require(try await database.outbox().first { $0.channel == .webhook })
+    }
+
+    @Test func aRunningDelivererSendsANewNoticeAtOnceNotAtItsNextPollAndStopsWhenCancelled() async throws {
+        let receiver = try await WebhookReceiver()
+        let database = try AppDatabase.makeInMemory()
+        let deliverer = try deliverer(database, secrets: [receiver.url], pollInterval: .seconds(60))
+        let running = Task { try await deliverer.run() }
+        // The first look finds nothing, then the deliverer waits up to its 60 s poll.
+        try await Task.sleep(for: .milliseconds(300))
+        try await enqueueOverdueNotice(database, to: receiver.url)
+        let clock = ContinuousClock()
+        // Bounds well under the poll but loose: the whole suite shares two cores.
+        let deadline = clock.now + .seconds(45)
+        while try await webhookRow(database).status != .sent, clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(try await webhookRow(database).status == .sent, "sent on the commit, long before the next poll")
+        #expect(receiver.received.count == 1)
+        running.cancel()
+        let stopped = StoppedFlag()
+        Task {
+            _ = try? await running.value
+            stopped.set()
+        }
+        let stopDeadline = clock.now + .seconds(45)
+        while !stopped.isSet, clock.now < stopDeadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(stopped.isSet, "cancelled, the deliverer stops instead of waiting out its poll")
     }
 
     @Test func aDeliveredWebhookIsSignedAndStampedWithTheDrivenTime() async throws {
