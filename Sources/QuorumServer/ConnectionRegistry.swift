@@ -6,6 +6,8 @@ import Synchronization
 public final class ConnectionRegistry: Sendable {
     public let maxConnections: Int
     private let state: Mutex<State>
+    /// ``State/isShuttingDown``, readable without the lock by requests answered on the event loop.
+    private let shuttingDown = Atomic<Bool>(false)
 
     private struct State {
         var nextID = 0
@@ -30,6 +32,9 @@ public final class ConnectionRegistry: Sendable {
         self.maxConnections = maxConnections
         self.state = Mutex(State())
     }
+
+    /// Whether a shutdown has begun: no new request should start.
+    var isShuttingDown: Bool { shuttingDown.load(ordering: .acquiring) }
 
     public var count: Int { state.withLock { $0.connections.count } }
 
@@ -69,6 +74,7 @@ public final class ConnectionRegistry: Sendable {
     func shutDown() {
         let idle = state.withLock { state in
             state.isShuttingDown = true
+            shuttingDown.store(true, ordering: .releasing)
             return state.connections.values.filter { !$0.isBusy }.map(\.channel)
         }
         for channel in idle { channel.close(promise: nil) }

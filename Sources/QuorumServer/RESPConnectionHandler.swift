@@ -151,12 +151,30 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     /// Decodes what the buffer holds into the queue, up to the queue's bound.
     private func decodeAvailable(context: ChannelHandlerContext) {
+        let completed = Self.decode(
+            from: &inbound, with: &decoder, into: &queue, upTo: configuration.maxPipelinedRequests, isInputStopped: &isInputStopped)
+        if inbound.readableBytes == 0 {
+            // Requests hold slices of the old storage; the next read brings its own.
+            inbound = ByteBuffer()
+        } else if inbound.readerIndex >= 1 << 16 {
+            inbound.discardReadBytes()
+        }
+        trackRequestStart(context: context, completedOne: completed)
+    }
+
+    /// The decoding loop, apart from the handler so that each piece of state it changes is
+    /// one access for the whole loop, not one checked access per request.
+    /// - Returns: whether a request was completed.
+    private static func decode(
+        from inbound: inout ByteBuffer, with decoder: inout RESPRequestDecoder, into queue: inout CircularBuffer<Work>,
+        upTo bound: Int, isInputStopped: inout Bool
+    ) -> Bool {
         var completed = false
-        while !isInputStopped, queue.count < configuration.maxPipelinedRequests {
+        while !isInputStopped, queue.count < bound {
             do {
                 guard let next = try decoder.next(from: &inbound) else { break }
                 completed = true
-                switch next {
+                switch consume next {
                 case .request(let request): queue.append(.request(request))
                 case .tooLarge(let refusal): queue.append(.tooLarge(refusal))
                 }
@@ -167,13 +185,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
                 inbound = ByteBuffer()
             }
         }
-        if inbound.readableBytes == 0 {
-            // Requests hold slices of the old storage; the next read brings its own.
-            inbound = ByteBuffer()
-        } else if inbound.readerIndex >= 1 << 16 {
-            inbound.discardReadBytes()
-        }
-        trackRequestStart(context: context, completedOne: completed)
+        return completed
     }
 
     /// Starts, keeps or stops the clock of the request that has begun but not finished.
@@ -230,7 +242,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         guard !isProcessing, !queue.isEmpty, context.channel.isWritable, let id = connectionID else { return }
         var answered: ByteBuffer?
         while true {
-            guard let replies = answerImmediately(context: context, id: id) else { return }
+            guard let replies = answerImmediately(context: context) else { return }
             answered = replies
             guard queue.isEmpty else { break }
             // All answered here: write them, and take what the bounded queue held back.
@@ -313,27 +325,47 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
     /// write, so replies keep the order of their requests and a batch still leaves in one write.
     /// - Returns: the replies to write (nil for none yet), or nil when the connection is closing
     ///   (their replies written).
-    private func answerImmediately(context: ChannelHandlerContext, id: Int) -> ByteBuffer?? {
+    private func answerImmediately(context: ChannelHandlerContext) -> ByteBuffer?? {
+        // Answered here, in one go on the event loop, these need no mark of being busy: a
+        // shutdown's close of an idle connection runs on this loop after them. A shutdown
+        // already begun is seen as beginRequest would see it.
+        guard !registry.isShuttingDown else {
+            if case .request? = queue.first {
+                closeAfter(nil, context: context)
+                return .none
+            }
+            return .some(nil)
+        }
         var replies: ByteBuffer?
+        var tally = ImmediateTally()
+        let (answered, closes) = Self.answer(
+            &queue, session: &session, into: &replies, dispatcher: dispatcher, tally: &tally, allocator: context.channel.allocator)
+        dispatcher.report(tally)
+        if closes || (answered > 0 && registry.isShuttingDown) {
+            closeAfter(replies, context: context)
+            return .none
+        }
+        return .some(replies)
+    }
+
+    /// The loop of ``answerImmediately(context:)``, apart from the handler as ``decode`` is.
+    /// - Returns: how many were answered, and whether the last answer closes the connection.
+    private static func answer(
+        _ queue: inout CircularBuffer<Work>, session: inout Session, into replies: inout ByteBuffer?,
+        dispatcher: CommandDispatcher, tally: inout ImmediateTally, allocator: ByteBufferAllocator
+    ) -> (answered: Int, closes: Bool) {
         var answered = 0
         while answered < ServerConfiguration.maxBatch, case .request(let request)? = queue.first,
-            let outcome = dispatcher.dispatchImmediately(request, session: session)
+            let outcome = dispatcher.dispatchImmediately(request, session: session, tally: &tally)
         {
             _ = queue.popFirst()
             answered += 1
-            guard registry.beginRequest(id) else {
-                closeAfter(replies, context: context)
-                return .none
-            }
             session = outcome.session
-            if replies == nil { replies = context.channel.allocator.buffer(capacity: 256) }
+            if replies == nil { replies = allocator.buffer(capacity: 256) }
             replies!.writeRESPValue(outcome.reply, version: session.protocolVersion)
-            if !registry.endRequest(id) || outcome.close {
-                closeAfter(replies, context: context)
-                return .none
-            }
+            if outcome.close { return (answered, true) }
         }
-        return .some(replies)
+        return (answered, false)
     }
 
     /// Writes `replies`, if any, then closes as ``lingeringClose(context:)`` does.

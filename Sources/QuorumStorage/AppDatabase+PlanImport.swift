@@ -78,6 +78,7 @@ extension AppDatabase {
             let batch = try rows(context)
             var summary = ImportSummary(kind: batch.kind)
             let audit = Auditor(db: db, at: stamp, actor: actor, via: "import")
+            let stampText = stamp.storageText
             switch batch {
             case .recommendations(let rows):
                 for row in rows {
@@ -108,7 +109,7 @@ extension AppDatabase {
                         let date = update.date ?? today
                         let dateText = date.description
                         if updates.insert(UpdateKey(ref: record.ref, date: dateText, text: update.text)).inserted {
-                            try insertUpdate.execute(arguments: [record.ref, dateText, update.text, actor, stamp.storageText])
+                            try insertUpdate.execute(arguments: [record.ref, dateText, update.text, actor, stampText])
                             try audit.record("action", record.ref, "update added", ["date": dateText, "text": update.text])
                             summary.updatesAdded += 1
                         }
@@ -223,16 +224,24 @@ extension AppDatabase {
 /// Writes audit entries for one transaction.
 struct Auditor {
     let db: Database
-    let at: Date
     let actor: String
     let via: String
+    /// The entries' instant, written once for all of an import's entries.
+    private let atText: String
+
+    init(db: Database, at: Date, actor: String, via: String) {
+        self.db = db
+        self.actor = actor
+        self.via = via
+        self.atText = at.storageText
+    }
 
     /// Writes one entry through a prepared statement the connection keeps, so a file of many
     /// rows prepares it once.
     func record(_ subject: String, _ key: String, _ change: String, _ details: [String: String]) throws {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO auditEntry (at, actor, subject, subjectKey, change, details, via) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        try statement.execute(arguments: [at.storageText, actor, subject, key, change, AuditDetails.json(details), via])
+        try statement.execute(arguments: [atText, actor, subject, key, change, AuditDetails.json(details), via])
     }
 
     /// Field-by-field changes between two versions of a record, as "old → new".

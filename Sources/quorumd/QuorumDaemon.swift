@@ -154,8 +154,9 @@ struct QuorumDaemon: AsyncParsableCommand {
             demoMeetings = try await DemoReports.load(from: demo, into: application, logger: logger)
         }
         var context = ServerContext(application: application, connections: connections, logger: logger)
-        let commandMetrics = CommandMetrics()
+        let commandMetrics = CommandMetrics(names: CommandDispatcher.commandNames)
         context.onCommand = { name, duration, failed in commandMetrics.record(name, duration, failed: failed) }
+        context.onPings = { count in commandMetrics.recordPings(count) }
         let tlsHasOwnAddress = serverConfiguration.tls?.hasOwnAddress ?? false
         let tlsHost = serverConfiguration.tls?.host ?? settings.server.host
         let server = ProtocolServer(configuration: serverConfiguration, context: context) { address, listener in

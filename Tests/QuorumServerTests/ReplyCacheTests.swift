@@ -122,14 +122,31 @@ struct ReplyCacheTests {
     @Test func pingAndKeptRepliesAreAnsweredWithoutWaitingAndEverythingElseIsDispatched() async throws {
         let clock = TestClock("2017-11-01T09:00:00Z")
         let (dispatcher, _, admin) = try await Self.makeDispatcher(clock: clock)
-        #expect(dispatcher.dispatchImmediately(RESPRequest("PING"), session: Session())?.reply == .simpleString("PONG"))
+        var tally = ImmediateTally()
+        #expect(dispatcher.dispatchImmediately(RESPRequest("PING"), session: Session(), tally: &tally)?.reply == .simpleString("PONG"))
         let list = RESPRequest("MEETING", "LIST", "OSC", "2017-01-01", "2030-01-01")
-        #expect(dispatcher.dispatchImmediately(list, session: Session()) == nil, "nothing kept yet")
+        #expect(dispatcher.dispatchImmediately(list, session: Session(), tally: &tally) == nil, "nothing kept yet")
         let first = await dispatcher.dispatch(list, session: Session()).reply
-        #expect(dispatcher.dispatchImmediately(list, session: Session())?.reply == first)
+        #expect(dispatcher.dispatchImmediately(list, session: Session(), tally: &tally)?.reply == first)
         _ = await dispatcher.dispatch(RESPRequest("MEETING", "ADD", "OSC", "2017-12-12"), session: admin)
-        #expect(dispatcher.dispatchImmediately(list, session: Session()) == nil, "a write leaves the kept reply behind")
-        #expect(dispatcher.dispatchImmediately(RESPRequest("FROB"), session: Session()) == nil, "errors come from dispatch")
-        #expect(dispatcher.dispatchImmediately(RESPRequest("ACTION", "LIST"), session: Session()) == nil, "nor does access")
+        #expect(dispatcher.dispatchImmediately(list, session: Session(), tally: &tally) == nil, "a write leaves the kept reply behind")
+        #expect(dispatcher.dispatchImmediately(RESPRequest("FROB"), session: Session(), tally: &tally) == nil, "errors come from dispatch")
+        #expect(dispatcher.dispatchImmediately(RESPRequest("ACTION", "LIST"), session: Session(), tally: &tally) == nil, "nor does access")
+    }
+
+    @Test func aBarePingInAnyCaseIsKnownByItsBytesAndCountedAndAnythingLikeItGoesTheLongWay() async throws {
+        let (dispatcher, _, _) = try await Self.makeDispatcher(clock: TestClock("2017-11-01T09:00:00Z"))
+        var tally = ImmediateTally()
+        for name in ["PING", "ping", "PiNg"] {
+            #expect(dispatcher.dispatchImmediately(RESPRequest(name), session: Session(), tally: &tally)?.reply == .simpleString("PONG"))
+        }
+        #expect(tally.pings == 3)
+        #expect(dispatcher.dispatchImmediately(RESPRequest("PING", "hi"), session: Session(), tally: &tally)?.reply == .bulk("hi"))
+        #expect(dispatcher.dispatchImmediately(RESPRequest("PINGS"), session: Session(), tally: &tally) == nil)
+        #expect(dispatcher.dispatchImmediately(RESPRequest("P\u{0}NG"), session: Session(), tally: &tally) == nil)
+        #expect(dispatcher.dispatchImmediately(RESPRequest("PIN"), session: Session(), tally: &tally) == nil)
+        #expect(tally.pings == 3, "a PING with a message, and names like it, are not bare PINGs")
+        #expect(CommandDispatcher.isBarePing(RESPRequest("p\u{09}ng")) == false, "only letters fold: 0x09 | 0x20 is not 'i'")
+        #expect(CommandDispatcher.isBarePing(RESPRequest("PONG")) == false)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import QuorumDomain
 import Testing
 
@@ -84,6 +85,27 @@ struct PlanStoreTests {
         let changes = try await database.history(subject: "action", key: "1.1.2")
         #expect(changes.map(\.change) == ["created", "updated"])
         #expect(changes.last?.details == ["text": "Action 1.1.2 → Action 1.1.2, reworded"])
+    }
+
+    @Test func aFileOfManyRowsStoresEveryActionUpdateAndEntryInTheOrderOfItsRows() async throws {
+        let database = try AppDatabase.makeInMemory()
+        let date = LocalDate(year: 2017, month: 9, day: 1)!
+        let refs = (1...150).map { "1.1.\($0)" }
+        let rows = refs.enumerated().map { index, ref in
+            PlanImportRows.ActionRow(action: Self.action(ref), update: index == 0 ? nil : (text: "Update of \(ref)", date: date))
+        }
+        let summary = try await database.importPlan(actor: "admin", now: testNow) { _ in .actions(rows) }
+        #expect((summary.created, summary.updatesAdded) == (150, 149))
+        let stored = try await database.planActions()
+        #expect(stored.map(\.ref) == refs)
+        #expect(stored.map(\.text) == refs.map { "Action \($0)" })
+        #expect(stored.dropFirst().map { $0.updates.map(\.text) } == refs.dropFirst().map { ["Update of \($0)"] })
+        #expect(stored.first?.updates.isEmpty == true)
+        let audit = try await database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT subjectKey || ' ' || change FROM auditEntry WHERE via = 'import' ORDER BY id")
+        }
+        let expected = refs.enumerated().flatMap { index, ref in index == 0 ? ["\(ref) created"] : ["\(ref) created", "\(ref) update added"] }
+        #expect(audit.filter { $0.hasPrefix("1.1.") } == expected, "every entry, in the order of the rows")
     }
 
     @Test func auditDetailsAreTheTextJSONEncoderWrites() throws {

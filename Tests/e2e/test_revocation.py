@@ -50,8 +50,13 @@ def test_revocation_ends_every_connection_of_the_user_and_their_sign_in(daemon):
     client = redis.Redis(host="127.0.0.1", port=daemon.port, username=LEAD, password=token, decode_responses=True)
     assert json.loads(client.execute_command("WHOAMI"))["role"] == "lead"
     assert second.command("AUTH", LEAD, token) == "OK"
+    pinging = daemon.connect()
+    assert pinging.command("AUTH", LEAD, token) == "OK" and pinging.command("PING") == "PONG"
 
     assert boss.command("USER", "REVOKE", LEAD) == "OK"
+    # A bare PING, answered from its bytes, is told of the revocation as any command is.
+    assert pinging.command("PING").code == "NOAUTH"
+    assert pinging.command("PING") == "PONG", "and is the public's from then on"
     assert first.command("ACTION", "LIST").code == "NOAUTH"
     assert second.command("ACTION", "GET", "1.1.4").code == "NOAUTH"
     with pytest.raises(redis.exceptions.AuthenticationError):

@@ -35,12 +35,29 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM-DD`, the only form the wire and the files use for a date.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Read as bytes: an import checks a date or two on every row, and nothing but ASCII
+        // digits and two hyphens at their places can be such a date.
+        var numbers = (year: 0, month: 0, day: 0)
+        var length = 0
+        for byte in text.utf8 {
+            switch length {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch length {
+                case 0..<4: numbers.year = numbers.year * 10 + digit
+                case 5..<7: numbers.month = numbers.month * 10 + digit
+                default: numbers.day = numbers.day * 10 + digit
+                }
+            default:
+                return nil
+            }
+            length += 1
+        }
+        guard length == 10 else { return nil }
+        self.init(year: numbers.year, month: numbers.month, day: numbers.day)
     }
 
     /// Days since 1970-01-01.

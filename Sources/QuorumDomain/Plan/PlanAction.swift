@@ -78,10 +78,22 @@ public struct PlanAction: Hashable, Sendable, Codable {
 
     /// `count` dot-separated numbers 1 to 999 written without leading zeros.
     static func isNumbered(_ text: some StringProtocol, parts count: ClosedRange<Int>) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return count.contains(parts.count)
-            && parts.allSatisfy { part in
-                (1...3).contains(part.count) && part.allSatisfy(\.isASCIIDigit) && part.first != "0"
+        // One pass over the bytes, as an import checks every row's ref (and its recommendation's).
+        var parts = 1
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return false }
+                parts += 1
+                digits = 0
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                // A leading zero, and so a part that is only 0, is refused.
+                guard digits < 3, digits > 0 || byte != UInt8(ascii: "0") else { return false }
+                digits += 1
+            } else {
+                return false
             }
+        }
+        return digits > 0 && count.contains(parts)
     }
 }

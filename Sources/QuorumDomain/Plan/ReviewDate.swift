@@ -29,6 +29,12 @@ public enum ReviewDate: Hashable, Sendable {
     ///
     /// - Throws: ``ReviewDateError`` saying what is wrong with `text`.
     public init(parsing text: String) throws(ReviewDateError) {
+        // The form nearly every row of an import has, read at once; anything else (a month, a
+        // name, a date that does not exist) goes the long way, to its error if it has one.
+        if let date = LocalDate(iso: text) {
+            self = .date(date)
+            return
+        }
         let trimmed = text.trimmingWhitespace()
         let forms = "write a date like 2017-10-31, a month like 2017-10 or Oct 2017, Ongoing or Completed"
         guard !trimmed.isEmpty else {

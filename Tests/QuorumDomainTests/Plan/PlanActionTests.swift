@@ -147,6 +147,8 @@ struct PlanActionTests {
             ("", false), ("1", false), ("1.", false), ("1.1.", false), (".1", false), ("1..1", false),
             ("01.1", false), ("1.0", false), ("1.1.2017", false), ("1.1.4.1", false), ("a.b", false),
             ("1.1 ", false), (" 1.1", false), ("1,1", false), ("1.1.x", false),
+            ("1.10.100", true), ("999.999.999", true), ("1.1.1000", false), ("1.1.10", true), ("1.1.0", false),
+            ("1.1.\u{0663}", false), ("1.1.\u{FF11}", false), ("1.1.1\u{0301}", false),
         ])
     func references(ref: String, valid: Bool) {
         #expect(PlanAction.isValidRef(ref) == valid)
