@@ -120,7 +120,7 @@ public struct CommandDispatcher: Sendable {
             + BackupCommands.specs + ForwardPlanCommands.specs + ClearanceCommands.specs + MinutesCommands.specs + DecisionCommands.specs
     }
 
-    /// Every command's name as HELP writes it: the names `onCommand` is told of, with `unknown`.
+    /// Every command's name as HELP writes it: the names `onCommand` is told of, besides `unknown`.
     public static var commandNames: [String] { allCommands.map(\.name) }
 
     /// What a connection whose sign-in has ended may still send without being told so first.

@@ -6,13 +6,13 @@ import Synchronization
 public final class ConnectionRegistry: Sendable {
     public let maxConnections: Int
     private let state: Mutex<State>
-    /// ``State/isShuttingDown``, readable without the lock by requests answered on the event loop.
+    /// Set once, under the lock, by ``shutDown()``; read under it where a connection's entry
+    /// changes with it, and without it by requests answered on the event loop.
     private let shuttingDown = Atomic<Bool>(false)
 
     private struct State {
         var nextID = 0
         var connections: [Int: Entry] = [:]
-        var isShuttingDown = false
     }
 
     private struct Entry {
@@ -41,7 +41,7 @@ public final class ConnectionRegistry: Sendable {
     /// Registers a connection unless the server is full or shutting down.
     func open(_ channel: any Channel) -> Admission {
         state.withLock { state in
-            guard !state.isShuttingDown else { return .shuttingDown }
+            guard !isShuttingDown else { return .shuttingDown }
             guard state.connections.count < maxConnections else { return .full }
             state.nextID += 1
             state.connections[state.nextID] = Entry(channel: channel)
@@ -56,7 +56,7 @@ public final class ConnectionRegistry: Sendable {
     /// Marks the connection busy; false when the server is shutting down and it should close.
     func beginRequest(_ id: Int) -> Bool {
         state.withLock { state in
-            guard !state.isShuttingDown else { return false }
+            guard !isShuttingDown else { return false }
             state.connections[id]?.isBusy = true
             return true
         }
@@ -66,14 +66,13 @@ public final class ConnectionRegistry: Sendable {
     func endRequest(_ id: Int) -> Bool {
         state.withLock { state in
             state.connections[id]?.isBusy = false
-            return !state.isShuttingDown
+            return !isShuttingDown
         }
     }
 
     /// Stops new requests; closes the connections that are not in the middle of one.
     func shutDown() {
         let idle = state.withLock { state in
-            state.isShuttingDown = true
             shuttingDown.store(true, ordering: .releasing)
             return state.connections.values.filter { !$0.isBusy }.map(\.channel)
         }

@@ -459,6 +459,8 @@ def test_metrics_count_protocol_commands_by_name(daemon):
     errors = dict(re.findall(r'^quorum_protocol_command_errors(?:_total)?\{command="([^"]+)"\} (\d+)', text, re.M))
     assert errors.get("MEETING GET") == "1" and errors.get("PING", "0") == "0", errors
     assert re.search(r'^quorum_protocol_command_duration_seconds\w*\{command="PING"', text, re.M), "latency by command"
+    timed = dict(re.findall(r'^quorum_protocol_command_duration_seconds_count\{command="([^"]+)"\} (\d+)', text, re.M))
+    assert timed.get("BOARD LIST") == "1", ("a command's latency is recorded once per answer", timed)
 
 
 def test_a_session_ends_when_the_users_token_is_rotated_or_revoked(daemon):
