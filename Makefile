@@ -46,8 +46,12 @@ pip:
 build:
 	$(SWIFT) build
 
+# The Swift runtime and Foundation are linked into each binary, so a deployed quorumd needs only the
+# system's C libraries and starts smaller (no shared Swift libraries mapped). One product at a time:
+# GRDB's dynamic library product cannot be linked statically, and building every product tries to.
 release:
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib --product quorumd
+	$(SWIFT) build -c release --static-swift-stdlib --product quorum
 
 # The benchmarks need a real Redis to compare with, and a virtualenv for PyPI's WeasyPrint (the engines section).
 bench: APT_PACKAGES += redis-server python3-venv

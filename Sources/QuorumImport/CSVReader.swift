@@ -27,7 +27,10 @@ public enum CSVReader {
         var index = 0
         if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
 
+        // Room for a record per line, and for as many fields as the record before had: the
+        // arrays of a large file are not copied over and over as they grow.
         var records: [CSVRecord] = []
+        records.reserveCapacity(bytes.reduce(into: 1) { count, byte in if byte == lineFeed { count += 1 } })
         var fields: [String] = []
         // An unquoted field is the bytes from `fieldStart`; a quoted one is gathered in `quoted`
         // (its doubled quotes undone, its line breaks written as LF).
@@ -54,7 +57,9 @@ public enum CSVReader {
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(CSVRecord(line: recordLine, fields: fields))
             }
+            let width = fields.count
             fields = []
+            fields.reserveCapacity(width)
         }
 
         while index < end {

@@ -48,6 +48,7 @@ public struct CSVTable: Sendable {
         }
         let index = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element, $0.offset) })
         var rows: [Row] = []
+        rows.reserveCapacity(records.count)
         for record in records.dropFirst() {
             guard record.fields.count == found.count else {
                 throw ImportError(

@@ -64,7 +64,9 @@ public enum PlanImport {
     public static func actions(csv text: String) throws(ImportError) -> [ImportedAction] {
         let table = try CSVTable(text: text, columns: ImportKind.actions.columns)
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(table.rows.count)
         var result: [ImportedAction] = []
+        result.reserveCapacity(table.rows.count)
         for row in table.rows {
             let ref = try required(row, "ref")
             guard PlanAction.isValidRef(ref) else {

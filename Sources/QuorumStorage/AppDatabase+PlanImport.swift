@@ -74,67 +74,88 @@ extension AppDatabase {
         let stamp = now.storedInstant
         let today = now.londonDate
         return try await write { db in
-            let context = PlanImportContext(measureIDs: Set(try String.fetchAll(db, sql: "SELECT id FROM measure")))
-            let batch = try rows(context)
-            var summary = ImportSummary(kind: batch.kind)
-            let audit = Auditor(db: db, at: stamp, actor: actor, via: "import")
-            let stampText = stamp.storageText
-            switch batch {
-            case .recommendations(let rows):
-                for row in rows {
-                    let record = RecommendationRecord(
-                        id: row.recommendation.id, priority: row.recommendation.priority, priorityTitle: row.priorityTitle,
-                        title: row.recommendation.title, ambition: row.recommendation.ambition)
-                    try upsert(record, key: record.id, subject: "recommendation", db, audit, &summary)
-                }
-            case .actions(let rows):
-                summary.recommendationsCreated = try createRecommendations(rows.map(\.action.recommendationID), db, audit)
-                // Two queries for the whole file, not two or three per row: every stored action by
-                // its ref, and every stored update by what makes it the same update.
-                let stored = try AppDatabase.storedActions(db)
-                var updates = try AppDatabase.storedUpdateKeys(db)
-                // Each row's writes reuse the same prepared statements: no persistence container
-                // and no SQL built per row.
-                let insertAction = try db.cachedStatement(sql: ActionRecord.insertSQL)
-                let updateAction = try db.cachedStatement(sql: ActionRecord.updateSQL)
-                let insertUpdate = try db.cachedStatement(
-                    sql: "INSERT INTO actionUpdate (actionRef, date, text, author, newReviewDate, completes, recordedAt) VALUES (?, ?, ?, ?, NULL, 0, ?)")
-                for row in rows {
-                    let record = ActionRecord(row.action)
-                    try upsert(
-                        record, existing: stored[record.ref], key: record.ref, subject: "action", audit, &summary,
-                        insert: { try insertAction.execute(arguments: record.insertArguments) },
-                        update: { try updateAction.execute(arguments: record.updateArguments) })
-                    if let update = row.update {
-                        let date = update.date ?? today
-                        let dateText = date.description
-                        if updates.insert(UpdateKey(ref: record.ref, date: dateText, text: update.text)).inserted {
-                            try insertUpdate.execute(arguments: [record.ref, dateText, update.text, actor, stampText])
-                            try audit.record("action", record.ref, "update added", ["date": dateText, "text": update.text])
-                            summary.updatesAdded += 1
-                        }
-                    }
-                }
-            case .measures(let measures):
-                summary.recommendationsCreated = try createRecommendations(measures.map(\.recommendationID), db, audit)
-                var next = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM measure") ?? 0) + 1
-                for measure in measures {
-                    let position = try Int.fetchOne(db, sql: "SELECT position FROM measure WHERE id = ?", arguments: [measure.id])
-                    try upsert(MeasureRecord(measure, position: position ?? next), key: measure.id, subject: "measure", db, audit, &summary)
-                    if position == nil { next += 1 }
-                }
-            case .values(let values):
-                for value in values {
-                    switch try storeValue(value, actor: actor, stamp: stamp, db, audit) {
-                    case .created: summary.created += 1
-                    case .updated: summary.updated += 1
-                    case .unchanged: summary.unchanged += 1
+            try AppDatabase.withImportCache(db) { try importRows(actor: actor, stamp: stamp, today: today, rows: rows, db) }
+        }
+    }
+
+    /// The page cache an import may fill: a file of 100,000 actions dirties about 40 MB of
+    /// pages. With the default 2 MB cache SQLite writes pages out to the WAL as the cache
+    /// fills and writes them again when they change, so the import's time goes to the disk.
+    private static let importCacheKiB = 65_536
+
+    /// Runs `body` with the writer's page cache raised to ``importCacheKiB`` and puts it back
+    /// before the transaction commits: once committed, the pages above the usual size are freed
+    /// (SQLite frees unpinned pages over the limit), so the memory is held only while importing.
+    private static func withImportCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let usual = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = \(-importCacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(usual)") }
+        return try body()
+    }
+
+    private func importRows(
+        actor: String, stamp: Date, today: LocalDate, rows: (PlanImportContext) throws -> PlanImportRows, _ db: Database
+    ) throws -> ImportSummary {
+        let context = PlanImportContext(measureIDs: Set(try String.fetchAll(db, sql: "SELECT id FROM measure")))
+        let batch = try rows(context)
+        var summary = ImportSummary(kind: batch.kind)
+        let audit = try Auditor(db: db, at: stamp, actor: actor, via: "import").prepared()
+        let stampText = stamp.storageText
+        switch batch {
+        case .recommendations(let rows):
+            for row in rows {
+                let record = RecommendationRecord(
+                    id: row.recommendation.id, priority: row.recommendation.priority, priorityTitle: row.priorityTitle,
+                    title: row.recommendation.title, ambition: row.recommendation.ambition)
+                try upsert(record, key: record.id, subject: "recommendation", db, audit, &summary)
+            }
+        case .actions(let rows):
+            summary.recommendationsCreated = try createRecommendations(rows.map(\.action.recommendationID), db, audit)
+            // Two queries for the whole file, not two or three per row: every stored action by
+            // its ref, and every stored update by what makes it the same update.
+            let stored = try AppDatabase.storedActions(db)
+            var updates = try AppDatabase.storedUpdateKeys(db)
+            // Each row's writes reuse the same prepared statements: no persistence container
+            // and no SQL built per row.
+            let insertAction = try db.cachedStatement(sql: ActionRecord.insertSQL)
+            let updateAction = try db.cachedStatement(sql: ActionRecord.updateSQL)
+            let insertUpdate = try db.cachedStatement(
+                sql: "INSERT INTO actionUpdate (actionRef, date, text, author, newReviewDate, completes, recordedAt) VALUES (?, ?, ?, ?, NULL, 0, ?)")
+            for row in rows {
+                let record = ActionRecord(row.action)
+                try upsert(
+                    record, existing: stored[record.ref], key: record.ref, subject: "action", audit, &summary,
+                    insert: { try insertAction.execute(arguments: record.insertArguments) },
+                    update: { try updateAction.execute(arguments: record.updateArguments) })
+                if let update = row.update {
+                    let date = update.date ?? today
+                    let dateText = date.description
+                    if updates.insert(UpdateKey(ref: record.ref, date: dateText, text: update.text)).inserted {
+                        try insertUpdate.execute(arguments: [record.ref, dateText, update.text, actor, stampText])
+                        try audit.record("action", record.ref, "update added", ["date": dateText, "text": update.text])
+                        summary.updatesAdded += 1
                     }
                 }
             }
-            summary.rows = summary.created + summary.updated + summary.unchanged
-            return summary
+        case .measures(let measures):
+            summary.recommendationsCreated = try createRecommendations(measures.map(\.recommendationID), db, audit)
+            var next = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM measure") ?? 0) + 1
+            for measure in measures {
+                let position = try Int.fetchOne(db, sql: "SELECT position FROM measure WHERE id = ?", arguments: [measure.id])
+                try upsert(MeasureRecord(measure, position: position ?? next), key: measure.id, subject: "measure", db, audit, &summary)
+                if position == nil { next += 1 }
+            }
+        case .values(let values):
+            for value in values {
+                switch try storeValue(value, actor: actor, stamp: stamp, db, audit) {
+                case .created: summary.created += 1
+                case .updated: summary.updated += 1
+                case .unchanged: summary.unchanged += 1
+                }
+            }
         }
+        summary.rows = summary.created + summary.updated + summary.unchanged
+        return summary
     }
 
     /// Creates the recommendations named by `ids` that are not yet stored, titled by their id
@@ -228,6 +249,10 @@ struct Auditor {
     let via: String
     /// The entries' instant, written once for all of an import's entries.
     private let atText: String
+    /// The insert, when ``prepared()`` has looked it up.
+    private var insert: Statement?
+    private static let insertSQL =
+        "INSERT INTO auditEntry (at, actor, subject, subjectKey, change, details, via) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
     init(db: Database, at: Date, actor: String, via: String) {
         self.db = db
@@ -236,11 +261,19 @@ struct Auditor {
         self.atText = at.storageText
     }
 
+    /// The same auditor holding its insert statement, for a transaction that records an entry
+    /// per row of a file: the connection's statement cache is a dictionary by SQL text, and
+    /// hashing the text for every entry was a visible part of an import.
+    func prepared() throws -> Auditor {
+        var auditor = self
+        auditor.insert = try db.cachedStatement(sql: Self.insertSQL)
+        return auditor
+    }
+
     /// Writes one entry through a prepared statement the connection keeps, so a file of many
     /// rows prepares it once.
     func record(_ subject: String, _ key: String, _ change: String, _ details: [String: String]) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO auditEntry (at, actor, subject, subjectKey, change, details, via) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let statement = try insert ?? db.cachedStatement(sql: Self.insertSQL)
         try statement.execute(arguments: [atText, actor, subject, key, change, AuditDetails.json(details), via])
     }
 

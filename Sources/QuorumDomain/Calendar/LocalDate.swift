@@ -35,11 +35,23 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM-DD`, the only form the wire and the files use for a date.
     public init?(iso text: some StringProtocol) {
+        self.init(isoBytes: text.utf8)
+    }
+
+    /// The same, for a `String`: an overload made in this module, so that the byte loop is
+    /// compiled for `String`'s bytes rather than walked through protocol witnesses when another
+    /// module (an import, on every row) calls it.
+    public init?(iso text: String) {
+        self.init(isoBytes: text.utf8)
+    }
+
+    @inline(__always)
+    private init?(isoBytes: some Sequence<UInt8>) {
         // Read as bytes: an import checks a date or two on every row, and nothing but ASCII
         // digits and two hyphens at their places can be such a date.
         var numbers = (year: 0, month: 0, day: 0)
         var length = 0
-        for byte in text.utf8 {
+        for byte in isoBytes {
             switch length {
             case 4, 7:
                 guard byte == UInt8(ascii: "-") else { return nil }

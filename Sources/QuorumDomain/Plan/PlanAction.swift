@@ -65,6 +65,7 @@ public struct PlanAction: Hashable, Sendable, Codable {
     /// at most three digits, without leading zeros: `1.1.4`, `1.1.18`, `2.6`, `3.1`.
     ///
     /// The seed's `1.1.2017` (a mangled `1.1.17`) is refused, as are `1`, `1.1.`, `01.1`, `1.0`.
+    @inlinable
     public static func isValidRef(_ ref: some StringProtocol) -> Bool {
         isNumbered(ref, parts: 2...3)
     }
@@ -76,7 +77,10 @@ public struct PlanAction: Hashable, Sendable, Codable {
         return String(ref[..<dot])
     }
 
-    /// `count` dot-separated numbers 1 to 999 written without leading zeros.
+    /// `count` dot-separated numbers 1 to 999 written without leading zeros. Inlinable, as the
+    /// checks that call it are, so that an import's module compiles the byte loop for its
+    /// `String`s instead of walking every byte through protocol witnesses.
+    @inlinable
     static func isNumbered(_ text: some StringProtocol, parts count: ClosedRange<Int>) -> Bool {
         // One pass over the bytes, as an import checks every row's ref (and its recommendation's).
         var parts = 1

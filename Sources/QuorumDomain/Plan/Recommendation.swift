@@ -23,6 +23,7 @@ public struct Recommendation: Hashable, Sendable, Codable {
     /// Whether `id` is a recommendation number: one or two dot-separated positive whole numbers
     /// with no leading zeros (`1.1`, `2`, `3`). The seed's heading "Recommendation 2.0" is
     /// recommendation `2`.
+    @inlinable
     public static func isValidID(_ id: some StringProtocol) -> Bool {
         PlanAction.isNumbered(id, parts: 1...2)
     }

@@ -31,7 +31,7 @@ public enum ReviewDate: Hashable, Sendable {
     public init(parsing text: String) throws(ReviewDateError) {
         // The form nearly every row of an import has, read at once; anything else (a month, a
         // name, a date that does not exist) goes the long way, to its error if it has one.
-        if let date = LocalDate(iso: text) {
+        if let date = LocalDate(iso: text) ?? Self.monthAndYear(text) {
             self = .date(date)
             return
         }
@@ -88,6 +88,42 @@ public enum ReviewDate: Hashable, Sendable {
     /// The review date, or nil for ``ongoing`` and ``completed``.
     public var date: LocalDate? {
         if case .date(let date) = self { date } else { nil }
+    }
+
+    /// The last day of the month of `Oct 2017` or `October 2017`, read from its bytes: an
+    /// ASCII month name of three letters or more, one space, four digits. Nil for anything else,
+    /// which the long way reads (or refuses) instead; the result is the long way's for the same text.
+    private static func monthAndYear(_ text: String) -> LocalDate? {
+        var letters: (UInt64, count: Int) = (0, 0)
+        var year = 0
+        var digits = 0
+        var inYear = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                // Up to eight letters kept, lowercased, as one word to compare; a longer name
+                // (September) goes the long way.
+                guard !inYear, letters.count < 8 else { return nil }
+                letters.0 = letters.0 << 8 | UInt64(byte | 0x20)
+                letters.count += 1
+            case UInt8(ascii: " "):
+                guard !inYear, letters.count >= 3 else { return nil }
+                inYear = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard inYear, digits < 4 else { return nil }
+                year = year * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            default:
+                return nil
+            }
+        }
+        guard digits == 4 else { return nil }
+        for (index, name) in monthNames.enumerated() where name.utf8.count >= letters.count {
+            var prefix: UInt64 = 0
+            for byte in name.utf8.prefix(letters.count) { prefix = prefix << 8 | UInt64(byte) }
+            if prefix == letters.0 { return YearMonth(year: year, month: index + 1).lastDay }
+        }
+        return nil
     }
 
     private static let monthNames = [
