@@ -184,4 +184,27 @@ struct BankHolidaysTests {
         #expect(holidays.holiday(on: day("2018-12-12")) == nil)
         #expect(!holidays.isBankHoliday(day("2018-12-12")))
     }
+
+    @Test("each day's holiday is the one its year's list gives, inside the worked-out years and beyond them")
+    func dayByDayAgreesWithTheYearsList() {
+        let council = BankHolidays(additionalAdjustments: [
+            .added(day("2101-06-07"), name: "A day beyond the table"),
+            .moved(from: day("2100-05-31"), to: day("2100-06-07"), name: "Spring bank holiday"),
+        ])
+        var found = 0
+        for year in [1978, 1995, 2012, 2022, 2023, 2027, 2100, 2101, 2150] {
+            let listed = Dictionary(uniqueKeysWithValues: council.holidays(in: year).map { ($0.date, $0) })
+            var date = day("\(year)-01-01")
+            while date.year == year {
+                #expect(council.holiday(on: date) == listed[date], "\(date)")
+                if council.holiday(on: date) != nil { found += 1 }
+                date = date.adding(days: 1)
+            }
+        }
+        // Eight or more a year, so the loop above compared holidays and not only empty days.
+        #expect(found >= 9 * 8)
+        #expect(council.holiday(on: day("2101-06-07"))?.name == "A day beyond the table")
+        #expect(council.holiday(on: day("2100-06-07"))?.name == "Spring bank holiday")
+        #expect(council.holiday(on: day("2100-05-31")) == nil)
+    }
 }

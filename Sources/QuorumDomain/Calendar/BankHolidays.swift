@@ -37,15 +37,37 @@ public struct BankHolidays: Hashable, Sendable {
     /// The shipped adjustments followed by the extra ones, applied in that order.
     public let adjustments: [BankHolidayAdjustment]
 
+    /// The years whose holidays are worked out once, when the value is made: every working-day
+    /// count asks about one day at a time, and a pack build's clearance deadlines ask thousands
+    /// of times. A date outside them is worked out when asked.
+    static let tabulatedYears = firstRuleYear...2100
+
+    /// The holidays of ``tabulatedYears`` by date.
+    private let tabulated: [LocalDate: BankHoliday]
+
     /// The holidays by rule, with the shipped adjustments and then `additionalAdjustments`
     /// (the council's, from its configuration) applied.
     public init(additionalAdjustments: [BankHolidayAdjustment] = []) {
-        self.adjustments = Self.shippedAdjustments + additionalAdjustments
+        let adjustments = Self.shippedAdjustments + additionalAdjustments
+        self.adjustments = adjustments
+        var tabulated: [LocalDate: BankHoliday] = [:]
+        for year in Self.tabulatedYears {
+            for holiday in Self.holidays(in: year, adjustments: adjustments) { tabulated[holiday.date] = holiday }
+        }
+        self.tabulated = tabulated
     }
+
+    // The table follows from the adjustments: two values with the same adjustments are equal.
+    public static func == (lhs: BankHolidays, rhs: BankHolidays) -> Bool { lhs.adjustments == rhs.adjustments }
+    public func hash(into hasher: inout Hasher) { hasher.combine(adjustments) }
 
     /// The year's bank holidays in date order, one for each date.
     public func holidays(in year: Int) -> [BankHoliday] {
-        var holidays = Self.ruleHolidays(in: year)
+        Self.holidays(in: year, adjustments: adjustments)
+    }
+
+    private static func holidays(in year: Int, adjustments: [BankHolidayAdjustment]) -> [BankHoliday] {
+        var holidays = ruleHolidays(in: year)
         for adjustment in adjustments {
             if case .moved(let from, _, _) = adjustment, from.year == year {
                 // A holiday moved away is an ordinary day on its usual date.
@@ -67,7 +89,8 @@ public struct BankHolidays: Hashable, Sendable {
 
     /// The bank holiday on `date`, or nil when it is not one.
     public func holiday(on date: LocalDate) -> BankHoliday? {
-        holidays(in: date.year).first { $0.date == date }
+        guard Self.tabulatedYears.contains(date.year) else { return holidays(in: date.year).first { $0.date == date } }
+        return tabulated[date]
     }
 
     /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian computus), for years
