@@ -70,17 +70,22 @@ extension ByteBuffer {
     /// so a header can never be longer than 22 bytes and a hostile peer cannot make the decoder
     /// wait for one.
     func peekRESPInteger(offset: Int) -> RESPIntegerLine {
-        let view = self.readableBytesView
-        var index = view.startIndex + offset
+        // One look at the bytes for the whole header: each subscript of a ByteBufferView is a
+        // checked access to the buffer's storage, and a pipelined batch reads two headers a request.
+        self.withUnsafeReadableBytes { bytes in Self.parseRESPInteger(bytes, from: offset) }
+    }
+
+    private static func parseRESPInteger(_ view: UnsafeRawBufferPointer, from offset: Int) -> RESPIntegerLine {
+        var index = offset
         var negative = false
-        if index < view.endIndex, view[index] == UInt8(ascii: "-") {
+        if index < view.count, view[index] == UInt8(ascii: "-") {
             negative = true
             index += 1
         }
         let firstDigit = index
         let bound = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
         var magnitude: UInt64 = 0
-        while index < view.endIndex {
+        while index < view.count {
             let byte = view[index]
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -94,10 +99,10 @@ extension ByteBuffer {
                 index += 1
             case UInt8(ascii: "\r"):
                 guard index > firstDigit, !(negative && magnitude == 0) else { return .invalid }
-                guard index + 1 < view.endIndex else { return .needMoreData }
+                guard index + 1 < view.count else { return .needMoreData }
                 guard view[index + 1] == UInt8(ascii: "\n") else { return .invalid }
                 let value = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
-                return .value(value, length: index + 2 - (view.startIndex + offset))
+                return .value(value, length: index + 2 - offset)
             default:
                 return .invalid
             }
