@@ -22,44 +22,49 @@ enum MIMEEncoding {
     /// that no encoded line starts with a dot (SMTP's end-of-data marker, RFC 5321 §4.5.2) or
     /// with an mbox separator, whatever the transport does.
     static func quotedPrintable(_ text: String) -> String {
-        var output = ""
+        // Written as bytes: one String per byte, and counting its characters, was a fifth of
+        // the deliverer's time on a run of digests.
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
         let lines = hardLines(of: Array(text.utf8))
         for (index, line) in lines.enumerated() {
-            if index > 0 { output += "\r\n" }
+            if index > 0 { output += [0x0D, 0x0A] }
             encodeLine(line, into: &output)
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func encodeLine(_ bytes: [UInt8], into output: inout String) {
+    private static let fromSpace = Array("From ".utf8)
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func encodeLine(_ bytes: [UInt8], into output: inout [UInt8]) {
         var column = 0
         for (index, byte) in bytes.enumerated() {
-            let isLast = index == bytes.count - 1
-            var token: String
+            var encoded: Bool
             switch byte {
             case 0x20, 0x09:
                 // Trailing white space would be stripped by some relays: encode it.
-                token = isLast ? hex(byte) : String(UnicodeScalar(byte))
+                encoded = index == bytes.count - 1
             case 0x3D, 0x00..<0x20, 0x7F...:
-                token = hex(byte)
+                encoded = true
             default:
-                token = String(UnicodeScalar(byte))
+                encoded = false
             }
             // A soft break must leave room for its own "=".
-            if column + token.count > maximumQuotedPrintableLineLength - 1 {
-                output += "=\r\n"
+            if column + (encoded ? 3 : 1) > maximumQuotedPrintableLineLength - 1 {
+                output += [UInt8(ascii: "="), 0x0D, 0x0A]
                 column = 0
             }
-            if column == 0 {
-                if byte == UInt8(ascii: ".") {
-                    token = hex(byte)
-                } else if byte == UInt8(ascii: "F"), bytes[index...].starts(with: Array("From ".utf8)) {
-                    token = hex(byte)
-                }
+            if column == 0, byte == UInt8(ascii: ".") || (byte == UInt8(ascii: "F") && bytes[index...].starts(with: fromSpace)) {
+                encoded = true
             }
-            output += token
-            column += token.count
+            if encoded {
+                output += [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                column += 3
+            } else {
+                output.append(byte)
+                column += 1
+            }
         }
     }
 
@@ -81,11 +86,6 @@ enum MIMEEncoding {
         }
         lines.append(current)
         return lines
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return "=" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
     }
 
     // MARK: Headers

@@ -102,6 +102,25 @@ struct EmailMessageTests {
     }
 
     @Test(
+        "Quoted-printable, byte for byte",
+        arguments: [
+            ("a=b caf\u{E9}\t", "a=3Db caf=C3=A9=09"),
+            ("trailing space ", "trailing space=20"),
+            ("inner\tspace kept", "inner\tspace kept"),
+            (". dot\nFrom here\r\nFromage", "=2E dot\r\n=46rom here\r\nFromage"),
+            (String(repeating: "x", count: 80), String(repeating: "x", count: 75) + "=\r\n" + "xxxxx"),
+            (String(repeating: "x", count: 74) + "\u{E9}", String(repeating: "x", count: 74) + "=\r\n=C3=A9"),
+            (String(repeating: "x", count: 75) + ".", String(repeating: "x", count: 75) + "=\r\n=2E"),
+            ("\u{7F}\u{0}", "=7F=00"),
+            ("", ""),
+        ])
+    func quotedPrintableBytes(text: String, expected: String) {
+        let encoded = MIMEEncoding.quotedPrintable(text)
+        #expect(encoded == expected)
+        #expect(encoded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= MIMEEncoding.maximumQuotedPrintableLineLength })
+    }
+
+    @Test(
         "Body lines that SMTP or mbox would mangle are encoded, and decode back unchanged",
         arguments: [".", ".hidden line", "..two dots", "From the Director", "x = y", "tab at end\t", "\r", ""]
     )
