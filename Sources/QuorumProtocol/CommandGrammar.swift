@@ -32,7 +32,7 @@ public struct CommandGrammar: Sendable {
         var words: [String] = []
         words.reserveCapacity(request.arguments.count)
         for (position, buffer) in request.arguments.enumerated() {
-            guard let word = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            guard let word = buffer.readableText() else {
                 throw CommandGrammarError(.badarg, "argument \(position + 1) is not valid UTF-8")
             }
             words.append(word)

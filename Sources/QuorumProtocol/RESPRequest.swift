@@ -52,7 +52,7 @@ public struct RESPRequest: Sendable, Hashable {
         guard self.arguments.indices.contains(index) else {
             throw RESPArgumentError(code: .missing, command: self.name, index: index)
         }
-        guard let text = String(validating: self.arguments[index].readableBytesView, as: UTF8.self) else {
+        guard let text = self.arguments[index].readableText() else {
             throw RESPArgumentError(code: .invalidUTF8, command: self.name, index: index)
         }
         return text
@@ -67,5 +67,18 @@ extension RESPValue {
     /// ```
     public init(_ request: RESPRequest) {
         self = .array(request.arguments.map { .bulkString($0) })
+    }
+}
+
+extension ByteBuffer {
+    /// The readable bytes as text, or nil when they are not valid UTF-8.
+    func readableText() -> String? {
+        withUnsafeReadableBytes { bytes in
+            // Nearly every argument is ASCII, which is UTF-8 as it is: one pass over the bytes
+            // here, since `String(validating:)` takes a generic path, one byte at a time, that
+            // was a tenth of a pipelined read's time.
+            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            return String(validating: bytes, as: UTF8.self)
+        }
     }
 }

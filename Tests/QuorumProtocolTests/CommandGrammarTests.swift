@@ -41,6 +41,29 @@ struct CommandGrammarTests {
         #expect(Self.refusal(notText) == "BADARG argument 2 is not valid UTF-8")
     }
 
+    @Test(
+        "arguments are text when they are UTF-8, ASCII or not, and refused when they are not",
+        arguments: [
+            ([UInt8]("BOARD".utf8), "BOARD"),
+            ([], ""),
+            ([UInt8]("Children’s Services — café ✔︎ 🙂".utf8), "Children’s Services — café ✔︎ 🙂"),
+            ([0x41, 0xC3, 0xA9], "Aé"),
+            ([0x41, 0x80], nil),  // a continuation byte alone
+            ([0x41, 0xC3], nil),  // a sequence cut short
+            ([0xC0, 0x80], nil),  // an overlong NUL
+            ([0xED, 0xA0, 0x80], nil),  // a UTF-16 surrogate
+            ([0xF4, 0x90, 0x80, 0x80], nil),  // beyond U+10FFFF
+            ([0x61, 0x62, 0x63, 0xFF], nil),  // ASCII, then a byte that is never UTF-8
+        ] as [([UInt8], String?)])
+    func argumentsAsText(bytes: [UInt8], expected: String?) {
+        let request = RESPRequest(arguments: [ByteBuffer(string: "PING"), ByteBuffer(bytes: bytes)])
+        if let expected {
+            #expect((try? CommandGrammar.words(of: request)) == ["PING", expected])
+        } else {
+            #expect(Self.refusal(request) == "BADARG argument 2 is not valid UTF-8")
+        }
+    }
+
     @Test func anArgumentOverTheCommandsSizeIsTooBig() {
         #expect(Self.refusal(RESPRequest("BOARD", "GET", String(repeating: "c", count: 1024))) == nil)
         #expect(Self.refusal(RESPRequest("BOARD", "GET", String(repeating: "c", count: 1025)))
