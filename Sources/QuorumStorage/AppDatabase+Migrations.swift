@@ -340,6 +340,43 @@ extension AppDatabase {
                 t.add(column: "unapprovedReports", .jsonText)
             }
         }
+        migrator.registerMigration("audit entries and action updates: row ids without AUTOINCREMENT") { db in
+            // AUTOINCREMENT makes SQLite read and rewrite the table's row in sqlite_sequence on
+            // every insert, and an import inserts one audit entry per row. What it adds, ids never
+            // reused after a delete, these tables do not need: their rows are never deleted, so
+            // a new row's id is one more than the largest, in order, as before.
+            try db.create(table: "auditEntryRows") { t in
+                t.primaryKey("id", .integer)
+                t.column("at", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("subjectKey", .text).notNull()
+                t.column("change", .text).notNull()
+                t.column("details", .jsonText).notNull()
+                t.column("via", .text).notNull()
+            }
+            try db.execute(
+                sql: "INSERT INTO auditEntryRows (id, at, actor, subject, subjectKey, change, details, via) SELECT id, at, actor, subject, subjectKey, change, details, via FROM auditEntry")
+            try db.drop(table: "auditEntry")
+            try db.rename(table: "auditEntryRows", to: "auditEntry")
+            try db.create(index: "auditEntry_subject", on: "auditEntry", columns: ["subject", "subjectKey"])
+
+            try db.create(table: "actionUpdateRows") { t in
+                t.primaryKey("id", .integer)
+                t.column("actionRef", .text).notNull().references("action", onDelete: .cascade)
+                t.column("date", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("newReviewDate", .text)
+                t.column("completes", .boolean).notNull()
+                t.column("recordedAt", .text).notNull()
+            }
+            try db.execute(
+                sql: "INSERT INTO actionUpdateRows (id, actionRef, date, text, author, newReviewDate, completes, recordedAt) SELECT id, actionRef, date, text, author, newReviewDate, completes, recordedAt FROM actionUpdate")
+            try db.drop(table: "actionUpdate")
+            try db.rename(table: "actionUpdateRows", to: "actionUpdate")
+            try db.create(index: "actionUpdate_on_actionRef", on: "actionUpdate", columns: ["actionRef"])
+        }
         return migrator
     }
 }
