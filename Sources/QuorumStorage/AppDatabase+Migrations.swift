@@ -344,7 +344,9 @@ extension AppDatabase {
             // AUTOINCREMENT makes SQLite read and rewrite the table's row in sqlite_sequence on
             // every insert, and an import inserts one audit entry per row. What it adds, ids never
             // reused after a delete, these tables do not need: their rows are never deleted, so
-            // a new row's id is one more than the largest, in order, as before.
+            // a new row's id is one more than the largest, in order, as before. SQLite cannot
+            // change a key in place: each table is made again with its columns as they stand,
+            // filled from the old one, which is then dropped.
             try db.create(table: "auditEntryRows") { t in
                 t.primaryKey("id", .integer)
                 t.column("at", .text).notNull()
