@@ -53,6 +53,8 @@ public final class TableChanges: TransactionObserver, Sendable {
         pending.withLock { $0.formUnion(tables) }
     }
 
+    // Not called while ``observes(eventsOfKind:)`` declines row events; kept correct for the
+    // protocol's sake, should GRDB ever deliver one.
     public func databaseDidChange(with event: DatabaseEvent) {
         let table = event.tableName
         pending.withLock { _ = $0.insert(table) }

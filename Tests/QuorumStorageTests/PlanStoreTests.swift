@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuorumDomain
+import Synchronization
 import Testing
 
 @testable import QuorumStorage
@@ -36,6 +37,31 @@ struct PlanStoreTests {
             }
         }
         #expect(try await database.planActions().isEmpty)
+    }
+
+    @Test("an import raises the page cache only while it runs, whether it stores its rows or is refused")
+    func theImportCacheIsPutBack() async throws {
+        struct Refused: Error {}
+        let database = try AppDatabase.makeInMemory()
+        let cacheSize = { try await database.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } }
+        let usual = try await cacheSize()
+        let during = Mutex<Int?>(nil)
+        _ = try await database.importPlan(actor: "admin", now: testNow) { _ in
+            .actions([PlanImportRows.ActionRow(action: Self.action("1.1.1"), update: nil)])
+        }
+        #expect(try await cacheSize() == usual)
+        await #expect(throws: Refused.self) {
+            _ = try await database.importPlan(actor: "admin", now: testNow) { _ in throw Refused() }
+        }
+        #expect(try await cacheSize() == usual)
+        // And raised while the rows are checked and written (a negative size is in KiB).
+        _ = try await database.importPlan(actor: "admin", now: testNow) { _ in
+            let size = try database.writer.unsafeReentrantRead { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+            during.withLock { $0 = size }
+            return .actions([])
+        }
+        #expect(during.withLock { $0 } == -65_536)
+        #expect(usual != -65_536)
     }
 
     @Test func theCheckSeesTheStoredMeasures() async throws {

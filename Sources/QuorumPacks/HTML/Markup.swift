@@ -132,8 +132,9 @@ struct Markup: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStrin
     private static let special: [Bool] = (0..<256).map { replacements[$0] != nil || $0 == 0xC2 }
 
     private static func escape(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Filled only from the first replacement: most texts have none and are made strings as
+        // they are, with no buffer of their own.
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + bytes.count / 16)
         let special = Self.special
         var copied = 0
         var index = 0
@@ -156,6 +157,7 @@ struct Markup: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStrin
                 index += length
                 continue
             }
+            if output.isEmpty { output.reserveCapacity(bytes.count + bytes.count / 16) }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
             output.append(contentsOf: replaced)
             index += length
