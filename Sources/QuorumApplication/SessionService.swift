@@ -128,6 +128,6 @@ public struct SessionService: Sendable {
     /// 32 random bytes as 64 hex digits.
     static func randomID() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        return Hex.lowercase((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import QuorumDomain
 
 extension EmailMessage {
     /// Header fields that the message writes itself; ``headers`` cannot repeat or replace them.
@@ -69,9 +70,6 @@ extension EmailMessage {
     /// digits or a line break there), so it cannot occur inside a part.
     var boundary: String {
         let digest = SHA256.hash(data: Data(normalizedMessageID.utf8))
-        return "=_quorum_" + digest.prefix(12).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "=_quorum_" + Hex.lowercase(digest.prefix(12))
     }
 }

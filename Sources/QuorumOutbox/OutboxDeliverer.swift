@@ -149,7 +149,7 @@ public struct OutboxDeliverer: Service {
     }
 
     private func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(text.utf8)))
     }
 }
 

@@ -12,14 +12,16 @@ extension AppDatabase {
                 .filter(status: .pending)
                 .filter(OutboxRecord.Columns.nextAttemptAt <= now.storageText && channels.contains(OutboxRecord.Columns.channel))
                 .order(OutboxRecord.Columns.id).limit(limit).fetchAll(db)
-            var claimed: [OutboxEntry] = []
-            for var record in records {
-                record.status = .sending
-                record.attempts += 1
-                try record.update(db)
-                claimed.append(try record.entry())
+            guard !records.isEmpty else { return [] }
+            // One statement for the batch: writing each row back whole would rewrite its notice too.
+            try OutboxRecord.filter(keys: records.compactMap(\.id))
+                .updateAll(db, OutboxRecord.Columns.status.set(to: OutboxStatus.sending), OutboxRecord.Columns.attempts += 1)
+            return try records.map { record in
+                var claimed = record
+                claimed.status = .sending
+                claimed.attempts += 1
+                return try claimed.entry()
             }
-            return claimed
         }
     }
 

@@ -118,8 +118,7 @@ enum AccessToken {
     /// 32 random bytes from the system's CSPRNG, as 64 hex digits (safe to paste and to quote).
     static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }
-            .joined()
+        return Hex.lowercase((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     static func hash(_ token: String) -> Data {

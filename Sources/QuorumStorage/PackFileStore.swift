@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import QuorumDomain
 
 /// Immutable, content-addressed files: `<directory>/<sha256>.<extension>`.
 ///
@@ -15,7 +16,7 @@ public struct PackFileStore: Sendable {
 
     /// The SHA-256 of `data`, in lower-case hex.
     public static func address(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: data))
     }
 
     /// Stores `data` once; a second store of the same bytes finds it already there.

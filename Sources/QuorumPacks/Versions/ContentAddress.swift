@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import QuorumDomain
 
 /// The SHA-256 of some bytes, written as 64 lower-case hex digits: how packs are named and
 /// checked (a pack's part is stored, fetched and compared by it).
@@ -14,10 +15,7 @@ public struct ContentAddress: Hashable, Sendable, Comparable, CustomStringConver
 
     /// The address of `bytes`.
     public init(of bytes: some DataProtocol) {
-        hex = SHA256.hash(data: bytes).map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
+        hex = Hex.lowercase(SHA256.hash(data: bytes))
     }
 
     /// The address of the UTF-8 bytes of `text`.

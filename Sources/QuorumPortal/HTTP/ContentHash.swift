@@ -1,10 +1,11 @@
 import Crypto
 import Foundation
+import QuorumDomain
 
 /// SHA-256 in lower-case hex: the content address of pack files and the stylesheet's validator.
 enum ContentHash {
     static func sha256Hex(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: data))
     }
 
     static func sha256Base64(_ data: some DataProtocol) -> String {

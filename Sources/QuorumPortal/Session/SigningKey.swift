@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import QuorumDomain
 
 /// The key that signs session cookies and form tokens, kept in a file readable by its owner
 /// only, so that sign-ins survive a restart.
@@ -51,7 +52,7 @@ struct SigningKey: Sendable {
     /// 32 random bytes as 64 hex digits.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        return Hex.lowercase((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 }
 
