@@ -16,14 +16,19 @@ public struct CommandGrammar: Sendable {
     public let shapes: [String: CommandShape]
     /// First words that take a subcommand (`BOARD`, `MEETING`, …).
     public let groups: Set<String>
+    /// The two-word commands by their first word, then their second: a request is matched
+    /// without making the name it would be looked up by.
+    private let subcommands: [String: [String: CommandShape]]
 
     public init(_ shapes: [CommandShape]) {
         self.shapes = Dictionary(uniqueKeysWithValues: shapes.map { ($0.name, $0) })
-        self.groups = Set(
-            shapes.compactMap { shape in
-                let words = shape.name.split(separator: " ")
-                return words.count == 2 ? String(words[0]) : nil
-            })
+        var subcommands: [String: [String: CommandShape]] = [:]
+        for shape in shapes {
+            let words = shape.name.split(separator: " ")
+            if words.count == 2 { subcommands[String(words[0]), default: [:]][String(words[1])] = shape }
+        }
+        self.subcommands = subcommands
+        self.groups = Set(subcommands.keys)
     }
 
     /// The request's words as text.
@@ -53,11 +58,11 @@ public struct CommandGrammar: Sendable {
         let shape: CommandShape
         let nameWords: Int
         // COMMAND runs alone and has subcommands too.
-        if groups.contains(first), words.count >= 2 || shapes[first] == nil {
+        if let group = subcommands[first], words.count >= 2 || shapes[first] == nil {
             guard words.count >= 2 else {
                 throw CommandGrammarError(.err, "wrong number of arguments for '\(first)': it needs a subcommand; try HELP \(first)")
             }
-            guard let found = shapes["\(first) \(words[1].uppercased())"] else {
+            guard let found = group[words[1].uppercased()] else {
                 throw CommandGrammarError(.err, "unknown subcommand '\(words[1])' for '\(first)'; try HELP \(first)")
             }
             shape = found
