@@ -63,6 +63,10 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
     private var requestStartedAt: NIODeadline?
     private var idleTimer: Scheduled<Void>?
     private var requestTimer: Scheduled<Void>?
+    /// How large the last batch's replies were: the next batch's buffer starts that size, so a
+    /// run of pipelined replies is not copied again each time the buffer doubles.
+    private var replyCapacity = RESPConnectionHandler.replyCapacityRange.lowerBound
+    static let replyCapacityRange = 256...(1 << 20)
 
     init(configuration: ServerConfiguration, dispatcher: CommandDispatcher, registry: ConnectionRegistry, logger: Logger) {
         self.configuration = configuration
@@ -264,11 +268,12 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         let eventLoop = context.eventLoop
         let (dispatcher, registry, session, authFailures) = (self.dispatcher, self.registry, self.session, self.authFailures)
         let allocator = context.channel.allocator
+        let replyCapacity = self.replyCapacity
         Task { [answered] in
             var session = session
             var authFailures = authFailures
             // After the replies answered on the event loop, so that the batch leaves in one write.
-            var replies = answered ?? allocator.buffer(capacity: 256)
+            var replies = answered ?? allocator.buffer(capacity: replyCapacity)
             var closes = false
             work: for work in batch {
                 switch work {
@@ -339,8 +344,10 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         var replies: ByteBuffer?
         var tally = ImmediateTally()
         let (answered, closes) = Self.answer(
-            &queue, session: &session, into: &replies, dispatcher: dispatcher, tally: &tally, allocator: context.channel.allocator)
+            &queue, session: &session, into: &replies, dispatcher: dispatcher, tally: &tally, allocator: context.channel.allocator,
+            capacity: replyCapacity)
         dispatcher.report(tally)
+        if let replies { noteReplySize(replies) }
         if closes || (answered > 0 && registry.isShuttingDown) {
             closeAfter(replies, context: context)
             return .none
@@ -352,7 +359,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
     /// - Returns: how many were answered, and whether the last answer closes the connection.
     private static func answer(
         _ queue: inout CircularBuffer<Work>, session: inout Session, into replies: inout ByteBuffer?,
-        dispatcher: CommandDispatcher, tally: inout ImmediateTally, allocator: ByteBufferAllocator
+        dispatcher: CommandDispatcher, tally: inout ImmediateTally, allocator: ByteBufferAllocator, capacity: Int
     ) -> (answered: Int, closes: Bool) {
         var answered = 0
         while answered < ServerConfiguration.maxBatch, case .request(let request)? = queue.first,
@@ -361,11 +368,15 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
             _ = queue.popFirst()
             answered += 1
             session = outcome.session
-            if replies == nil { replies = allocator.buffer(capacity: 256) }
+            if replies == nil { replies = allocator.buffer(capacity: capacity) }
             replies!.writeRESPValue(outcome.reply, version: session.protocolVersion)
             if outcome.close { return (answered, true) }
         }
         return (answered, false)
+    }
+
+    private func noteReplySize(_ replies: ByteBuffer) {
+        replyCapacity = min(max(replies.readableBytes, Self.replyCapacityRange.lowerBound), Self.replyCapacityRange.upperBound)
     }
 
     /// Writes `replies`, if any, then closes as ``lingeringClose(context:)`` does.
@@ -378,6 +389,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
     private func finishBatch(context: ChannelHandlerContext, replies: ByteBuffer, session: Session, closes: Bool) {
         isProcessing = false
         self.session = session
+        noteReplySize(replies)
         if closes {
             context.writeAndFlush(wrapOutboundOut(replies), promise: nil)
             lingeringClose(context: context)

@@ -14,9 +14,10 @@ public struct ServerContext: Sendable {
     /// command the table does not have, so that names stay bounded), how long it took, and
     /// whether it failed. The daemon counts these for `/metrics`.
     public var onCommand: (@Sendable (_ name: String, _ duration: Duration, _ failed: Bool) -> Void)?
-    /// Told, once per batch, how many bare `PING`s were answered from their bytes: these are
-    /// counted under `PING` and not timed.
-    public var onPings: (@Sendable (_ count: Int) -> Void)?
+    /// Told how many requests of one command were answered on the event loop from memory: the
+    /// bare `PING`s of a batch, answered from their bytes, and each run of kept replies. These
+    /// are counted under the command's name and not timed.
+    public var onUntimed: (@Sendable (_ name: String, _ count: Int) -> Void)?
     /// Replies of cacheable reads, shared by every connection.
     let replies = ReplyCache()
 

@@ -18,7 +18,6 @@ final class CommandMetrics: Sendable {
 
     private let series: [String: Series]
     private let unknown: Series
-    private let ping: Series
 
     /// - Parameter names: every command's name (``CommandDispatcher/commandNames``).
     init(names: [String]) {
@@ -27,7 +26,6 @@ final class CommandMetrics: Sendable {
         series["unknown"] = unknown
         self.series = series
         self.unknown = unknown
-        self.ping = series["PING"] ?? unknown
     }
 
     func record(_ name: String, _ duration: Duration, failed: Bool) {
@@ -38,8 +36,8 @@ final class CommandMetrics: Sendable {
         metrics.duration.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
-    /// Counts bare PINGs answered from their bytes, which are not timed.
-    func recordPings(_ count: Int) {
-        ping.answered.increment(by: Int64(count))
+    /// Counts requests answered from memory (bare PINGs, kept replies), which are not timed.
+    func recordUntimed(_ name: String, count: Int) {
+        (series[name] ?? unknown).answered.increment(by: Int64(count))
     }
 }

@@ -156,7 +156,7 @@ struct QuorumDaemon: AsyncParsableCommand {
         var context = ServerContext(application: application, connections: connections, logger: logger)
         let commandMetrics = CommandMetrics(names: CommandDispatcher.commandNames)
         context.onCommand = { name, duration, failed in commandMetrics.record(name, duration, failed: failed) }
-        context.onPings = { count in commandMetrics.recordPings(count) }
+        context.onUntimed = { name, count in commandMetrics.recordUntimed(name, count: count) }
         let tlsHasOwnAddress = serverConfiguration.tls?.hasOwnAddress ?? false
         let tlsHost = serverConfiguration.tls?.host ?? settings.server.host
         let server = ProtocolServer(configuration: serverConfiguration, context: context) { address, listener in

@@ -43,14 +43,25 @@ struct RESPValueEncoderTests {
             .bulkString(ByteBuffer([0xFF, 0x00, 0x0D, 0x0A, 0xC3])),
             bytes: Array("$5\r\n".utf8) + [0xFF, 0x00, 0x0D, 0x0A, 0xC3] + Array("\r\n".utf8)
         ),
+        Vector(.bulk(String(repeating: "x", count: 1_655)), "$1655\r\n" + String(repeating: "x", count: 1_655) + "\r\n"),
+        Vector(.bulkString(Self.slice), "$3\r\nBCD\r\n"),
         Vector(.null, "$-1\r\n"),
         Vector(.array([]), "*0\r\n"),
+        Vector(.array(Array(repeating: .integer(1), count: 12)), "*12\r\n" + String(repeating: ":1\r\n", count: 12)),
         Vector(.array([.bulk("BOARD"), .bulk("LIST")]), "*2\r\n$5\r\nBOARD\r\n$4\r\nLIST\r\n"),
         Vector(
             .array([.integer(1), .array([.simpleString("a"), .null]), .array([]), .error(code: "ERR", message: "x")]),
             "*4\r\n:1\r\n*2\r\n+a\r\n$-1\r\n*0\r\n-ERR x\r\n"
         ),
     ]
+
+    /// A buffer read from part way: only its readable bytes are the string.
+    static let slice: ByteBuffer = {
+        var buffer = ByteBuffer(string: "ABCDE")
+        buffer.moveReaderIndex(forwardBy: 1)
+        buffer.moveWriterIndex(to: 4)
+        return buffer
+    }()
 
     @Test("encodes", arguments: vectors)
     func encodes(_ vector: Vector) throws {

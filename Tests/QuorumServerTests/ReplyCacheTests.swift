@@ -19,7 +19,9 @@ struct ReplyCacheTests {
         var wallClock: WallClock { WallClock { self.instant.withLock { $0 } } }
     }
 
-    static func makeDispatcher(clock: TestClock) async throws -> (CommandDispatcher, AppDatabase, Session) {
+    static func makeDispatcher(
+        clock: TestClock, onUntimed: (@Sendable (String, Int) -> Void)? = nil
+    ) async throws -> (CommandDispatcher, AppDatabase, Session) {
         let database = try AppDatabase.makeInMemory()
         let board = Board(
             code: "OSC", name: "Scrutiny", chair: Person(role: "Chair", email: "chair@example.org"),
@@ -31,7 +33,8 @@ struct ReplyCacheTests {
         try await database.synchronise(try Governance(boards: [board]), through: LocalDate(iso: "2030-01-01")!, now: testNow)
         let token = try await database.createAdminIfNeeded(now: testNow)!
         let application = try makeTestApplication(database: database, clock: clock.wallClock)
-        let context = ServerContext(application: application, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        var context = ServerContext(application: application, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        context.onUntimed = onUntimed
         let dispatcher = CommandDispatcher(context: context)
         let admin = await dispatcher.dispatch(RESPRequest("AUTH", "admin", token), session: Session()).session
         return (dispatcher, database, admin)
@@ -132,6 +135,23 @@ struct ReplyCacheTests {
         #expect(dispatcher.dispatchImmediately(list, session: Session(), tally: &tally) == nil, "a write leaves the kept reply behind")
         #expect(dispatcher.dispatchImmediately(RESPRequest("FROB"), session: Session(), tally: &tally) == nil, "errors come from dispatch")
         #expect(dispatcher.dispatchImmediately(RESPRequest("ACTION", "LIST"), session: Session(), tally: &tally) == nil, "nor does access")
+    }
+
+    @Test func keptRepliesAreCountedOncePerRunOfOneCommandAndPingsOncePerBatch() async throws {
+        let counted = Mutex<[String]>([])
+        let (dispatcher, _, _) = try await Self.makeDispatcher(
+            clock: TestClock("2017-11-01T09:00:00Z"), onUntimed: { name, count in counted.withLock { $0.append("\(name) \(count)") } })
+        let boards = RESPRequest("BOARD", "LIST")
+        let meetings = RESPRequest("MEETING", "LIST", "OSC")
+        _ = await dispatcher.dispatch(boards, session: Session())
+        _ = await dispatcher.dispatch(meetings, session: Session())
+        var tally = ImmediateTally()
+        for request in [boards, boards, RESPRequest("PING"), boards, meetings, meetings, RESPRequest("PING"), boards] {
+            #expect(dispatcher.dispatchImmediately(request, session: Session(), tally: &tally) != nil)
+        }
+        #expect(counted.withLock { $0 } == ["BOARD LIST 3", "MEETING LIST 2"], "a run ends when another kept command comes")
+        dispatcher.report(tally)
+        #expect(counted.withLock { $0 } == ["BOARD LIST 3", "MEETING LIST 2", "PING 2", "BOARD LIST 1"])
     }
 
     @Test func aBarePingInAnyCaseIsKnownByItsBytesAndCountedAndAnythingLikeItGoesTheLongWay() async throws {
