@@ -71,7 +71,20 @@ public struct PortalService: Service {
     }
 
     public func run() async throws {
-        try await application.run()
+        do {
+            try await application.run()
+        } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
+            // Only binding the socket fails with these: say which address, in a line.
+            throw ListenError(address: "\(configuration.host):\(configuration.port)", reason: String(cString: strerror(error.errnoCode)))
+        }
+    }
+
+    /// The portal's address could not be listened on.
+    public struct ListenError: Error, CustomStringConvertible {
+        public let address: String
+        public let reason: String
+
+        public var description: String { "the portal cannot listen on \(address): \(reason)" }
     }
 }
 

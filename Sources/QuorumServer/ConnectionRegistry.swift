@@ -79,10 +79,21 @@ public final class ConnectionRegistry: Sendable {
         for channel in idle { channel.close(promise: nil) }
     }
 
-    /// Returns once every connection has closed, or after `timeout`, whichever comes first.
+    /// Stops new requests and closes every connection, busy or not: the daemon is stopping
+    /// because it cannot go on.
+    func closeAll() {
+        let all = state.withLock { state in
+            shuttingDown.store(true, ordering: .releasing)
+            return state.connections.values.map(\.channel)
+        }
+        for channel in all { channel.close(promise: nil) }
+    }
+
+    /// Returns once every connection has closed, after `timeout`, or when the task is
+    /// cancelled, whichever comes first.
     func waitUntilEmpty(timeout: Duration) async {
         let deadline = ContinuousClock.now + timeout
-        while count > 0, ContinuousClock.now < deadline {
+        while count > 0, ContinuousClock.now < deadline, !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(20))
         }
     }

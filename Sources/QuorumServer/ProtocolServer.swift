@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import NIOCore
 import NIOPosix
@@ -55,7 +58,12 @@ public struct ProtocolServer: Service {
         var channels: [any Channel] = []
         do {
             for (kind, host, port) in listeners {
-                let channel = try await bind(host: host, port: port, tls: kind == .tls ? tls : nil)
+                let channel: any Channel
+                do {
+                    channel = try await bind(host: host, port: port, tls: kind == .tls ? tls : nil)
+                } catch let error as IOError {
+                    throw ListenError(host: host, port: port, errno: error.errnoCode)
+                }
                 channels.append(channel)
                 if let address = channel.localAddress { onBound(address, kind) }
                 logger.info(
@@ -70,15 +78,35 @@ public struct ProtocolServer: Service {
         let registry = self.registry
         let logger = self.logger
         let listening = channels
-        try await withGracefulShutdownHandler {
-            for channel in listening {
-                try await channel.closeFuture.get()
+        // A graceful shutdown lets requests in hand finish. Cancellation (another service of the
+        // group failed, so the daemon is stopping) closes everything at once: waiting on the
+        // listeners' close would otherwise wait for ever, and the group with it.
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                for channel in listening {
+                    try await channel.closeFuture.get()
+                }
+                await registry.waitUntilEmpty(timeout: .seconds(600))
+            } onGracefulShutdown: {
+                logger.info("shutting down: no new connections; finishing requests in hand")
+                for channel in listening { channel.close(promise: nil) }
+                registry.shutDown()
             }
-            await registry.waitUntilEmpty(timeout: .seconds(600))
-        } onGracefulShutdown: {
-            logger.info("shutting down: no new connections; finishing requests in hand")
+        } onCancel: {
             for channel in listening { channel.close(promise: nil) }
-            registry.shutDown()
+            registry.closeAll()
+        }
+    }
+
+    /// The address could not be listened on: in use, not this machine's, or a port that needs
+    /// privileges.
+    public struct ListenError: Error, CustomStringConvertible {
+        public let host: String
+        public let port: Int
+        public let errno: CInt
+
+        public var description: String {
+            "the protocol server cannot listen on \(host):\(port): \(String(cString: strerror(errno)))"
         }
     }
 

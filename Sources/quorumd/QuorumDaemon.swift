@@ -69,6 +69,12 @@ struct QuorumDaemon: AsyncParsableCommand {
             // The store refused a write it must make to start (or to go on): one line, not a trace.
             FileHandle.standardError.write(Data("quorumd: the database cannot be written: \(failure)\n".utf8))
             throw ExitCode(1)
+        } catch let error as ProtocolServer.ListenError {
+            FileHandle.standardError.write(Data("quorumd: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as PortalService.ListenError {
+            FileHandle.standardError.write(Data("quorumd: \(error)\n".utf8))
+            throw ExitCode(1)
         }
     }
 

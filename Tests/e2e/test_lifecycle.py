@@ -3,6 +3,7 @@
 import json
 import os
 import signal
+import socket
 import stat
 import subprocess
 import threading
@@ -83,6 +84,29 @@ def test_a_malformed_board_file_stops_start_up_with_file_and_line(tmp_path, boar
     (boards_copy / "LSCB.yaml").write_text("code: LSCB\nname: [unclosed\n")
     stderr = start_expecting_failure(tmp_path, boards_copy)
     assert "LSCB.yaml:" in stderr
+
+
+@pytest.mark.parametrize("taken", ["protocol", "portal"])
+def test_an_address_in_use_stops_start_up_with_a_clear_error_whichever_service_it_is(tmp_path, taken):
+    """Another process holds the port: quorumd says which address and why, and exits, rather than
+    run without that service or wait for ever on the ones that started."""
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    port = holder.getsockname()[1]
+    try:
+        addresses = {"protocol": f"127.0.0.1:{port}" if taken == "protocol" else "127.0.0.1:0",
+                     "portal": f"127.0.0.1:{port}" if taken == "portal" else "127.0.0.1:0"}
+        config = write_config(tmp_path / "taken.yaml", 'reminders: { sweep_at: "off" }\n')
+        result = subprocess.run(
+            [str(BIN / "quorumd"), "--config", str(config), "--data-dir", str(tmp_path / "data"),
+             "--boards-dir", str(ROOT / "Boards"), "--listen", addresses["protocol"], "--http-listen", addresses["portal"]],
+            capture_output=True, text=True, timeout=30, cwd=ROOT)
+    finally:
+        holder.close()
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr, result.stderr[-2000:]
+    assert ("the portal" in result.stderr) == (taken == "portal")
 
 
 def test_sigterm_lets_an_in_flight_request_finish_then_exits_cleanly(daemon):
