@@ -1,5 +1,9 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// Where this manifest is: the linker is given the start-up order file by its full path.
+let packageDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
 
 let package = Package(
     name: "Quorum",
@@ -168,6 +172,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            // The released daemon is linked to start small (docs/performance.md, "What the idle
+            // memory is"): relative relocations packed (RELR, glibc 2.36), which ld.so otherwise
+            // reads as megabytes of tables; no dynamic symbol table of every Swift symbol (nothing
+            // looks them up); and the functions start-up runs laid out together, from the list
+            // bench/startup_order.py makes. lld, since the default linker can do none of these.
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+                        "-Xlinker", "--symbol-ordering-file=\(packageDirectory)/bench/startup-order.txt",
+                        "-Xlinker", "--no-warn-symbol-ordering",
+                    ],
+                    .when(configuration: .release))
             ]
         ),
         .executableTarget(

@@ -33,7 +33,8 @@ public final class CurlTransport: Sendable {
         configuration: CurlTransportConfiguration = .init(), threadPool: NIOThreadPool = .singleton,
         logger: Logger = Logger(label: "quorum.delivery")
     ) {
-        CurlGlobal.ensureInitialized()
+        // libcurl is initialised with the first handle (``CurlEasy``), not here: a daemon that
+        // has not sent anything yet keeps TLS and the other libraries libcurl loads out of memory.
         self.configuration = configuration
         self.threadPool = threadPool
         self.handles = CurlHandlePool(

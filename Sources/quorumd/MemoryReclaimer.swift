@@ -30,14 +30,19 @@ struct MemoryReclaimer: Service {
 
     func run() async throws {
         #if canImport(CMalloc)
+        // What start-up freed (the board files, the migrations, a demo import) is handed back
+        // on the first tick whatever its size: an idle daemon should not keep it.
+        var ticks = 0
         while !Task.isCancelled {
+            let wait = ticks == 0 ? .milliseconds(100) : interval
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
             } catch {
                 return
             }
+            ticks += 1
             let held = Int(mallinfo2().fordblks)
-            if held > threshold {
+            if held > threshold || ticks == 1 {
                 malloc_trim(0)
                 logger.debug("memory trimmed", metadata: ["freed_bytes_held": "\(held)"])
             }

@@ -21,6 +21,19 @@ struct InstantTextTests {
         #expect(InstantText.parse(text) == Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
+    @Test(arguments: [0, 1_509_523_200.75, 1_490_491_799.999, 951_782_400, 4_107_542_399, -86_401.5, 1_540_688_400])
+    func storedInstantsAreWrittenInUTCToTheSecondAsFoundationWritesThem(seconds: Double) {
+        let instant = Date(timeIntervalSince1970: seconds)
+        let formatter = ISO8601DateFormatter()
+        let whole = Date(timeIntervalSince1970: seconds.rounded(.down))
+        #expect(instant.utcISOText == formatter.string(from: whole))
+    }
+
+    @Test func aStoredInstantReadsBackAsTheSameSecond() {
+        #expect(Date(timeIntervalSince1970: 1_509_523_200.75).utcISOText == "2017-11-01T08:00:00Z")
+        #expect(InstantText.parse(Date(timeIntervalSince1970: 951_782_400).utcISOText) == Date(timeIntervalSince1970: 951_782_400))
+    }
+
     @Test(arguments: ["yesterday", "2017-11-01", "2017-13-01T08:00Z", "2017-11-01T25:00Z", "2017-11-01T08:00:00+25:00", ""])
     func refusesWhatIsNotAnInstant(text: String) {
         #expect(InstantText.parse(text) == nil)

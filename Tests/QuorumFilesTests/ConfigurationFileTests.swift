@@ -20,6 +20,12 @@ struct BadConfiguration: CustomTestStringConvertible, Sendable {
 
 @Suite("The daemon's configuration file")
 struct ConfigurationFileTests {
+    @Test func textValuesAreTrimmedOfWhiteSpaceAndLineBreaksOfAnyKind() throws {
+        // A no-break space, a tab and a line break, as a pasted value may carry them.
+        let settings = try ConfigurationFile.parse(text: "data_dir: \"\\u00A0 /srv/quorum\\t\\n\"\n", file: "quorum.yaml")
+        #expect(settings.dataDirectory == "/srv/quorum")
+    }
+
     @Test func theRepositoryConfigurationLoadsWithTheDocumentedDefaults() throws {
         let path = repositoryRoot.appendingPathComponent("Config/quorum.yaml").path
         let settings = try ConfigurationFile.load(path: path)

@@ -13,7 +13,9 @@ extension Date {
     /// are stored, and how replies that carry a stored instant as it is (a pack's `built_at`, an
     /// outbox row's `next_attempt_at`) write it.
     public var utcISOText: String {
-        formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+        // Written from the calendar rule, not Foundation's format styles: those go through ICU's
+        // time zones, whose code and data a daemon that never shows another zone need not load.
+        "\(LocalDateTime(secondsReadAsUTC: unixSeconds))Z"
     }
 
     /// ISO 8601 with the Europe/London offset of that moment (`2017-11-01T08:00:00+00:00`,

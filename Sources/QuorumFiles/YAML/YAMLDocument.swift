@@ -48,7 +48,9 @@ enum YAMLDocument {
     static func parse(_ text: String, file: String) throws(FileProblem) -> YAMLValue? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // No implicit tags: YAMLValue reads every scalar as text and interprets it itself, and
+            // Yams' default resolver runs several regular expressions on every scalar (ICU's).
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw problem(from: error, text: text, file: file)
         } catch {

@@ -52,7 +52,7 @@ struct YAMLValue {
         guard case .scalar(let scalar) = node, !isNull else {
             throw problem("expected text, found \(kindDescription)")
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(scalar.string) { $0.isWhitespace }
         guard !text.isEmpty else { throw problem("expected text, found an empty string") }
         return text
     }
@@ -99,6 +99,16 @@ struct YAMLValue {
         guard case .scalar(let scalar) = node, !isNull else {
             throw problem("expected \(expected), found \(kindDescription)")
         }
-        return scalar.string.trimmingCharacters(in: .whitespaces)
+        return Self.trimmed(scalar.string) { $0.isWhitespace && !$0.isNewline }
+    }
+
+    /// `text` without the leading and trailing characters that `isSpace` picks. The standard
+    /// library's character properties, not Foundation's character sets: those load
+    /// CoreFoundation's Unicode tables, and start-up reads every board file through here.
+    private static func trimmed(_ text: String, where isSpace: (Character) -> Bool) -> String {
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 }

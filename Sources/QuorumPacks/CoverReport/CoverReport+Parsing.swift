@@ -64,7 +64,8 @@ struct FrontMatterReader {
     mutating func read(_ yaml: String, body: String) -> CoverReport? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Scalars are read as text and interpreted here, as the board files are (YAMLDocument).
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             problems.append(problem(from: error))
             return nil
