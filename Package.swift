@@ -176,8 +176,9 @@ let package = Package(
             // The released daemon is linked to start small (docs/performance.md, "What the idle
             // memory is"): relative relocations packed (RELR, glibc 2.36), which ld.so otherwise
             // reads as megabytes of tables; no dynamic symbol table of every Swift symbol (nothing
-            // looks them up); and the functions start-up runs laid out together, from the list
-            // bench/startup_order.py makes. lld, since the default linker can do none of these.
+            // looks them up); and the code start-up runs laid out together, from the list
+            // bench/startup_order.py makes. lld: gold can neither pack relocations nor order code
+            // by symbol. Linux only: these are ELF linker options.
             linkerSettings: [
                 .unsafeFlags(
                     [
@@ -185,7 +186,7 @@ let package = Package(
                         "-Xlinker", "--symbol-ordering-file=\(packageDirectory)/bench/startup-order.txt",
                         "-Xlinker", "--no-warn-symbol-ordering",
                     ],
-                    .when(configuration: .release))
+                    .when(platforms: [.linux], configuration: .release))
             ]
         ),
         .executableTarget(

@@ -75,7 +75,8 @@ public struct PortalService: Service {
             try await application.run()
         } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
             // Only binding the socket fails with these: say which address, in a line.
-            throw ListenError(address: "\(configuration.host):\(configuration.port)", reason: String(cString: strerror(error.errnoCode)))
+            let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+            throw ListenError(address: "\(host):\(configuration.port)", reason: String(cString: strerror(error.errnoCode)))
         }
     }
 

@@ -6,7 +6,7 @@ import Synchronization
 public final class ConnectionRegistry: Sendable {
     public let maxConnections: Int
     private let state: Mutex<State>
-    /// Set once, under the lock, by ``shutDown()``; read under it where a connection's entry
+    /// Set once, under the lock, by ``shutDown()`` or ``closeAll()``; read under it where a connection's entry
     /// changes with it, and without it by requests answered on the event loop.
     private let shuttingDown = Atomic<Bool>(false)
 

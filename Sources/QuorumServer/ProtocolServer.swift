@@ -106,7 +106,8 @@ public struct ProtocolServer: Service {
         public let errno: CInt
 
         public var description: String {
-            "the protocol server cannot listen on \(host):\(port): \(String(cString: strerror(errno)))"
+            let address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+            return "the protocol server cannot listen on \(address): \(String(cString: strerror(errno)))"
         }
     }
 

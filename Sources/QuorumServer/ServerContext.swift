@@ -16,7 +16,8 @@ public struct ServerContext: Sendable {
     public var onCommand: (@Sendable (_ name: String, _ duration: Duration, _ failed: Bool) -> Void)?
     /// Told how many requests of one command were answered on the event loop from memory: the
     /// bare `PING`s of a batch, answered from their bytes, and each run of kept replies. These
-    /// are counted under the command's name and not timed.
+    /// are counted under the command's name and not timed (a kept reply found by a command's
+    /// task, behind a request that needed it, is told through ``onCommand`` with its time).
     public var onUntimed: (@Sendable (_ name: String, _ count: Int) -> Void)?
     /// Replies of cacheable reads, shared by every connection.
     let replies = ReplyCache()
