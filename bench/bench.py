@@ -234,8 +234,14 @@ def big_plan(report: Report, bin_dir: Path, workdir: Path):
             report.add(section, "ACTION LIST: the two repeats", " / ".join(ms(t) for t in timings[1:]))
             report.add(section, "ACTION LIST: quorumd CPU, first / repeats", " / ".join(ms(c) for c in cpus))
             stall(report, section, "ACTION LIST", pings)
+        at_once = rss_kib(quorum.pid)
+        # One tick of the memory reclaimer (a second): what the daemon keeps, not what the last
+        # reply's buffers held as it was written.
+        time.sleep(1.5)
         resident = rss_kib(quorum.pid)
-        report.add(section, "resident memory after (VmRSS)", mib(resident), "", "", "< 150 MiB", resident < 150 * 1024)
+        report.add(section, "resident memory after (VmRSS), a second and a half at rest", mib(resident), "", "", "< 150 MiB",
+                   resident < 150 * 1024)
+        report.add(section, "resident memory at once after the last request", mib(at_once))
     finally:
         quorum.stop()
 
@@ -250,14 +256,38 @@ def stall(report: Report, section: str, what: str, pings):
 # Delivery
 
 
-def delivery(report: Report, bin_dir: Path, workdir: Path, digests: int = 1000, timeout: float = 300):
-    print(f"Delivery: {digests} digests into aiosmtpd", flush=True)
+def delivery(report: Report, bin_dir: Path, workdir: Path, digests: int = 1000, timeout: float = 300, rounds: int = 3):
+    """Taking turns, `rounds` times: a new quorumd sends a sweep's digests, then smtplib sends the
+    same messages; each figure is its median round (the anchor alone has moved from 360 to 1,150
+    messages a second between runs)."""
+    print(f"Delivery: {digests} digests into aiosmtpd, {rounds} rounds taking turns", flush=True)
     section = "Delivery (aiosmtpd on loopback)"
+    quorum_rates, anchor_rates = [], []
+    for round_ in range(rounds):
+        arrived, enqueued, digest_count, elapsed, messages = delivery_round(bin_dir, workdir, digests, timeout, round_)
+        if arrived < enqueued:
+            report.note(f"delivery: only {arrived} of {enqueued} messages arrived within {timeout:.0f} s")
+        quorum_rates.append(arrived / elapsed)
+        with Sink() as anchor:
+            anchor_rates.append(len(messages) / send_with_smtplib(anchor.port, messages))
+    quorum_rate, anchor_rate = statistics.median(quorum_rates), statistics.median(anchor_rates)
+    report.add(section, f"{arrived} messages ({digest_count} digests), REMIND RUN to last arrival, median of {rounds}",
+               rate(quorum_rate), "smtplib " + rate(anchor_rate), ratio(quorum_rate, anchor_rate), ">= 1.00x smtplib",
+               quorum_rate >= anchor_rate)
+    report.add(section, "rounds: quorumd / smtplib", " ".join(rate(r) for r in quorum_rates),
+               " ".join(rate(r) for r in anchor_rates))
+    report.note("delivery anchor: a Python smtplib script sending the same messages, one after another over one "
+                "connection, to another aiosmtpd in the same process")
+
+
+def delivery_round(bin_dir: Path, workdir: Path, digests: int, timeout: float, round_: int):
+    """One quorumd with one overdue action per lead sweeps once; returns (messages arrived, messages
+    enqueued, digests, seconds from REMIND RUN to the last arrival, the messages as received)."""
     with Sink() as sink:
         config = (f'smtp: {{ url: "smtp://127.0.0.1:{sink.port}/bench.example.org", from: "Quorum <quorum@example.org>", '
                   "starttls: false }\n"
                   "delivery: { retry_delays_seconds: [1, 1, 1], poll_seconds: 1 }\n" + BIG_LIMITS)
-        quorum = Quorumd(bin_dir, workdir, config, demo=False, name="delivery")
+        quorum = Quorumd(bin_dir, workdir, config, demo=False, name=f"delivery-{round_}")
         quorum.start()
         try:
             with admin(quorum) as client:
@@ -276,18 +306,7 @@ def delivery(report: Report, bin_dir: Path, workdir: Path, digests: int = 1000, 
                 elapsed = (sink.messages[-1]["at"] if sink.messages else time.monotonic()) - began
         finally:
             quorum.stop()
-        messages = list(sink.messages)
-    if arrived < len(enqueued):
-        report.note(f"delivery: only {arrived} of {len(enqueued)} messages arrived within {timeout:.0f} s")
-    with Sink() as anchor:
-        anchor_seconds = send_with_smtplib(anchor.port, messages)
-    quorum_rate = arrived / elapsed
-    anchor_rate = len(messages) / anchor_seconds
-    report.add(section, f"{arrived} messages ({digest_count} digests), REMIND RUN to last arrival",
-               rate(quorum_rate), "smtplib " + rate(anchor_rate), ratio(quorum_rate, anchor_rate), ">= 1.00x smtplib",
-               quorum_rate >= anchor_rate)
-    report.note("delivery anchor: a Python smtplib script sending the same messages, one after another over one "
-                "connection, to another aiosmtpd in the same process")
+        return arrived, len(enqueued), digest_count, elapsed, list(sink.messages)
 
 
 # ---------------------------------------------------------------------------------------------
