@@ -10,16 +10,16 @@ import ServiceLifecycle
 /// 100,000 actions, a reply of tens of megabytes) the daemon's resident size stays at its peak
 /// although most of it is free. Every second this asks how much freed memory the allocator
 /// holds and, above a threshold, trims it (malloc_trim(3)). At start the daemon also caps the
-/// allocator's arenas and fixes its mmap threshold (see ``configureAllocator()``).
+/// allocator's arenas and fixes its mmap and trim thresholds (see ``configureAllocator()``).
 struct MemoryReclaimer: Service {
     var interval: Duration = .seconds(1)
     /// Freed bytes the allocator may keep before a trim.
-    var threshold = MemoryReclaimer.defaultThreshold
-    static let defaultThreshold = 16 << 20
+    static let threshold = 16 << 20
     let logger: Logger
 
     /// At most two malloc arenas (the daemon's threads are many and short of work, and each arena
-    /// keeps its own free memory), and large buffers in mappings of their own.
+    /// keeps its own free memory), large buffers in mappings of their own, and freed heap kept
+    /// for reuse up to ``threshold``, beyond which the reclaimer trims it.
     static func configureAllocator() {
         #if canImport(CMalloc)
         _ = mallopt(M_ARENA_MAX, 2)
@@ -30,7 +30,7 @@ struct MemoryReclaimer: Service {
         // 128 KiB: a pipelined batch of large replies frees and takes back a few hundred KiB each
         // time, and giving it to the kernel in between made every batch fault its pages in anew
         // (two fifths of the CPU of a pipelined SCORECARD). The reclaimer trims what is held.
-        _ = mallopt(M_TRIM_THRESHOLD, Int32(MemoryReclaimer.defaultThreshold))
+        _ = mallopt(M_TRIM_THRESHOLD, Int32(threshold))
         #endif
     }
 
@@ -48,7 +48,7 @@ struct MemoryReclaimer: Service {
             }
             ticks += 1
             let held = Int(mallinfo2().fordblks)
-            if held > threshold || ticks == 1 {
+            if held > Self.threshold || ticks == 1 {
                 malloc_trim(0)
                 logger.debug("memory trimmed", metadata: ["freed_bytes_held": "\(held)"])
             }
