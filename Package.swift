@@ -167,6 +167,7 @@ let package = Package(
                 "QuorumOutbox",
                 "QuorumDelivery",
                 "QuorumPortal",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -95,6 +95,48 @@ public struct RESPRequestDecoder: NIOSingleStepByteToMessageDecoder {
         try self.step(from: &buffer, dropsOversized: true)
     }
 
+    /// Consumes the bare `PING`s at the head of `buffer`, each the array `*1\r\n$4\r\nPING\r\n`
+    /// or the inline `PING\r\n` (the name in any case), when the decoder is between requests.
+    ///
+    /// The commonest request there is, known by its bytes: a server answers these without a
+    /// ``RESPRequest`` made for each. Any other form of it (`PING` with a message, spaces, a
+    /// bare `\n`) comes from ``next(from:)`` as any request does.
+    ///
+    /// - Parameter limit: The most to consume.
+    /// - Returns: how many were consumed; the bytes after them are left as they were.
+    public func takeBarePings(from buffer: inout ByteBuffer, atMost limit: Int) -> Int {
+        guard !self.isInsideRequest else { return 0 }
+        let (count, length) = buffer.withUnsafeReadableBytes { bytes -> (Int, Int) in
+            // Setting bit 5 lower-cases ASCII letters and maps nothing else onto them.
+            func isPingLine(at start: Int) -> Bool {
+                bytes.count - start >= 6 && bytes[start] | 0x20 == UInt8(ascii: "p") && bytes[start + 1] | 0x20 == UInt8(ascii: "i")
+                    && bytes[start + 2] | 0x20 == UInt8(ascii: "n") && bytes[start + 3] | 0x20 == UInt8(ascii: "g")
+                    && bytes[start + 4] == UInt8(ascii: "\r") && bytes[start + 5] == UInt8(ascii: "\n")
+            }
+            func isArrayOfFour(at start: Int) -> Bool {
+                bytes.count - start >= 14 && bytes[start] == UInt8(ascii: "*") && bytes[start + 1] == UInt8(ascii: "1")
+                    && bytes[start + 2] == UInt8(ascii: "\r") && bytes[start + 3] == UInt8(ascii: "\n")
+                    && bytes[start + 4] == UInt8(ascii: "$") && bytes[start + 5] == UInt8(ascii: "4")
+                    && bytes[start + 6] == UInt8(ascii: "\r") && bytes[start + 7] == UInt8(ascii: "\n")
+            }
+            var count = 0
+            var offset = 0
+            while count < limit {
+                if isArrayOfFour(at: offset), isPingLine(at: offset + 8) {
+                    offset += 14
+                } else if isPingLine(at: offset) {
+                    offset += 6
+                } else {
+                    break
+                }
+                count += 1
+            }
+            return (count, offset)
+        }
+        buffer.moveReaderIndex(forwardBy: length)
+        return count
+    }
+
     private mutating func step(from buffer: inout ByteBuffer, dropsOversized: Bool) throws(RESPProtocolError) -> Next? {
         // Elements are consumed as they complete, so a large request arriving in many reads is
         // parsed once, not again from its start at every read.

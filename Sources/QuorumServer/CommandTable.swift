@@ -208,6 +208,20 @@ public struct CommandDispatcher: Sendable {
     }
 
     static let pong = RESPValue.simpleString("PONG")
+    /// ``pong`` as it goes on the wire, in RESP2 and RESP3 alike.
+    static let encodedPong: ByteBuffer = {
+        var buffer = ByteBuffer()
+        buffer.writeRESPValue(pong)
+        return buffer
+    }()
+
+    /// The reply, as bytes, to each bare PING (``RESPRequestDecoder/takeBarePings(from:atMost:)``) that
+    /// `session` sends before its next other request; nil when they must go the long way,
+    /// through ``dispatchImmediately(_:session:tally:)``, because its sign-in has ended (the
+    /// long way tells the client so). Count those answered in `tally.pings`.
+    func barePingReply(for session: Session) -> ByteBuffer? {
+        session.signIn.map(context.application.users.isCurrent) ?? true ? Self.encodedPong : nil
+    }
 
     /// Whether `request` is `PING` alone, in any case.
     static func isBarePing(_ request: RESPRequest) -> Bool {

@@ -8,6 +8,9 @@ import QuorumProtocol
 /// handed, as one batch, to one task that runs the commands one after another, writing every
 /// reply into one buffer, and comes back to the event loop once to write and flush that buffer.
 /// So pipelined requests cost one task, one hop back and one `write` between them, not one each.
+/// Requests that need no I/O are answered on the event loop with no task at all, and a bare
+/// PING with nothing before it still to answer is answered as it is decoded, with no request
+/// made for it.
 ///
 /// Every limit is held here, on the event loop:
 /// - backpressure: the handler stops asking the channel for reads while
@@ -43,6 +46,9 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
     /// Bytes read and not yet decoded.
     private var inbound = ByteBuffer()
     private var queue = CircularBuffer<Work>(initialCapacity: 16)
+    /// Replies to bare PINGs answered as they were decoded, not yet written; they come before
+    /// anything in ``queue``.
+    private var earlyReplies: ByteBuffer?
     private var session = Session()
     /// Failed sign-ins on this connection: they slow, then end, a guessing client.
     private var authFailures = 0
@@ -123,6 +129,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         isInputStopped = true
         isDraining = true
         queue.removeAll()
+        earlyReplies = nil
         inbound = ByteBuffer()
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
         context.close(mode: .output).assumeIsolated().whenFailure { _ in
@@ -153,10 +160,21 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         context.fireChannelReadComplete()
     }
 
-    /// Decodes what the buffer holds into the queue, up to the queue's bound.
+    /// Decodes what the buffer holds into the queue, up to the queue's bound; answers bare PINGs
+    /// at once while nothing waits to be answered before them.
     private func decodeAvailable(context: ChannelHandlerContext) {
+        // Not while a batch runs: reads go on then, and a client sending PINGs in reads too small
+        // to fill the queue would pile up answers without bound; queued, they stop the reading
+        // at the queue's bound as any request does. Nor while the client leaves replies unread.
+        let pong =
+            !isProcessing && queue.isEmpty && !isInputStopped && context.channel.isWritable && !registry.isShuttingDown
+            ? dispatcher.barePingReply(for: session) : nil
+        var tally = ImmediateTally()
         let completed = Self.decode(
-            from: &inbound, with: &decoder, into: &queue, upTo: configuration.maxPipelinedRequests, isInputStopped: &isInputStopped)
+            from: &inbound, with: &decoder, into: &queue, upTo: configuration.maxPipelinedRequests, isInputStopped: &isInputStopped,
+            answeringBarePingsWith: pong, into: &earlyReplies, tally: &tally, allocator: context.channel.allocator,
+            capacity: replyCapacity)
+        if tally.pings > 0 { dispatcher.report(tally) }
         if inbound.readableBytes == 0 {
             // Requests hold slices of the old storage; the next read brings its own.
             inbound = ByteBuffer()
@@ -168,13 +186,27 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     /// The decoding loop, apart from the handler so that each piece of state it changes is
     /// one access for the whole loop, not one checked access per request.
+    /// - Parameter pong: the reply to a bare PING decoded while the queue is empty, written to
+    ///   `replies`; nil to queue bare PINGs as other requests. At most `bound` are answered in
+    ///   one call, as at most `bound` requests are queued.
     /// - Returns: whether a request was completed.
     private static func decode(
         from inbound: inout ByteBuffer, with decoder: inout RESPRequestDecoder, into queue: inout CircularBuffer<Work>,
-        upTo bound: Int, isInputStopped: inout Bool
+        upTo bound: Int, isInputStopped: inout Bool, answeringBarePingsWith pong: ByteBuffer?, into replies: inout ByteBuffer?,
+        tally: inout ImmediateTally, allocator: ByteBufferAllocator, capacity: Int
     ) -> Bool {
         var completed = false
         while !isInputStopped, queue.count < bound {
+            if let pong, queue.isEmpty, tally.pings < bound {
+                let taken = decoder.takeBarePings(from: &inbound, atMost: bound - tally.pings)
+                if taken > 0 {
+                    if replies == nil { replies = allocator.buffer(capacity: capacity) }
+                    replies!.writeCopies(of: pong, count: taken)
+                    tally.pings += taken
+                    completed = true
+                    continue
+                }
+            }
             do {
                 guard let next = try decoder.next(from: &inbound) else { break }
                 completed = true
@@ -243,20 +275,24 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
     /// Hands the waiting requests, as one batch, to a task that runs them in order; those at the
     /// head that need no I/O are answered first, here.
     private func startBatch(context: ChannelHandlerContext) {
-        guard !isProcessing, !queue.isEmpty, context.channel.isWritable, let id = connectionID else { return }
-        var answered: ByteBuffer?
+        guard !isProcessing, !queue.isEmpty || earlyReplies != nil, context.channel.isWritable, let id = connectionID else {
+            return
+        }
+        var answered = earlyReplies
+        earlyReplies = nil
         while true {
-            guard let replies = answerImmediately(context: context) else { return }
-            answered = replies
+            guard answerImmediately(context: context, into: &answered) else { return }
             guard queue.isEmpty else { break }
             // All answered here: write them, and take what the bounded queue held back.
-            if let replies, replies.readableBytes > 0 { context.writeAndFlush(wrapOutboundOut(replies), promise: nil) }
+            if let replies = answered, replies.readableBytes > 0 { context.writeAndFlush(wrapOutboundOut(replies), promise: nil) }
             answered = nil
             decodeAvailable(context: context)
-            guard !queue.isEmpty, context.channel.isWritable else {
+            guard !queue.isEmpty || earlyReplies != nil, context.channel.isWritable else {
                 releaseHeldRead(context: context)
                 return
             }
+            answered = earlyReplies
+            earlyReplies = nil
         }
         isProcessing = true
         var batch: [Work] = []
@@ -328,20 +364,19 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
     /// Answers the requests at the head of the queue that need no I/O (PING, a kept reply) on the
     /// event loop: no task, no hop. What follows them goes to a task, after them in the same
     /// write, so replies keep the order of their requests and a batch still leaves in one write.
-    /// - Returns: the replies to write (nil for none yet), or nil when the connection is closing
-    ///   (their replies written).
-    private func answerImmediately(context: ChannelHandlerContext) -> ByteBuffer?? {
+    /// - Parameter replies: the replies due so far, to which these are added (nil for none).
+    /// - Returns: false when the connection is closing (`replies` written).
+    private func answerImmediately(context: ChannelHandlerContext, into replies: inout ByteBuffer?) -> Bool {
         // Answered here, in one go on the event loop, these need no mark of being busy: a
         // shutdown's close of an idle connection runs on this loop after them. A shutdown
         // already begun is seen as beginRequest would see it.
         guard !registry.isShuttingDown else {
             if case .request? = queue.first {
-                closeAfter(nil, context: context)
-                return .none
+                closeAfter(replies, context: context)
+                return false
             }
-            return .some(nil)
+            return true
         }
-        var replies: ByteBuffer?
         var tally = ImmediateTally()
         let (answered, closes) = Self.answer(
             &queue, session: &session, into: &replies, dispatcher: dispatcher, tally: &tally, allocator: context.channel.allocator,
@@ -350,12 +385,12 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         if let replies { noteReplySize(replies) }
         if closes || (answered > 0 && registry.isShuttingDown) {
             closeAfter(replies, context: context)
-            return .none
+            return false
         }
-        return .some(replies)
+        return true
     }
 
-    /// The loop of ``answerImmediately(context:)``, apart from the handler as ``decode`` is.
+    /// The loop of ``answerImmediately(context:into:)``, apart from the handler as ``decode`` is.
     /// - Returns: how many were answered, and whether the last answer closes the connection.
     private static func answer(
         _ queue: inout CircularBuffer<Work>, session: inout Session, into replies: inout ByteBuffer?,
@@ -433,7 +468,7 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
         let due = lastReadAt + timeout
         // A command still running, or replies the client has yet to take, is not idleness of
         // the client's making, unless the client has read nothing for the whole timeout.
-        let waitingForServer = isProcessing || (!queue.isEmpty && context.channel.isWritable)
+        let waitingForServer = isProcessing || ((!queue.isEmpty || earlyReplies != nil) && context.channel.isWritable)
         if NIODeadline.now() < due || waitingForServer {
             scheduleIdleCheck(context: context, at: max(due, .now() + .seconds(1)))
             return
@@ -463,3 +498,18 @@ final class RESPConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler
 
 @available(*, unavailable)
 extension RESPConnectionHandler: Sendable {}
+
+extension ByteBuffer {
+    /// Writes `count` copies of `bytes`' readable bytes, in one piece.
+    fileprivate mutating func writeCopies(of bytes: ByteBuffer, count: Int) {
+        bytes.withUnsafeReadableBytes { source in
+            let size = source.count
+            _ = self.writeWithUnsafeMutableBytes(minimumWritableBytes: size * count) { out in
+                for copy in 0..<count {
+                    UnsafeMutableRawBufferPointer(rebasing: out[(copy * size)..<((copy + 1) * size)]).copyMemory(from: source)
+                }
+                return size * count
+            }
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import NIOCore
 import QuorumProtocol
 
 /// How the protocol server listens and what it tolerates from clients.
@@ -26,6 +27,15 @@ public struct ServerConfiguration: Sendable {
     public var decoder: RESPDecoderConfiguration
     /// TLS for the protocol; nil serves plain TCP only.
     public var tls: TLS?
+    /// The event loops (threads) that carry the network's I/O; `quorumd` sizes NIO's shared
+    /// group, which the portal uses too, with it. Default ``defaultEventLoopThreads``.
+    public var eventLoopThreads: Int
+
+    /// Half the cores, at least one. Whatever a loop does not answer itself (a command that reads
+    /// the database, a render, a PDF) runs on Swift's cooperative pool and SQLite's threads, which
+    /// want the other half; with more loops than that the loops preempt one another and the
+    /// work they hand on (on 2 cores, two loops answered pipelined PINGs a fifth slower than one).
+    public static var defaultEventLoopThreads: Int { max(1, System.coreCount / 2) }
 
     /// TLS with a certificate and key from PEM files; TLS 1.2 and 1.3 only.
     public struct TLS: Sendable, Hashable {
@@ -50,7 +60,8 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 7878, maxConnections: Int = 10_000,
         idleTimeoutSeconds: Int64 = 300, requestTimeoutSeconds: Int64 = 60, maxPipelinedRequests: Int = 1_024,
         maxPendingReplyBytes: Int = 1 << 20,
-        decoder: RESPDecoderConfiguration = RESPDecoderConfiguration(), tls: TLS? = nil
+        decoder: RESPDecoderConfiguration = RESPDecoderConfiguration(), tls: TLS? = nil,
+        eventLoopThreads: Int = ServerConfiguration.defaultEventLoopThreads
     ) {
         self.host = host
         self.port = port
@@ -61,6 +72,7 @@ public struct ServerConfiguration: Sendable {
         self.maxPendingReplyBytes = maxPendingReplyBytes
         self.decoder = decoder
         self.tls = tls
+        self.eventLoopThreads = eventLoopThreads
     }
 
     /// Failed sign-ins (`-WRONGPASS`) one connection may have before each further answer is

@@ -88,6 +88,7 @@ struct DaemonConfiguration {
         if let value = limits.requestTimeoutSeconds { server.requestTimeoutSeconds = Int64(value) }
         if let value = limits.maxPipelinedRequests { server.maxPipelinedRequests = value }
         if let value = limits.maxPendingReplyBytes { server.maxPendingReplyBytes = value }
+        if let value = limits.eventLoopThreads { server.eventLoopThreads = value }
         if let value = limits.maxLineBytes { server.decoder.maxInlineBytes = value }
         if let value = limits.maxBulkBytes { server.decoder.maxBulkBytes = value }
         if let value = limits.maxArrayCount { server.decoder.maxArrayCount = value }

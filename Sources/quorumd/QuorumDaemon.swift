@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Metrics
+import NIOCore
 import Prometheus
 import QuorumApplication
 import QuorumDelivery
@@ -81,6 +82,8 @@ struct QuorumDaemon: AsyncParsableCommand {
     private func serve(logger: Logger) async throws {
         let settings = try StartupError.wrap { try DaemonConfiguration.resolve(
                 configPath: config, dataDir: dataDir, listen: listen, httpListen: httpListen, boardsDir: boardsDir, demoData: demoData) }
+        // Before anything takes a loop from NIO's shared group, which is then made this size.
+        NIOSingletons.groupLoopCountSuggestion = settings.server.eventLoopThreads
         let governance = try StartupError.wrap { try BoardFileLoader.loadGovernance(from: settings.boardsDirectory) }
         // A template that does not render stops start-up, not a send a week later.
         let templates = try StartupError.wrap { try NotificationTemplates(directory: settings.templatesDirectory) }

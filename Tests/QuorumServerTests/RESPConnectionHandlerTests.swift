@@ -101,4 +101,31 @@ struct RESPConnectionHandlerTests {
         #expect(try await channel.readOutbound(as: ByteBuffer.self) == nil)
         _ = try? await channel.finish()
     }
+
+    @Test("bare PINGs are answered as they are decoded, in order with the requests around them")
+    func barePingsKeepTheirOrder() async throws {
+        let (channel, _) = try await Self.makeChannel()
+        try await channel.writeInbound(ByteBuffer(string: "PING\r\n*1\r\n$4\r\nPING\r\nPING one\r\nFROB\r\nping\r\nPING\r\n"))
+        let reply = Self.text(try await channel.waitForOutboundWrite(as: ByteBuffer.self))
+        #expect(reply == "+PONG\r\n+PONG\r\n$3\r\none\r\n-ERR unknown command 'FROB'; try HELP\r\n+PONG\r\n+PONG\r\n", "\(reply)")
+        #expect(try await channel.readOutbound(as: ByteBuffer.self) == nil, "in one write")
+        _ = try? await channel.finish()
+    }
+
+    @Test("a bare PING read while a batch runs is answered after that batch's replies")
+    func barePingWaitsForTheBatchRunning() async throws {
+        let (channel, _) = try await Self.makeChannel()
+        // The fourth failed sign-in is answered a quarter of a second late, so the PING that
+        // follows in its own read arrives while that batch is still running.
+        let failures = ServerConfiguration.authFailuresBeforeDelay + 1
+        try await channel.writeInbound(ByteBuffer(string: String(repeating: "AUTH admin wrong\r\n", count: failures)))
+        try await channel.writeInbound(ByteBuffer(string: "PING\r\n"))
+        var replies = ""
+        while !replies.hasSuffix("+PONG\r\n") {
+            replies += Self.text(try await channel.waitForOutboundWrite(as: ByteBuffer.self))
+        }
+        #expect(replies.components(separatedBy: "-WRONGPASS").count - 1 == failures, "\(replies)")
+        #expect(!replies.hasPrefix("+PONG"))
+        _ = try? await channel.finish()
+    }
 }

@@ -1,5 +1,6 @@
 """Every protocol limit hit over real TCP, while another client is answered at the same moment."""
 
+import os
 import resource
 import select
 import socket
@@ -448,6 +449,52 @@ def test_a_small_max_pending_reply_bytes_holds_a_flood_and_answers_it_in_order(m
     # Four of the 1 KB replies fill what the server keeps for the client.
     daemon = make_daemon("limits: { max_pending_reply_bytes: 4096, idle_timeout_seconds: 60 }\n")
     assert_flood_is_held_then_answered_in_order(daemon, padded_ping, padded_pong)
+
+
+def test_a_flood_of_bare_pings_never_read_is_held_too_and_every_pong_comes_once_read(daemon):
+    # Bare PINGs are answered as they are decoded, not queued: the server must still stop
+    # reading once the client leaves its replies unread.
+    pid = daemon.process.pid
+    frames = [b"PING\r\n", b"*1\r\n$4\r\nPING\r\n"]
+    with Pinger(daemon) as other:
+        before = rss_kib(pid)
+        greedy, accepted, sent, rest = flood_without_reading(daemon, lambda i: frames[i % 2], offered=256 * 1024 * 1024)
+        mark = len(other.replies)
+        time.sleep(0.5)
+        after = rss_kib(pid)
+        print("ACCEPTED", accepted, before, after); assert accepted < 64 * 1024 * 1024, accepted
+        assert after - before < 48 * 1024, (before, after)
+        other.assert_served(mark)
+        reader = threading.Thread(target=lambda: greedy.sendall(rest))
+        reader.start()
+        expected = b"+PONG\r\n" * sent
+        received = bytearray()
+        greedy.settimeout(30)
+        while len(received) < len(expected):
+            chunk = greedy.recv(1 << 20)
+            assert chunk, "closed after %d of %d bytes" % (len(received), len(expected))
+            received += chunk
+        reader.join(timeout=30)
+        assert bytes(received) == expected
+        greedy.settimeout(1)
+        try:
+            extra = greedy.recv(1)
+        except socket.timeout:
+            extra = b""
+        assert extra == b""
+        greedy.close()
+        other.assert_served(mark)
+
+
+def test_event_loop_threads_sizes_the_daemons_network_threads(make_daemon, tmp_path):
+    def loops(daemon):
+        names = [open(f"/proc/{daemon.process.pid}/task/{task}/comm").read().strip()
+                 for task in os.listdir(f"/proc/{daemon.process.pid}/task")]
+        return sorted(name for name in names if name.startswith("NIO-SGLTN"))
+
+    assert len(loops(make_daemon("limits: { event_loop_threads: 3 }\n"))) == 3
+    # The default: half the cores, at least one.
+    assert len(loops(make_daemon("", data_dir=tmp_path / "second"))) == max(1, os.cpu_count() // 2)
 
 
 def test_failed_sign_ins_are_slowed_then_the_connection_is_refused(daemon):

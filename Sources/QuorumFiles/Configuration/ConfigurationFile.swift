@@ -33,6 +33,7 @@ public enum ConfigurationFile {
     static let limitKeys = [
         "max_connections", "idle_timeout_seconds", "max_line_bytes", "max_bulk_bytes", "max_array_count",
         "max_request_bytes", "request_timeout_seconds", "max_pipelined_requests", "max_pending_reply_bytes",
+        "event_loop_threads",
     ]
     static let tlsKeys = ["cert", "key", "listen"]
     static let pdfKeys = ["executable", "arguments", "timeout_seconds"]
@@ -248,7 +249,8 @@ public enum ConfigurationFile {
             maxRequestBytes: try fields.optional("max_request_bytes")?.int(in: 1_024...4_294_967_296),
             requestTimeoutSeconds: try fields.optional("request_timeout_seconds")?.int(in: 1...86_400),
             maxPipelinedRequests: try fields.optional("max_pipelined_requests")?.int(in: 1...1_000_000),
-            maxPendingReplyBytes: try fields.optional("max_pending_reply_bytes")?.int(in: 1_024...1_073_741_824))
+            maxPendingReplyBytes: try fields.optional("max_pending_reply_bytes")?.int(in: 1_024...1_073_741_824),
+            eventLoopThreads: try fields.optional("event_loop_threads")?.int(in: 1...256))
     }
 
     static func pdf(_ value: YAMLValue) throws(FileProblem) -> DaemonSettings.PDF {

@@ -102,11 +102,13 @@ extension DaemonSettings {
         /// How many reply bytes may wait for a client to read them before the server stops
         /// reading it.
         public var maxPendingReplyBytes: Int?
+        /// How many threads carry the network's I/O (the protocol and the portal).
+        public var eventLoopThreads: Int?
 
         public init(
             maxConnections: Int? = nil, idleTimeoutSeconds: Int? = nil, maxLineBytes: Int? = nil, maxBulkBytes: Int? = nil,
             maxArrayCount: Int? = nil, maxRequestBytes: Int? = nil, requestTimeoutSeconds: Int? = nil,
-            maxPipelinedRequests: Int? = nil, maxPendingReplyBytes: Int? = nil
+            maxPipelinedRequests: Int? = nil, maxPendingReplyBytes: Int? = nil, eventLoopThreads: Int? = nil
         ) {
             self.maxConnections = maxConnections
             self.idleTimeoutSeconds = idleTimeoutSeconds
@@ -117,6 +119,7 @@ extension DaemonSettings {
             self.requestTimeoutSeconds = requestTimeoutSeconds
             self.maxPipelinedRequests = maxPipelinedRequests
             self.maxPendingReplyBytes = maxPendingReplyBytes
+            self.eventLoopThreads = eventLoopThreads
         }
 
         public func overriding(with other: Limits) -> Limits {
@@ -127,7 +130,8 @@ extension DaemonSettings {
                 maxArrayCount: other.maxArrayCount ?? maxArrayCount, maxRequestBytes: other.maxRequestBytes ?? maxRequestBytes,
                 requestTimeoutSeconds: other.requestTimeoutSeconds ?? requestTimeoutSeconds,
                 maxPipelinedRequests: other.maxPipelinedRequests ?? maxPipelinedRequests,
-                maxPendingReplyBytes: other.maxPendingReplyBytes ?? maxPendingReplyBytes)
+                maxPendingReplyBytes: other.maxPendingReplyBytes ?? maxPendingReplyBytes,
+                eventLoopThreads: other.eventLoopThreads ?? eventLoopThreads)
         }
     }
 
